@@ -1,0 +1,46 @@
+package io.chancery.contracts;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A speech, interview, article, statement, press release or comment in one locale.
+ * <p>
+ * Topic {@code articles}, key {@code id:locale} ({@link ContentKey}), event type
+ * {@code article-published}. The English and Russian versions of one article share its
+ * id. Consumers keep the record with the highest {@code revision} per key.
+ *
+ * @param id the article's id, shared by its translations
+ * @param locale the BCP 47 language tag of this version ({@code en}, {@code ru})
+ * @param revision higher than any earlier accepted change of this item
+ * @param kind what kind of text it is
+ * @param status published, or withdrawn but still readable with {@code withdrawal}
+ * @param title the headline
+ * @param lead the standfirst shown in listings
+ * @param body sanitized HTML: paragraphs, links, emphasis and lists only
+ * @param deliveredAt when a speech was delivered or an interview given, with its offset
+ * @param publishedAt when the institution published it, with its offset
+ * @param timeZone the IANA zone the two date-times belong to, for display
+ * @param publishAt when it becomes visible, if scheduled; absent means at once
+ * @param place where it was delivered
+ * @param people the officials it involves
+ * @param tags subject tags
+ * @param sourceUrl where the original lives, if elsewhere
+ * @param withdrawal why it was withdrawn, present exactly when the status is withdrawn
+ * @param updatedAt when this revision was accepted
+ */
+public record Article(String id, String locale, long revision, ArticleKind kind, ContentStatus status, String title,
+		@Nullable String lead, String body, @Nullable OffsetDateTime deliveredAt, OffsetDateTime publishedAt,
+		String timeZone, @Nullable Instant publishAt, @Nullable String place, List<String> people, List<String> tags,
+		@Nullable String sourceUrl, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
+
+	public Article {
+		// Older producers may omit empty lists; consumers see an empty list, never null.
+		people = (people != null) ? List.copyOf(people) : List.of();
+		tags = (tags != null) ? List.copyOf(tags) : List.of();
+	}
+
+}

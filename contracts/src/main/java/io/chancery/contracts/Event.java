@@ -1,0 +1,31 @@
+package io.chancery.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dated occurrence shown under "Latest events", in one locale.
+ * <p>
+ * Topic {@code events}, key {@code id:locale} ({@link ContentKey}), event type
+ * {@code event-published}.
+ *
+ * @param id the event's id, shared by its translations
+ * @param locale the BCP 47 language tag of this version
+ * @param revision higher than any earlier accepted change of this item
+ * @param status published, or withdrawn but still readable with {@code withdrawal}
+ * @param date the calendar date it happened on, in {@code timeZone}
+ * @param timeZone the IANA zone of the date
+ * @param title the headline
+ * @param lead the short text shown in the list
+ * @param relatedArticleId the article that covers it, if any
+ * @param counter the "days since" counter shown for it, if any
+ * @param publishAt when it becomes visible, if scheduled
+ * @param withdrawal why it was withdrawn, present exactly when the status is withdrawn
+ * @param updatedAt when this revision was accepted
+ */
+public record Event(String id, String locale, long revision, ContentStatus status, LocalDate date, String timeZone,
+		String title, @Nullable String lead, @Nullable String relatedArticleId, @Nullable CounterDefinition counter,
+		@Nullable Instant publishAt, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
+}

@@ -1,0 +1,22 @@
+package io.chancery.contracts;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An article or event withdrawn for good: it disappears from listings and search.
+ * <p>
+ * Travels on the item's own topic and key (event types {@code article-withdrawn} and
+ * {@code event-withdrawn}) so that compaction keeps it as the item's latest value: a
+ * rebuild still sees the withdrawal, and an older publish replayed later loses to its
+ * higher revision.
+ *
+ * @param id the item's id
+ * @param locale the withdrawn version's locale
+ * @param revision higher than the revision of the content it withdraws
+ * @param withdrawnAt when the withdrawal was accepted
+ * @param reason an editor's reason, for the record; never shown to readers
+ */
+public record Withdrawal(String id, String locale, long revision, Instant withdrawnAt, @Nullable String reason) {
+}
