@@ -80,11 +80,10 @@ public enum Topic {
 		 * Latest value per key kept forever; a withdrawal is a value, not a null
 		 * tombstone, so it stays.
 		 */
-		COMPACTED_FOREVER(Map.of("cleanup.policy", "compact", "retention.ms", "-1", "min.insync.replicas", "1")),
+		COMPACTED_FOREVER(Map.of("cleanup.policy", "compact", "retention.ms", "-1")),
 
 		/** Deleted by age. */
-		FOUR_WEEKS(Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(28).toMillis()),
-				"min.insync.replicas", "1"));
+		FOUR_WEEKS(Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(28).toMillis())));
 
 		private final Map<String, String> config;
 
