@@ -1,0 +1,64 @@
+package io.chancery.ingest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service starts against the real engines and answers its operational endpoints:
+ * liveness and readiness groups, build info and Prometheus metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ChanceryInfrastructureConfiguration.class)
+class IngestApplicationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Value("http://127.0.0.1:${local.server.port}")
+	private String base;
+
+	@Test
+	void livenessAndReadinessAreUp() throws Exception {
+		for (String group : new String[] { "liveness", "readiness" }) {
+			HttpResponse<String> response = get("/actuator/health/" + group);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).contains("\"status\":\"UP\"");
+		}
+	}
+
+	@Test
+	void infoSaysWhatRuns() throws Exception {
+		HttpResponse<String> response = get("/actuator/info");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"artifact\":\"ingest-service\"").contains("\"java\"");
+	}
+
+	@Test
+	void prometheusMetricsAreExposed() throws Exception {
+		HttpResponse<String> response = get("/actuator/prometheus");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"ingest-service\"");
+	}
+
+	@Test
+	void otherActuatorEndpointsAreNotExposed() throws Exception {
+		assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+		assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
