@@ -31,13 +31,13 @@ public final class LocalElasticsearch implements AutoCloseable {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
 
-	private final ChildProcess process;
+	private final GuardedProcess process;
 
 	private final String url;
 
 	private final Path directory;
 
-	private LocalElasticsearch(ChildProcess process, String url, Path directory) {
+	private LocalElasticsearch(GuardedProcess process, String url, Path directory) {
 		this.process = process;
 		this.url = url;
 		this.directory = directory;
@@ -66,17 +66,13 @@ public final class LocalElasticsearch implements AutoCloseable {
 
 		List<String> elasticsearch = new ArrayList<>(UnprivilegedUser.commandPrefix());
 		elasticsearch.add(home.resolve("bin/elasticsearch").toString());
-		List<String> guardArguments = new ArrayList<>();
-		guardArguments.add(directory.resolve("logs/console.log").toString());
-		guardArguments.addAll(elasticsearch);
-		List<String> command = Jvm.command(List.of(Jvm.ownCodeSource()),
-				List.of("-Xmx24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
-				ProcessGuard.class.getName(), guardArguments);
 		Map<String, String> environment = Map.of("ES_JAVA_HOME", javaHome.toString(), "ES_PATH_CONF", config.toString(),
 				"ES_TMPDIR", directory.resolve("tmp").toString(), "ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap,
 				"HOME", directory.toString());
-		ChildProcess process = ChildProcess.startIn("Elasticsearch", command, directory.resolve("logs"),
-				directory.resolve("guard.log"), environment);
+		// Relative paths in jvm.options (the GC log, error files) land in the logs
+		// directory it owns.
+		GuardedProcess process = GuardedProcess.start("Elasticsearch", elasticsearch, directory.resolve("logs"),
+				directory.resolve("logs/console.log"), environment);
 		String url = "http://127.0.0.1:" + httpPort;
 		LocalElasticsearch node = new LocalElasticsearch(process, url, directory);
 		node.awaitReady();
@@ -101,9 +97,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 	}
 
 	List<Long> serverPids() {
-		return ProcessHandle.of(this.process.pid())
-			.map((guard) -> guard.descendants().map(ProcessHandle::pid).toList())
-			.orElse(List.of());
+		return this.process.descendantPids();
 	}
 
 	private static Path prepareConfig(Path home, Path directory, int httpPort, int transportPort) {
@@ -177,29 +171,13 @@ public final class LocalElasticsearch implements AutoCloseable {
 	}
 
 	private String consoleTail() {
-		try {
-			List<String> lines = Files.readAllLines(this.directory.resolve("logs/console.log"));
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())) + "\n"
-					+ this.process.logTail(10);
-		}
-		catch (IOException ex) {
-			return this.process.logTail(40);
-		}
+		return this.process.logTail(40);
 	}
 
 	/** Stops the node gracefully and waits for every process of it to end. */
 	@Override
 	public void close() {
-		List<ProcessHandle> server = ProcessHandle.of(this.process.pid())
-			.map((guard) -> guard.descendants().toList())
-			.orElse(List.of());
 		this.process.close();
-		for (ProcessHandle handle : server) {
-			handle.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally((ex) -> {
-				handle.destroyForcibly();
-				return handle;
-			}).join();
-		}
 	}
 
 }

@@ -6,13 +6,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Loopback ports. */
-final class Ports {
+public final class Ports {
 
 	private Ports() {
 	}
 
 	/** A port free on loopback now; the caller binds it right away. */
-	static int free() {
+	public static int free() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			socket.setReuseAddress(true);
 			return socket.getLocalPort();
@@ -23,7 +23,7 @@ final class Ports {
 	}
 
 	/** Fails with a clear message when a fixed port is taken. */
-	static int requireFree(int port, String what) {
+	public static int requireFree(int port, String what) {
 		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
 			socket.setReuseAddress(true);
 			return port;
