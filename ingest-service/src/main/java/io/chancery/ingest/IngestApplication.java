@@ -1,8 +1,11 @@
 package io.chancery.ingest;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Publishing API: validates what editors and importers publish and writes it to Kafka,
@@ -14,6 +17,11 @@ public class IngestApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(IngestApplication.class, args);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

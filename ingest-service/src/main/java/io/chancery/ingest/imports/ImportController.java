@@ -1,0 +1,86 @@
+package io.chancery.ingest.imports;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code POST /api/v1/import} takes NDJSON, one item per line with a {@code type} of
+ * article, event or site; the answer reports every rejected line. Send an
+ * {@code Import-Id} to follow a long import at {@code GET /api/v1/imports/{id}} while it
+ * runs.
+ */
+@RestController
+class ImportController {
+
+	private static final Pattern IMPORT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+	private static final int KEPT = 100;
+
+	private final CatalogImport catalogImport;
+
+	private final Map<String, ImportJob> jobs = new LinkedHashMap<>(16, 0.75f, false) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, ImportJob> eldest) {
+			return size() > KEPT;
+		}
+	};
+
+	ImportController(CatalogImport catalogImport) {
+		this.catalogImport = catalogImport;
+	}
+
+	@PostMapping(path = "/api/v1/import", consumes = { "application/x-ndjson", "application/jsonl" })
+	ResponseEntity<ImportReport> importCatalog(HttpServletRequest request,
+			@RequestHeader(name = "Import-Id", required = false) @Nullable String importId) throws IOException {
+		String id = (importId != null) ? importId : UUID.randomUUID().toString();
+		if (!IMPORT_ID.matcher(id).matches()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"Import-Id must be 1 to 100 letters, digits, dots, hyphens or underscores");
+		}
+		ImportJob job = new ImportJob(id);
+		synchronized (this.jobs) {
+			ImportJob existing = this.jobs.get(id);
+			if (existing != null && existing.progress().state().equals("running")) {
+				throw new ResponseStatusException(HttpStatus.CONFLICT, "Import " + id + " is still running");
+			}
+			this.jobs.put(id, job);
+		}
+		this.catalogImport.run(job, request.getInputStream());
+		ImportReport report = job.report();
+		if (report.state().equals("interrupted")) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.body(report);
+		}
+		return ResponseEntity.ok(report);
+	}
+
+	@GetMapping("/api/v1/imports/{id}")
+	ImportReport progress(@PathVariable String id) {
+		ImportJob job;
+		synchronized (this.jobs) {
+			job = this.jobs.get(id);
+		}
+		if (job == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id + " on this instance");
+		}
+		return job.report();
+	}
+
+}

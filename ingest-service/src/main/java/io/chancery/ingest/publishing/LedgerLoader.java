@@ -1,0 +1,173 @@
+package io.chancery.ingest.publishing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.chancery.contracts.EventType;
+import io.chancery.contracts.MessageJson;
+import io.chancery.contracts.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the source topics from the beginning into the {@link RevisionLedger}, then keeps
+ * following them, so that changes written by another replica raise this one's revisions
+ * too. The service is not ready until the first pass reached the end offsets seen at
+ * start.
+ */
+@Component
+class LedgerLoader implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(LedgerLoader.class);
+
+	private static final List<Topic> SOURCE_TOPICS = List.of(Topic.ARTICLES, Topic.EVENTS, Topic.SITE_DETAILS);
+
+	private final RevisionLedger ledger;
+
+	private final Map<String, Object> consumerConfig;
+
+	private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
+
+	private volatile @Nullable Thread thread;
+
+	LedgerLoader(RevisionLedger ledger, KafkaProperties kafka) {
+		this.ledger = ledger;
+		Map<String, Object> config = new HashMap<>();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-ledger");
+		this.consumerConfig = config;
+	}
+
+	@Override
+	public void start() {
+		Thread loader = new Thread(this::run, "revision-ledger");
+		loader.setDaemon(true);
+		this.thread = loader;
+		loader.start();
+	}
+
+	private void run() {
+		long started = System.nanoTime();
+		try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(this.consumerConfig,
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			this.consumer = kafkaConsumer;
+			List<TopicPartition> partitions = partitions(kafkaConsumer);
+			kafkaConsumer.assign(partitions);
+			kafkaConsumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions, Duration.ofSeconds(30));
+			long records = 0;
+			while (!Thread.currentThread().isInterrupted()) {
+				for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(500))) {
+					apply(record);
+					records++;
+				}
+				if (!this.ledger.isCaughtUp() && reached(kafkaConsumer, ends)) {
+					this.ledger.markCaughtUp();
+					logger.info("Revision ledger caught up: {} records, {} items, in {} ms", records,
+							this.ledger.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+				}
+			}
+		}
+		catch (WakeupException ex) {
+			// Stopping.
+		}
+		catch (RuntimeException ex) {
+			logger.error("The revision ledger stopped following Kafka; restarting it", ex);
+			if (this.thread == Thread.currentThread()) {
+				sleepQuietly();
+				run();
+			}
+		}
+	}
+
+	private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (Topic topic : SOURCE_TOPICS) {
+			List<PartitionInfo> infos = consumer.partitionsFor(topic.wireName(), Duration.ofSeconds(30));
+			for (PartitionInfo info : infos) {
+				partitions.add(new TopicPartition(info.topic(), info.partition()));
+			}
+		}
+		return partitions;
+	}
+
+	private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+		return ends.entrySet().stream().allMatch((end) -> consumer.position(end.getKey()) >= end.getValue());
+	}
+
+	private void apply(ConsumerRecord<String, byte[]> record) {
+		Optional<EventType> type = Optional.ofNullable(header(record, EventType.HEADER))
+			.flatMap(EventType::fromWireName);
+		if (type.isEmpty() || record.key() == null || record.value() == null) {
+			return;
+		}
+		try {
+			JsonNode payload = MessageJson.mapper().readTree(record.value());
+			long revision = payload.path("revision").asLong(0);
+			if (revision > 0) {
+				this.ledger.accept(TopicKeys.of(type.get().topic(), record.key()), type.get(), revision,
+						record.partition(), record.offset(), header(record, Headers.IDEMPOTENCY_KEY),
+						header(record, Headers.REQUEST_FINGERPRINT));
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Skipping unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+		}
+	}
+
+	private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private static void sleepQuietly() {
+		try {
+			Thread.sleep(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void stop() {
+		Thread loader = this.thread;
+		this.thread = null;
+		KafkaConsumer<String, byte[]> kafkaConsumer = this.consumer;
+		if (kafkaConsumer != null) {
+			kafkaConsumer.wakeup();
+		}
+		if (loader != null) {
+			loader.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.thread != null;
+	}
+
+}

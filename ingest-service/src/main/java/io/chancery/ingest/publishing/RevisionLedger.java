@@ -1,0 +1,105 @@
+package io.chancery.ingest.publishing;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.chancery.contracts.EventType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What Kafka holds, as far as writing needs to know: each item's latest accepted revision
+ * and event type, and the idempotency keys of the changes still on the topics. Rebuilt
+ * from the compacted topics at every start, so revisions keep rising across restarts.
+ */
+@Component
+class RevisionLedger {
+
+	private final ConcurrentMap<String, State> items = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Remembered> idempotencyKeys = new ConcurrentHashMap<>();
+
+	private volatile boolean caughtUp;
+
+	Optional<State> state(String topicKey) {
+		return Optional.ofNullable(this.items.get(topicKey));
+	}
+
+	Optional<Remembered> remembered(String idempotencyKey) {
+		return Optional.ofNullable(this.idempotencyKeys.get(idempotencyKey));
+	}
+
+	/**
+	 * Reserves the next revision for an item: one above anything accepted or reserved
+	 * before, so two writes in flight never share a revision. A failed write leaves a
+	 * gap, never a repeat.
+	 */
+	long reserve(String topicKey) {
+		return this.items
+			.merge(topicKey, new State(0, 1, null, -1, -1), (old, ignored) -> old.withReserved(old.reserved() + 1))
+			.reserved();
+	}
+
+	/**
+	 * Records an acknowledged change, from this service's own write or from reading the
+	 * topic.
+	 */
+	void accept(String topicKey, EventType type, long revision, int partition, long offset,
+			@Nullable String idempotencyKey, @Nullable String fingerprint) {
+		this.items.merge(topicKey, new State(revision, revision, type, partition, offset), (old, added) -> {
+			if (revision < old.accepted()) {
+				return old.withReserved(Math.max(old.reserved(), revision));
+			}
+			return new State(revision, Math.max(old.reserved(), revision), type, partition, offset);
+		});
+		if (idempotencyKey != null && fingerprint != null) {
+			this.idempotencyKeys.put(idempotencyKey, new Remembered(topicKey, type, revision, fingerprint));
+		}
+	}
+
+	boolean isCaughtUp() {
+		return this.caughtUp;
+	}
+
+	void markCaughtUp() {
+		this.caughtUp = true;
+	}
+
+	int size() {
+		return this.items.size();
+	}
+
+	/**
+	 * An item's revisions.
+	 *
+	 * @param accepted the latest revision Kafka acknowledged, 0 if none
+	 * @param reserved the highest revision handed out, at least {@code accepted}
+	 * @param type the event type of the accepted revision, absent if none was accepted
+	 * yet
+	 * @param partition the partition of the accepted revision's record, -1 if none
+	 * @param offset the offset of the accepted revision's record, -1 if none
+	 */
+	record State(long accepted, long reserved, @Nullable EventType type, int partition, long offset) {
+
+		State withReserved(long reserved) {
+			return new State(this.accepted, reserved, this.type, this.partition, this.offset);
+		}
+
+		/**
+		 * Whether the latest accepted change left the item in place (published, or
+		 * withdrawn with a note).
+		 */
+		boolean exists() {
+			return this.type != null && (this.type == EventType.ARTICLE_PUBLISHED
+					|| this.type == EventType.EVENT_PUBLISHED || this.type == EventType.SITE_DETAILS_UPDATED);
+		}
+
+	}
+
+	/** A change made under an idempotency key. */
+	record Remembered(String topicKey, EventType type, long revision, String fingerprint) {
+	}
+
+}

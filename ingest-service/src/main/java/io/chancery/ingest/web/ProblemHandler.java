@@ -1,0 +1,155 @@
+package io.chancery.ingest.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.chancery.ingest.publishing.IdempotencyKeyReused;
+import io.chancery.ingest.publishing.KafkaUnavailable;
+import io.chancery.ingest.publishing.LedgerNotReady;
+import io.chancery.ingest.publishing.RevisionConflict;
+import io.chancery.ingest.validation.InvalidContent;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a client sees, as RFC 9457 problem+json with a message an editor can act
+ * on. Client mistakes are 4xx; Kafka being unreachable is 503 with Retry-After; anything
+ * else is a bug, logged, and reported without internals.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalid(InvalidContent ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setTitle("Invalid content");
+		problem.setProperty("errors",
+				ex.violations()
+					.stream()
+					.map((violation) -> Map.of("field", violation.field(), "message", violation.message()))
+					.toList());
+		return problem(problem, null);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> conflict(RevisionConflict ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Revision conflict");
+		if (ex.currentRevision() != null) {
+			problem.setProperty("currentRevision", ex.currentRevision());
+		}
+		HttpHeaders headers = new HttpHeaders();
+		if (ex.currentRevision() != null) {
+			headers.setETag("\"" + ex.currentRevision() + "\"");
+		}
+		return problem(problem, headers);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> reused(IdempotencyKeyReused ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setTitle("Idempotency key reused");
+		return problem(problem, null);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(KafkaUnavailable ex) {
+		logger.warn("{}: {}", ex.getMessage(), (ex.getCause() != null) ? ex.getCause().toString() : "");
+		return serviceUnavailable("Kafka did not acknowledge the change in time, so it may not be stored. "
+				+ "Retry with the same Idempotency-Key.", ex.retryAfter().toSeconds());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notReady(LedgerNotReady ex) {
+		return serviceUnavailable(ex.getMessage(), 2);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> bug(Exception ex) {
+		logger.error("Unexpected error", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; it has been logged.");
+		return problem(problem, null);
+	}
+
+	/**
+	 * Malformed JSON or a value of the wrong type: 400, naming the field where Jackson
+	 * knows it.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setTitle("Unreadable request body");
+		Throwable cause = ex.getCause();
+		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			String field = path(databind);
+			problem.setDetail("The value of " + field + " cannot be read: " + firstLine(databind.getOriginalMessage()));
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type or format")));
+		}
+		else if (cause instanceof JacksonException json) {
+			problem.setDetail("The body is not valid JSON: " + firstLine(json.getOriginalMessage()));
+		}
+		else {
+			problem.setDetail("The body is missing or is not valid JSON");
+		}
+		return ResponseEntity.badRequest()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "";
+		}
+		String line = message.lines().findFirst().orElse("");
+		return (line.length() > 200) ? line.substring(0, 200) + "…" : line;
+	}
+
+	private static ResponseEntity<ProblemDetail> serviceUnavailable(String detail, long retryAfterSeconds) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
+		return problem(problem, headers);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem, @Nullable HttpHeaders headers) {
+		return ResponseEntity.status(problem.getStatus())
+			.headers(headers)
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.chancery.ingest;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import io.chancery.contracts.Topic;
+import io.chancery.infrastructure.Infrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Bad input gets a 4xx problem with the field at fault, and nothing reaches Kafka. */
+@IngestIntegrationTest
+class BadInputIntegrationTests {
+
+	@Value("http://127.0.0.1:${local.server.port}")
+	private String base;
+
+	private IngestClient client;
+
+	private final String id = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeEach
+	void ready() {
+		this.client = new IngestClient(this.base);
+		await().untilAsserted(
+				() -> assertThat(this.client.send("GET", "/actuator/health/readiness", null, null).statusCode())
+					.isEqualTo(200));
+	}
+
+	@Test
+	void everyBrokenRuleIsReportedWithItsFieldPath() throws Exception {
+		String body = Fixtures.article(this.id, "fr", "")
+			.replace("\"speech\"", "\"podcast\"")
+			.replace("Europe/London", "Mars/Olympus")
+			.replace("https://example.org/speeches/142", "javascript:alert(1)");
+		HttpResponse<String> response = this.client.asEditor("POST", "/api/v1/articles", body);
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(response.body()).contains("\"field\":\"locale\"", "\"field\":\"kind\"", "\"field\":\"title\"",
+				"\"field\":\"timeZone\"", "\"field\":\"sourceUrl\"");
+		assertNothingPublished();
+	}
+
+	@Test
+	void malformedJsonAndWrongTypesAre400WithThePath() throws Exception {
+		HttpResponse<String> broken = this.client.asEditor("POST", "/api/v1/articles", "{\"id\": ");
+		assertThat(broken.statusCode()).isEqualTo(400);
+		assertThat(broken.body()).contains("\"status\":400");
+		HttpResponse<String> wrongType = this.client.asEditor("POST", "/api/v1/events",
+				Fixtures.event(this.id, "en").replace("\"2020-02-29\"", "\"2020-02-30\""));
+		assertThat(wrongType.statusCode()).isEqualTo(400);
+		assertThat(wrongType.body()).contains("\"field\":\"date\"");
+		HttpResponse<String> unknownField = this.client.asEditor("POST", "/api/v1/events",
+				Fixtures.event(this.id, "en").replace("\"title\"", "\"titel\""));
+		assertThat(unknownField.statusCode()).isEqualTo(400);
+		assertThat(unknownField.body()).contains("titel");
+		assertNothingPublished();
+	}
+
+	@Test
+	void wrongContentTypeIs415AndOversizedBodyIs413() throws Exception {
+		HttpResponse<String> text = this.client.send("POST", "/api/v1/articles", "text/plain",
+				Fixtures.article(this.id, "en", "x"), "X-Api-Key", IngestClient.EDITOR_KEY);
+		assertThat(text.statusCode()).isEqualTo(415);
+		String huge = Fixtures.article(this.id, "en", "x").replace("Distinguished guests,", "a".repeat(1_100_000));
+		HttpResponse<String> tooLarge = this.client.asEditor("POST", "/api/v1/articles", huge);
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.body()).contains("\"status\":413");
+		assertNothingPublished();
+	}
+
+	@Test
+	void writesNeedAnEditorCredential() throws Exception {
+		HttpResponse<String> anonymous = this.client.send("POST", "/api/v1/articles", "application/json",
+				Fixtures.article(this.id, "en", "x"));
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.body()).contains("\"status\":401");
+		HttpResponse<String> wrongKey = this.client.send("POST", "/api/v1/articles", "application/json",
+				Fixtures.article(this.id, "en", "x"), "X-Api-Key", "not-a-key");
+		assertThat(wrongKey.statusCode()).isEqualTo(401);
+		HttpResponse<String> wrongRole = this.client.send("POST", "/api/v1/articles", "application/json",
+				Fixtures.article(this.id, "en", "x"), "X-Api-Key", IngestClient.READER_KEY);
+		assertThat(wrongRole.statusCode()).isEqualTo(403);
+		assertThat(this.client.send("DELETE", "/api/v1/articles/" + this.id + "/en", null, null).statusCode())
+			.isEqualTo(401);
+		assertThat(this.client.send("PUT", "/api/v1/site/en", "application/json", "{}").statusCode()).isEqualTo(401);
+		assertThat(this.client.send("POST", "/api/v1/import", "application/x-ndjson", "{}").statusCode())
+			.isEqualTo(401);
+		assertNothingPublished();
+	}
+
+	@Test
+	void badHeadersAre400() throws Exception {
+		assertThat(this.client
+			.asEditor("PUT", "/api/v1/articles/" + this.id + "/en", Fixtures.article(this.id, "en", "x"), "If-Match",
+					"yesterday")
+			.statusCode()).isEqualTo(400);
+		assertThat(this.client
+			.asEditor("POST", "/api/v1/articles", Fixtures.article(this.id, "en", "x"), "Idempotency-Key",
+					"x".repeat(300))
+			.statusCode()).isEqualTo(400);
+		assertNothingPublished();
+	}
+
+	private void assertNothingPublished() {
+		assertThat(TopicRecords.read(Infrastructure.shared().kafkaBootstrapServers(), Topic.ARTICLES,
+				(key) -> key.startsWith(this.id)))
+			.isEmpty();
+		assertThat(TopicRecords.read(Infrastructure.shared().kafkaBootstrapServers(), Topic.EVENTS,
+				(key) -> key.startsWith(this.id)))
+			.isEmpty();
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.chancery.ingest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The service on a random port against the shared real Kafka, with one editor key and one
+ * key of a role that may not write. One annotation, so every class that uses it shares
+ * one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"chancery.security.api-keys[0].name=test-editor", "chancery.security.api-keys[0].role=editor",
+		"chancery.security.api-keys[0].sha256=0ee0236fa1df97bcc4629f2df81dfa0b0eeab9f90538e4731df78de94f34e4b2",
+		"chancery.security.api-keys[1].name=test-reader", "chancery.security.api-keys[1].role=reader",
+		"chancery.security.api-keys[1].sha256=145271d2e36bfb4579824b589a096f568321eaf94b334772363e4fce0c571e1b" })
+@Import(ChanceryInfrastructureConfiguration.class)
+@interface IngestIntegrationTest {
+
+}
