@@ -168,7 +168,7 @@ public class ContentPublisher {
 		try {
 			return this.kafka.send(record);
 		}
-		catch (KafkaException ex) {
+		catch (KafkaException | org.springframework.kafka.KafkaException ex) {
 			// Metadata could not be fetched within max.block.ms: the broker is
 			// unreachable.
 			throw unavailable(publication, ex);

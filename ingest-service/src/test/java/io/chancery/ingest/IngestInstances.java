@@ -1,0 +1,50 @@
+package io.chancery.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Whole instances of the service started and stopped inside a test, as restarts and
+ * replicas.
+ */
+final class IngestInstances implements AutoCloseable {
+
+	private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+
+	/**
+	 * Starts an instance against the given broker and returns a client for it once it is
+	 * ready.
+	 */
+	IngestClient start(String bootstrapServers) {
+		// Arguments, not default properties: they must outrank application.yml.
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class).run(
+				"--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+				"--chancery.security.api-keys[0].name=test-editor", "--chancery.security.api-keys[0].role=editor",
+				"--chancery.security.api-keys[0].sha256=0ee0236fa1df97bcc4629f2df81dfa0b0eeab9f90538e4731df78de94f34e4b2",
+				"--management.tracing.sampling.probability=0");
+		this.running.add(context);
+		IngestClient client = new IngestClient(
+				"http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(client.send("GET", "/actuator/health/readiness", null, null).statusCode())
+				.isEqualTo(200));
+		return client;
+	}
+
+	void stop(int index) {
+		this.running.get(index).close();
+	}
+
+	@Override
+	public void close() {
+		this.running.forEach(ConfigurableApplicationContext::close);
+	}
+
+}
