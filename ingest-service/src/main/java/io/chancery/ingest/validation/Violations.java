@@ -25,6 +25,9 @@ public final class Violations {
 	 */
 	public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
+	/** Copied once: ZoneId.getAvailableZoneIds() builds a new set on every call. */
+	private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+
 	private final List<InvalidContent.Violation> violations = new ArrayList<>();
 
 	public Violations require(boolean condition, String field, String message) {
@@ -106,7 +109,7 @@ public final class Violations {
 	static boolean isZone(String zone) {
 		// Only region ids and UTC: offsets such as +03:00 do not follow daylight saving
 		// time.
-		if (!zone.equals("UTC") && !ZoneId.getAvailableZoneIds().contains(zone)) {
+		if (!zone.equals("UTC") && !ZONES.contains(zone)) {
 			return false;
 		}
 		try {
