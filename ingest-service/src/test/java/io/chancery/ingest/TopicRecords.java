@@ -27,8 +27,11 @@ final class TopicRecords {
 	static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, Topic topic,
 			Predicate<String> keyFilter) {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				// Committed records only, as every consumer of the platform reads them:
+				// changes are transactional.
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
 				new StringDeserializer(), new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic.wireName())
 				.stream()

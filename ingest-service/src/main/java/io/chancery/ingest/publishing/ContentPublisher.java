@@ -2,39 +2,45 @@ package io.chancery.ingest.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
 
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
+import io.chancery.ingest.publishing.PartitionWriters.Writer;
 import io.chancery.ingest.publishing.RevisionLedger.Remembered;
 import io.chancery.ingest.publishing.RevisionLedger.State;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes changes to their topics and answers only after Kafka acknowledged them
- * (acks=all, idempotent producer). Each change gets a revision above every earlier one of
- * its item; writes of one item are serialized within this instance, and a change
- * conditioned on a revision that is no longer current is refused.
+ * Publishes changes to their topics and answers only after Kafka committed them
+ * (acks=all, idempotent, transactional producers). Each change gets a revision above
+ * every earlier one of its item, whichever replica wrote that: the replica writes through
+ * the partition's {@link PartitionWriters fenced producer}, and a write that finds itself
+ * fenced starts over with what the new holder wrote.
  */
 @Component
 public class ContentPublisher {
 
-	private static final int STRIPES = 1024;
+	private static final int ATTEMPTS = 3;
 
-	private final KafkaTemplate<String, byte[]> kafka;
+	private final PartitionWriters writers;
 
 	private final RevisionLedger ledger;
 
@@ -42,17 +48,15 @@ public class ContentPublisher {
 
 	private final RecordReader reader;
 
-	private final Object[] stripes = new Object[STRIPES];
+	private final TraceHeaders traceHeaders;
 
-	ContentPublisher(KafkaTemplate<String, byte[]> kafka, RevisionLedger ledger, PublishingProperties properties,
-			RecordReader reader) {
-		this.kafka = kafka;
+	ContentPublisher(PartitionWriters writers, RevisionLedger ledger, PublishingProperties properties,
+			RecordReader reader, TraceHeaders traceHeaders) {
+		this.writers = writers;
 		this.ledger = ledger;
 		this.properties = properties;
 		this.reader = reader;
-		for (int i = 0; i < STRIPES; i++) {
-			this.stripes[i] = new Object();
-		}
+		this.traceHeaders = traceHeaders;
 	}
 
 	/**
@@ -68,61 +72,125 @@ public class ContentPublisher {
 	 */
 	public Published publish(Publication publication, LongFunction<?> payload) {
 		requireReady();
-		String topicKey = TopicKeys.of(publication.type().topic(), publication.key());
-		synchronized (this.stripes[Math.floorMod(topicKey.hashCode(), STRIPES)]) {
-			Optional<Published> replay = replay(publication);
-			if (replay.isPresent()) {
-				return replay.get();
+		Topic topic = publication.type().topic();
+		String topicKey = TopicKeys.of(topic, publication.key());
+		Writer writer = writer(topic, publication.key(), publication);
+		for (int attempt = 1;; attempt++) {
+			synchronized (writer) {
+				try {
+					KafkaProducer<String, byte[]> producer = writer.acquire();
+					Optional<Published> replay = replay(publication);
+					if (replay.isPresent()) {
+						return replay.get();
+					}
+					check(publication, this.ledger.state(topicKey).orElse(new State(0, 0, null, -1, -1)));
+					long revision = this.ledger.reserve(topicKey);
+					producer.beginTransaction();
+					Future<RecordMetadata> sent = producer
+						.send(record(writer.partition(), publication, payload.apply(revision)));
+					producer.commitTransaction();
+					RecordMetadata metadata = sent.get(this.properties.acknowledgementTimeout().toMillis(),
+							TimeUnit.MILLISECONDS);
+					this.ledger.accept(topicKey, publication.type(), revision, metadata.partition(), metadata.offset(),
+							publication.idempotencyKey(), publication.fingerprint());
+					return new Published(publication.key(), publication.type(), revision, false);
+				}
+				catch (ProducerFencedException | InvalidProducerEpochException ex) {
+					// Another replica took the partition: start over with what it wrote.
+					writer.release();
+					if (attempt == ATTEMPTS) {
+						throw unavailable(publication, ex);
+					}
+				}
+				catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException ex) {
+					writer.release();
+					throw unavailable(publication, ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					writer.release();
+					throw unavailable(publication, ex);
+				}
 			}
-			State state = this.ledger.state(topicKey).orElse(new State(0, 0, null, -1, -1));
-			if (publication.mustNotExist() && state.exists()) {
-				throw new RevisionConflict(publication.key() + " already exists", state.accepted());
-			}
-			Long expected = publication.expectedRevision();
-			if (expected != null && expected != state.accepted()) {
-				throw new RevisionConflict(
-						"Revision " + expected + " of " + publication.key()
-								+ " is not current; the current revision is " + state.accepted(),
-						(state.accepted() > 0) ? state.accepted() : null);
-			}
-			long revision = this.ledger.reserve(topicKey);
-			RecordMetadata metadata = await(send(publication, revision, payload.apply(revision)), publication);
-			this.ledger.accept(topicKey, publication.type(), revision, metadata.partition(), metadata.offset(),
-					publication.idempotencyKey(), publication.fingerprint());
-			return new Published(publication.key(), publication.type(), revision, false);
 		}
 	}
 
 	/**
-	 * Publishes unconditional changes in one pipelined batch, for imports: all are sent
-	 * before any is awaited.
+	 * Publishes unconditional changes, for imports: one transaction per partition, all
+	 * records of a partition pipelined within it.
 	 * @return one outcome per change, in order: what was published, or why not
 	 */
 	public List<BatchOutcome> publishAll(List<BatchItem> items) {
 		requireReady();
-		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(items.size());
-		List<Long> revisions = new ArrayList<>(items.size());
-		for (BatchItem item : items) {
-			long revision = this.ledger.reserve(TopicKeys.of(item.type().topic(), item.key()));
-			revisions.add(revision);
-			Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
-			sends.add(sendOrFail(publication, revision, item.payload().apply(revision)));
-		}
-		List<BatchOutcome> outcomes = new ArrayList<>(items.size());
+		Map<Writer, List<Integer>> byPartition = new LinkedHashMap<>();
+		BatchOutcome[] outcomes = new BatchOutcome[items.size()];
 		for (int i = 0; i < items.size(); i++) {
 			BatchItem item = items.get(i);
 			Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
 			try {
-				RecordMetadata metadata = await(sends.get(i), publication);
-				this.ledger.accept(TopicKeys.of(item.type().topic(), item.key()), item.type(), revisions.get(i),
-						metadata.partition(), metadata.offset(), null, null);
-				outcomes.add(new BatchOutcome(new Published(item.key(), item.type(), revisions.get(i), false), null));
+				byPartition
+					.computeIfAbsent(writer(item.type().topic(), item.key(), publication), (w) -> new ArrayList<>())
+					.add(i);
 			}
 			catch (KafkaUnavailable ex) {
-				outcomes.add(new BatchOutcome(null, ex));
+				outcomes[i] = new BatchOutcome(null, ex);
 			}
 		}
-		return outcomes;
+		byPartition.forEach((writer, indices) -> publishPartition(writer, items, indices, outcomes));
+		return List.of(outcomes);
+	}
+
+	private void publishPartition(Writer writer, List<BatchItem> items, List<Integer> indices,
+			BatchOutcome[] outcomes) {
+		BatchItem first = items.get(indices.get(0));
+		Publication context = new Publication(first.key(), first.type(), null, false, null, "");
+		for (int attempt = 1;; attempt++) {
+			synchronized (writer) {
+				try {
+					KafkaProducer<String, byte[]> producer = writer.acquire();
+					producer.beginTransaction();
+					List<Future<RecordMetadata>> sends = new ArrayList<>(indices.size());
+					List<Long> revisions = new ArrayList<>(indices.size());
+					for (int index : indices) {
+						BatchItem item = items.get(index);
+						long revision = this.ledger.reserve(TopicKeys.of(item.type().topic(), item.key()));
+						revisions.add(revision);
+						Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
+						sends.add(
+								producer.send(record(writer.partition(), publication, item.payload().apply(revision))));
+					}
+					producer.commitTransaction();
+					for (int n = 0; n < indices.size(); n++) {
+						BatchItem item = items.get(indices.get(n));
+						RecordMetadata metadata = sends.get(n)
+							.get(this.properties.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+						this.ledger.accept(TopicKeys.of(item.type().topic(), item.key()), item.type(), revisions.get(n),
+								metadata.partition(), metadata.offset(), null, null);
+						outcomes[indices.get(n)] = new BatchOutcome(
+								new Published(item.key(), item.type(), revisions.get(n), false), null);
+					}
+					return;
+				}
+				catch (ProducerFencedException | InvalidProducerEpochException ex) {
+					writer.release();
+					if (attempt == ATTEMPTS) {
+						fail(indices, outcomes, unavailable(context, ex));
+						return;
+					}
+				}
+				catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException ex) {
+					writer.release();
+					fail(indices, outcomes, unavailable(context, ex));
+					return;
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					writer.release();
+					fail(indices, outcomes, unavailable(context, ex));
+					return;
+				}
+			}
+		}
 	}
 
 	/**
@@ -133,6 +201,27 @@ public class ContentPublisher {
 		return this.ledger.state(TopicKeys.of(topic, key))
 			.filter((state) -> state.partition() >= 0)
 			.flatMap((state) -> this.reader.read(topic, state.partition(), state.offset()));
+	}
+
+	private Writer writer(Topic topic, String key, Publication publication) {
+		try {
+			return this.writers.writer(this.writers.partitionOf(topic, key));
+		}
+		catch (KafkaException ex) {
+			throw unavailable(publication, ex);
+		}
+	}
+
+	private static void check(Publication publication, State state) {
+		if (publication.mustNotExist() && state.exists()) {
+			throw new RevisionConflict(publication.key() + " already exists", state.accepted());
+		}
+		Long expected = publication.expectedRevision();
+		if (expected != null && expected != state.accepted()) {
+			throw new RevisionConflict("Revision " + expected + " of " + publication.key()
+					+ " is not current; the current revision is " + state.accepted(),
+					(state.accepted() > 0) ? state.accepted() : null);
+		}
 	}
 
 	private Optional<Published> replay(Publication publication) {
@@ -157,51 +246,21 @@ public class ContentPublisher {
 		}
 	}
 
-	private CompletableFuture<SendResult<String, byte[]>> send(Publication publication, long revision, Object payload) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(publication.type().topic().wireName(),
+	private ProducerRecord<String, byte[]> record(TopicPartition partition, Publication publication, Object payload) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(partition.topic(), partition.partition(),
 				publication.key(), MessageJson.mapper().writeValueAsBytes(payload));
 		record.headers().add(EventType.HEADER, bytes(publication.type().wireName()));
 		if (publication.idempotencyKey() != null) {
 			record.headers().add(Headers.IDEMPOTENCY_KEY, bytes(publication.idempotencyKey()));
 			record.headers().add(Headers.REQUEST_FINGERPRINT, bytes(publication.fingerprint()));
 		}
-		try {
-			return this.kafka.send(record);
-		}
-		catch (KafkaException | org.springframework.kafka.KafkaException ex) {
-			// Metadata could not be fetched within max.block.ms: the broker is
-			// unreachable.
-			throw unavailable(publication, ex);
-		}
+		this.traceHeaders.inject(record.headers());
+		return record;
 	}
 
-	private CompletableFuture<SendResult<String, byte[]>> sendOrFail(Publication publication, long revision,
-			Object payload) {
-		try {
-			return send(publication, revision, payload);
-		}
-		catch (KafkaUnavailable ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-	}
-
-	private RecordMetadata await(CompletableFuture<SendResult<String, byte[]>> send, Publication publication) {
-		try {
-			return send.get(this.properties.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.getRecordMetadata();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw unavailable(publication, ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof KafkaUnavailable unavailable) {
-				throw unavailable;
-			}
-			throw unavailable(publication, ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw unavailable(publication, ex);
+	private static void fail(List<Integer> indices, BatchOutcome[] outcomes, KafkaUnavailable failure) {
+		for (int index : indices) {
+			outcomes[index] = new BatchOutcome(null, failure);
 		}
 	}
 
@@ -230,8 +289,7 @@ public class ContentPublisher {
 	 * @param published the change, when Kafka acknowledged it
 	 * @param failure why not, otherwise
 	 */
-	public record BatchOutcome(@org.jspecify.annotations.Nullable Published published,
-			@org.jspecify.annotations.Nullable KafkaUnavailable failure) {
+	public record BatchOutcome(@Nullable Published published, @Nullable KafkaUnavailable failure) {
 	}
 
 }

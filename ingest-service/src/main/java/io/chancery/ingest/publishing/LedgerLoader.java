@@ -80,9 +80,12 @@ class LedgerLoader implements SmartLifecycle {
 			Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions, Duration.ofSeconds(30));
 			long records = 0;
 			while (!Thread.currentThread().isInterrupted()) {
-				for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(500))) {
+				for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(100))) {
 					apply(record);
 					records++;
+				}
+				for (TopicPartition partition : partitions) {
+					this.ledger.readUpTo(partition, kafkaConsumer.position(partition));
 				}
 				if (!this.ledger.isCaughtUp() && reached(kafkaConsumer, ends)) {
 					this.ledger.markCaughtUp();

@@ -1,10 +1,12 @@
 package io.chancery.ingest.publishing;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import io.chancery.contracts.EventType;
+import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -20,6 +22,8 @@ class RevisionLedger {
 	private final ConcurrentMap<String, State> items = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, Remembered> idempotencyKeys = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
 	private volatile boolean caughtUp;
 
@@ -57,6 +61,35 @@ class RevisionLedger {
 		if (idempotencyKey != null && fingerprint != null) {
 			this.idempotencyKeys.put(idempotencyKey, new Remembered(topicKey, type, revision, fingerprint));
 		}
+	}
+
+	/**
+	 * Records how far the topics have been read: every committed record before this
+	 * offset is in the ledger.
+	 */
+	void readUpTo(TopicPartition partition, long position) {
+		this.positions.merge(partition, position, Math::max);
+	}
+
+	/**
+	 * Waits until the ledger has read a partition up to an offset.
+	 * @return false if that did not happen in time
+	 */
+	boolean awaitPosition(TopicPartition partition, long offset, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.positions.getOrDefault(partition, 0L) < offset) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
 	}
 
 	boolean isCaughtUp() {
