@@ -1,0 +1,96 @@
+package io.chancery.counter.counters;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.chancery.contracts.ContentKey;
+import io.chancery.contracts.ContentStatus;
+import io.chancery.contracts.Event;
+import io.chancery.contracts.SiteDetails;
+import io.chancery.contracts.Withdrawal;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The counters and clock cities the topics define, newest revision first: an event with a
+ * counter definition creates or replaces its counter, an event without one or a
+ * withdrawal removes it. Nothing is configured by hand.
+ */
+@Component
+public class CounterRegistry {
+
+	private final ConcurrentMap<String, Event> events = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Long> removedAt = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, SiteDetails> sites = new ConcurrentHashMap<>();
+
+	public void apply(Event event) {
+		String key = ContentKey.of(event.id(), event.locale());
+		synchronized (this.events) {
+			if (isOlder(key, event.revision())) {
+				return;
+			}
+			if (event.counter() == null || event.status() == ContentStatus.WITHDRAWN) {
+				this.events.remove(key);
+				this.removedAt.put(key, event.revision());
+			}
+			else {
+				this.events.put(key, event);
+				this.removedAt.remove(key);
+			}
+		}
+	}
+
+	public void apply(Withdrawal withdrawal) {
+		String key = ContentKey.of(withdrawal.id(), withdrawal.locale());
+		synchronized (this.events) {
+			if (!isOlder(key, withdrawal.revision())) {
+				this.events.remove(key);
+				this.removedAt.put(key, withdrawal.revision());
+			}
+		}
+	}
+
+	public void apply(SiteDetails details) {
+		this.sites.merge(details.locale(), details, (old, added) -> (added.revision() >= old.revision()) ? added : old);
+	}
+
+	/**
+	 * The events whose counters are visible at an instant in a locale, newest event
+	 * first.
+	 */
+	List<Event> counters(String locale, Instant at) {
+		return this.events.values()
+			.stream()
+			.filter((event) -> event.locale().equals(locale))
+			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at))
+			.sorted(Comparator.comparing(Event::date).reversed().thenComparing(Event::id))
+			.toList();
+	}
+
+	Optional<Event> counter(String id, String locale, Instant at) {
+		return Optional.ofNullable(this.events.get(ContentKey.of(id, locale)))
+			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at));
+	}
+
+	public Optional<SiteDetails> site(String locale) {
+		return Optional.ofNullable(this.sites.get(locale));
+	}
+
+	Map<String, Integer> size() {
+		return Map.of("counters", this.events.size(), "sites", this.sites.size());
+	}
+
+	private boolean isOlder(String key, long revision) {
+		Event current = this.events.get(key);
+		long known = Math.max((current != null) ? current.revision() : 0, this.removedAt.getOrDefault(key, 0L));
+		return revision < known;
+	}
+
+}
