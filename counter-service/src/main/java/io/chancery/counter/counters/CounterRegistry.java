@@ -30,6 +30,8 @@ public class CounterRegistry {
 
 	private final ConcurrentMap<String, SiteDetails> sites = new ConcurrentHashMap<>();
 
+	private volatile boolean caughtUp;
+
 	public void apply(Event event) {
 		String key = ContentKey.of(event.id(), event.locale());
 		synchronized (this.events) {
@@ -77,6 +79,31 @@ public class CounterRegistry {
 	Optional<Event> counter(String id, String locale, Instant at) {
 		return Optional.ofNullable(this.events.get(ContentKey.of(id, locale)))
 			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at));
+	}
+
+	/**
+	 * One definition per counter visible at an instant, for work that is not about a
+	 * locale (milestones): the definition of the first locale in alphabetical order.
+	 */
+	public List<Event> definitions(Instant at) {
+		return this.events.values()
+			.stream()
+			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at))
+			.collect(java.util.stream.Collectors.toMap(Event::id, (event) -> event,
+					(a, b) -> (a.locale().compareTo(b.locale()) <= 0) ? a : b))
+			.values()
+			.stream()
+			.sorted(Comparator.comparing(Event::id))
+			.toList();
+	}
+
+	/** Whether the source topics have been read up to where they ended at start. */
+	public boolean isCaughtUp() {
+		return this.caughtUp;
+	}
+
+	public void markCaughtUp() {
+		this.caughtUp = true;
 	}
 
 	public Optional<SiteDetails> site(String locale) {

@@ -15,6 +15,7 @@ import io.chancery.contracts.SiteDetails;
 import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.counter.counters.CounterRegistry;
+import io.chancery.counter.milestones.MilestoneLedger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,16 +49,17 @@ class SourceFollower implements SmartLifecycle, HealthIndicator {
 
 	private final Map<String, Object> config;
 
-	private volatile boolean caughtUp;
-
 	private volatile long applied;
 
 	private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
 
 	private volatile @Nullable Thread thread;
 
-	SourceFollower(CounterRegistry registry, KafkaProperties kafka) {
+	private final MilestoneLedger milestones;
+
+	SourceFollower(CounterRegistry registry, MilestoneLedger milestones, KafkaProperties kafka) {
 		this.registry = registry;
+		this.milestones = milestones;
 		Map<String, Object> consumerConfig = new HashMap<>();
 		consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
 		consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -68,7 +70,7 @@ class SourceFollower implements SmartLifecycle, HealthIndicator {
 
 	@Override
 	public Health health() {
-		return this.caughtUp ? Health.up().withDetail("applied", this.applied).build()
+		return this.registry.isCaughtUp() ? Health.up().withDetail("applied", this.applied).build()
 				: Health.outOfService().withDetail("reason", "reading events and site details").build();
 	}
 
@@ -86,7 +88,7 @@ class SourceFollower implements SmartLifecycle, HealthIndicator {
 				new ByteArrayDeserializer())) {
 			this.consumer = kafkaConsumer;
 			List<TopicPartition> partitions = new ArrayList<>();
-			for (Topic topic : List.of(Topic.EVENTS, Topic.SITE_DETAILS)) {
+			for (Topic topic : List.of(Topic.EVENTS, Topic.SITE_DETAILS, Topic.COUNTER_MILESTONES)) {
 				kafkaConsumer.partitionsFor(topic.wireName(), Duration.ofSeconds(60))
 					.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
 			}
@@ -94,13 +96,18 @@ class SourceFollower implements SmartLifecycle, HealthIndicator {
 			kafkaConsumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions, Duration.ofSeconds(60));
 			while (!Thread.currentThread().isInterrupted()) {
-				for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(200))) {
+				for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(100))) {
 					apply(record);
 				}
-				if (!this.caughtUp && ends.entrySet()
+				for (TopicPartition partition : partitions) {
+					if (partition.topic().equals(Topic.COUNTER_MILESTONES.wireName())) {
+						this.milestones.readUpTo(partition, kafkaConsumer.position(partition));
+					}
+				}
+				if (!this.registry.isCaughtUp() && ends.entrySet()
 					.stream()
 					.allMatch((end) -> kafkaConsumer.position(end.getKey()) >= end.getValue())) {
-					this.caughtUp = true;
+					this.registry.markCaughtUp();
 					logger.info("Caught up with events and site details: {} records in {} ms", this.applied,
 							Duration.ofNanos(System.nanoTime() - started).toMillis());
 				}
@@ -133,6 +140,7 @@ class SourceFollower implements SmartLifecycle, HealthIndicator {
 					this.registry.apply(MessageJson.mapper().readValue(record.value(), Withdrawal.class));
 				case SITE_DETAILS_UPDATED ->
 					this.registry.apply(MessageJson.mapper().readValue(record.value(), SiteDetails.class));
+				case COUNTER_MILESTONE_REACHED -> this.milestones.announced(record.key());
 				default -> {
 				}
 			}
