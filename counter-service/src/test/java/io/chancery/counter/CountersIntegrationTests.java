@@ -142,6 +142,14 @@ class CountersIntegrationTests {
 		}
 	}
 
+	@Test
+	void everyRouteIsInTheOpenApiDocument() throws Exception {
+		HttpResponse<String> response = get(this.base, "/v3/api-docs");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"/api/v1/counters\"", "\"/api/v1/counters/{id}\"",
+				"\"/api/v1/counters/stream\"", "\"/api/v1/clocks\"");
+	}
+
 	private Event event(String eventId, long revision, String caption, @Nullable Instant publishAt) {
 		return new Event(eventId, "en", revision, ContentStatus.PUBLISHED, LocalDate.of(2020, 2, 29), "Europe/London",
 				"The incident", "Our requests remain unanswered.", null, new CounterDefinition(caption, "Europe/London",

@@ -10,12 +10,12 @@ import io.chancery.counter.counting.DayCount;
 import io.chancery.counter.counting.DayWords;
 
 /** Evaluates a counter definition at an instant. */
-final class CounterEvaluator {
+public final class CounterEvaluator {
 
 	private CounterEvaluator() {
 	}
 
-	static CounterView evaluate(Event event, Instant at) {
+	public static CounterView evaluate(Event event, Instant at) {
 		CounterDefinition counter = event.counter();
 		if (counter == null) {
 			throw new IllegalArgumentException("Event " + event.id() + " has no counter");

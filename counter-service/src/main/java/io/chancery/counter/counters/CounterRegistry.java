@@ -14,6 +14,7 @@ import io.chancery.contracts.Event;
 import io.chancery.contracts.SiteDetails;
 import io.chancery.contracts.Withdrawal;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,37 +25,50 @@ import org.springframework.stereotype.Component;
 @Component
 public class CounterRegistry {
 
-	private final ConcurrentMap<String, Event> events = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Event> counters = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, Long> removedAt = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, SiteDetails> sites = new ConcurrentHashMap<>();
 
+	private final ApplicationEventPublisher events;
+
 	private volatile boolean caughtUp;
+
+	public CounterRegistry(ApplicationEventPublisher events) {
+		this.events = events;
+	}
 
 	public void apply(Event event) {
 		String key = ContentKey.of(event.id(), event.locale());
-		synchronized (this.events) {
+		synchronized (this.counters) {
 			if (isOlder(key, event.revision())) {
 				return;
 			}
 			if (event.counter() == null || event.status() == ContentStatus.WITHDRAWN) {
-				this.events.remove(key);
+				boolean existed = this.counters.remove(key) != null;
 				this.removedAt.put(key, event.revision());
+				if (existed) {
+					changed(event.id(), event.locale(), true);
+				}
 			}
 			else {
-				this.events.put(key, event);
+				this.counters.put(key, event);
 				this.removedAt.remove(key);
+				changed(event.id(), event.locale(), false);
 			}
 		}
 	}
 
 	public void apply(Withdrawal withdrawal) {
 		String key = ContentKey.of(withdrawal.id(), withdrawal.locale());
-		synchronized (this.events) {
+		synchronized (this.counters) {
 			if (!isOlder(key, withdrawal.revision())) {
-				this.events.remove(key);
+				boolean existed = this.counters.remove(key) != null;
 				this.removedAt.put(key, withdrawal.revision());
+				if (existed) {
+					changed(withdrawal.id(), withdrawal.locale(), true);
+				}
 			}
 		}
 	}
@@ -63,12 +77,19 @@ public class CounterRegistry {
 		this.sites.merge(details.locale(), details, (old, added) -> (added.revision() >= old.revision()) ? added : old);
 	}
 
+	private void changed(String id, String locale, boolean removed) {
+		// Changes read while catching up after a start are the past, not news.
+		if (this.caughtUp) {
+			this.events.publishEvent(new CounterDefinitionChanged(id, locale, removed));
+		}
+	}
+
 	/**
 	 * The events whose counters are visible at an instant in a locale, newest event
 	 * first.
 	 */
-	List<Event> counters(String locale, Instant at) {
-		return this.events.values()
+	public List<Event> counters(String locale, Instant at) {
+		return this.counters.values()
 			.stream()
 			.filter((event) -> event.locale().equals(locale))
 			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at))
@@ -77,7 +98,7 @@ public class CounterRegistry {
 	}
 
 	Optional<Event> counter(String id, String locale, Instant at) {
-		return Optional.ofNullable(this.events.get(ContentKey.of(id, locale)))
+		return Optional.ofNullable(this.counters.get(ContentKey.of(id, locale)))
 			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at));
 	}
 
@@ -86,7 +107,7 @@ public class CounterRegistry {
 	 * locale (milestones): the definition of the first locale in alphabetical order.
 	 */
 	public List<Event> definitions(Instant at) {
-		return this.events.values()
+		return this.counters.values()
 			.stream()
 			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at))
 			.collect(java.util.stream.Collectors.toMap(Event::id, (event) -> event,
@@ -111,11 +132,11 @@ public class CounterRegistry {
 	}
 
 	Map<String, Integer> size() {
-		return Map.of("counters", this.events.size(), "sites", this.sites.size());
+		return Map.of("counters", this.counters.size(), "sites", this.sites.size());
 	}
 
 	private boolean isOlder(String key, long revision) {
-		Event current = this.events.get(key);
+		Event current = this.counters.get(key);
 		long known = Math.max((current != null) ? current.revision() : 0, this.removedAt.getOrDefault(key, 0L));
 		return revision < known;
 	}

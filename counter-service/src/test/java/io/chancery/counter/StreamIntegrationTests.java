@@ -1,0 +1,160 @@
+package io.chancery.counter;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.chancery.contracts.ContentKey;
+import io.chancery.contracts.ContentStatus;
+import io.chancery.contracts.CounterDefinition;
+import io.chancery.contracts.Event;
+import io.chancery.contracts.EventType;
+import io.chancery.contracts.MessageJson;
+import io.chancery.contracts.Topic;
+import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
+import io.chancery.infrastructure.Infrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An open stream hears of a new counter at once and of its rollover within a second of
+ * London's midnight.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ ChanceryInfrastructureConfiguration.class, StreamIntegrationTests.ControllableClock.class })
+class StreamIntegrationTests {
+
+	@Value("http://127.0.0.1:${local.server.port}")
+	private String base;
+
+	@Autowired
+	private MovableClock clock;
+
+	@Test
+	void definitionAndMidnightRolloverArriveOnTheStream() throws Exception {
+		this.clock.set(Instant.parse("2021-02-28T23:59:58Z"));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(this.base + "/actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode()).isEqualTo(200));
+		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+		HttpClient.newHttpClient()
+			.sendAsync(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/counters/stream?locale=en")).build(),
+					HttpResponse.BodyHandlers.ofLines())
+			.thenAccept((response) -> response.body().forEach(lines::add));
+		awaitLine(lines, "event:subscribed", Duration.ofSeconds(10));
+
+		String id = "st-" + UUID.randomUUID().toString().substring(0, 8);
+		publish(new Event(id, "en", 1, ContentStatus.PUBLISHED, LocalDate.of(2020, 2, 29), "Europe/London",
+				"The incident", null, null,
+				new CounterDefinition("days have passed since the incident", "Europe/London",
+						CounterDefinition.Direction.SINCE, null, null, List.of(), false),
+				null, null, Instant.parse("2020-03-01T00:00:00Z")));
+		assertThat(awaitLine(lines, "\"id\":\"" + id + "\"", Duration.ofSeconds(30))).contains("\"removed\":false");
+
+		Thread.sleep(600);
+		this.clock.set(Instant.parse("2021-03-01T00:00:00.050Z"));
+		long movedAt = System.nanoTime();
+		String rollover = awaitLine(lines, "\"value\":366", Duration.ofSeconds(5));
+		long millis = (System.nanoTime() - movedAt) / 1_000_000;
+		assertThat(rollover).contains("\"id\":\"" + id + "\"").contains("366 days have passed since the incident");
+		assertThat(millis).isLessThan(1000);
+	}
+
+	private static String awaitLine(BlockingQueue<String> lines, String fragment, Duration timeout)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<String> seen = new ArrayList<>();
+		while (System.nanoTime() < deadline) {
+			String line = lines.poll(100, TimeUnit.MILLISECONDS);
+			if (line != null) {
+				if (line.replace(" ", "").contains(fragment.replace(" ", "")) || line.contains(fragment)) {
+					return line;
+				}
+				seen.add(line);
+			}
+		}
+		throw new AssertionError("No line with " + fragment + " in " + seen);
+	}
+
+	private static void publish(Event event) throws Exception {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.EVENTS.wireName(),
+					ContentKey.of(event.id(), event.locale()), MessageJson.mapper().writeValueAsBytes(event));
+			record.headers()
+				.add(EventType.HEADER, EventType.EVENT_PUBLISHED.wireName().getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	/** A clock the test moves by hand. */
+	static final class MovableClock extends Clock {
+
+		private volatile Instant now = Instant.now();
+
+		void set(Instant instant) {
+			this.now = instant;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ControllableClock {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+
+	}
+
+}
