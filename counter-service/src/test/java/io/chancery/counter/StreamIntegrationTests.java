@@ -25,6 +25,7 @@ import io.chancery.contracts.CounterDefinition;
 import io.chancery.contracts.Event;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
+import io.chancery.contracts.SiteDetails;
 import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import io.chancery.infrastructure.Infrastructure;
@@ -90,6 +91,14 @@ class StreamIntegrationTests {
 		long millis = (System.nanoTime() - movedAt) / 1_000_000;
 		assertThat(rollover).contains("\"id\":\"" + id + "\"").contains("366 days have passed since the incident");
 		assertThat(millis).isLessThan(1000);
+
+		publish(Topic.SITE_DETAILS, "en", EventType.SITE_DETAILS_UPDATED, new SiteDetails("en", Long.MAX_VALUE / 2,
+				"Embassy", List.of(), List.of(new SiteDetails.ClockCity("London", "Europe/London")), Instant.now()));
+		this.clock.set(Instant.parse("2026-03-29T00:59:59Z"));
+		Thread.sleep(1500);
+		this.clock.set(Instant.parse("2026-03-29T01:00:00.050Z"));
+		String offsetChange = awaitLine(lines, "\"utcOffset\":\"+01:00\"", Duration.ofSeconds(5));
+		assertThat(offsetChange).contains("\"name\":\"London\"").contains("\"daylightSaving\":true");
 	}
 
 	private static String awaitLine(BlockingQueue<String> lines, String fragment, Duration timeout)
@@ -109,13 +118,16 @@ class StreamIntegrationTests {
 	}
 
 	private static void publish(Event event) throws Exception {
+		publish(Topic.EVENTS, ContentKey.of(event.id(), event.locale()), EventType.EVENT_PUBLISHED, event);
+	}
+
+	private static void publish(Topic topic, String key, EventType type, Object payload) throws Exception {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
-			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.EVENTS.wireName(),
-					ContentKey.of(event.id(), event.locale()), MessageJson.mapper().writeValueAsBytes(event));
-			record.headers()
-				.add(EventType.HEADER, EventType.EVENT_PUBLISHED.wireName().getBytes(StandardCharsets.UTF_8));
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.wireName(), key,
+					MessageJson.mapper().writeValueAsBytes(payload));
+			record.headers().add(EventType.HEADER, type.wireName().getBytes(StandardCharsets.UTF_8));
 			producer.send(record).get(30, TimeUnit.SECONDS);
 		}
 	}
