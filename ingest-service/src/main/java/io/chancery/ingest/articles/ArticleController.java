@@ -1,28 +1,17 @@
 package io.chancery.ingest.articles;
 
 import java.time.Clock;
-import java.util.Objects;
 
 import io.chancery.contracts.Article;
-import io.chancery.contracts.ContentKey;
 import io.chancery.contracts.ContentStatus;
 import io.chancery.contracts.EventType;
-import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
-import io.chancery.contracts.Withdrawal;
-import io.chancery.contracts.WithdrawalNote;
 import io.chancery.ingest.publishing.ContentPublisher;
-import io.chancery.ingest.publishing.Publication;
-import io.chancery.ingest.publishing.Published;
-import io.chancery.ingest.validation.HtmlSanitizer;
-import io.chancery.ingest.validation.Violations;
 import io.chancery.ingest.web.Change;
-import io.chancery.ingest.web.Conditions;
-import io.chancery.ingest.web.Fingerprints;
+import io.chancery.ingest.web.ChangeRoutes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,29 +23,21 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Create, replace and withdraw articles. Every answer comes after Kafka acknowledged the
+ * Create, replace and withdraw articles. Every answer comes after Kafka committed the
  * change; the ETag is the new revision, which If-Match takes back for the next change.
  */
 @RestController
 @RequestMapping("/api/v1/articles")
 class ArticleController {
 
-	private final ArticleChanges changes;
-
-	private final ContentPublisher publisher;
-
-	private final JsonMapper json;
-
-	private final Clock clock;
+	private final ChangeRoutes<ArticleRequest, Article> routes;
 
 	ArticleController(ArticleChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock) {
-		this.changes = changes;
-		this.publisher = publisher;
-		this.json = json;
-		this.clock = clock;
+		this.routes = new ChangeRoutes<>(new ChangeRoutes.Kind<>(Topic.ARTICLES, EventType.ARTICLE_PUBLISHED,
+				EventType.ARTICLE_WITHDRAWN, Article.class, ArticleRequest::id, ArticleRequest::locale,
+				changes::validate, changes::article, ArticleController::withdrawn), publisher, json, clock);
 	}
 
 	/**
@@ -65,10 +46,7 @@ class ArticleController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Change> create(@RequestBody ArticleRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-		String id = Objects.requireNonNullElse(request.id(), "");
-		String locale = Objects.requireNonNullElse(request.locale(), "");
-		Published published = publish(request, id, locale, null, true, idempotencyKey, "POST /api/v1/articles");
-		return Change.answer(HttpStatus.CREATED, id, locale, published, "/api/v1/articles/" + id + "/" + locale);
+		return this.routes.create(request, idempotencyKey);
 	}
 
 	/**
@@ -80,64 +58,27 @@ class ArticleController {
 			@RequestBody ArticleRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-		new Violations().require(request.id() == null || request.id().equals(id), "id", "differs from the path")
-			.require(request.locale() == null || request.locale().equals(locale), "locale", "differs from the path")
-			.throwIfAny();
-		Published published = publish(request, id, locale, Conditions.expectedRevision(ifMatch), false, idempotencyKey,
-				"PUT /api/v1/articles/" + id + "/" + locale);
-		return Change.answer(HttpStatus.OK, id, locale, published, null);
+		return this.routes.replace(id, locale, request, ifMatch, idempotencyKey);
 	}
 
 	/**
-	 * Withdraws one locale's version. Without a note it is gone from listings and search;
-	 * with a note it stays readable with the note.
+	 * Withdraws one locale's version: gone without a note, readable with the note when
+	 * one is given.
 	 */
 	@DeleteMapping("/{id}/{locale}")
 	ResponseEntity<Change> withdraw(@PathVariable String id, @PathVariable String locale,
 			@RequestParam(required = false) @Nullable String note,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-		new Violations().requireId(id, "id").optionalText(note, "note", 5_000).throwIfAny();
-		String key = ContentKey.of(id, locale);
-		String retryKey = Conditions.idempotencyKey(idempotencyKey);
-		String fingerprint = Fingerprints.of("DELETE", "/api/v1/articles/" + id + "/" + locale,
-				(note != null) ? note.getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0]);
-		Long expected = Conditions.expectedRevision(ifMatch);
-		Published published;
-		if (note == null || note.isBlank()) {
-			published = this.publisher.publish(
-					new Publication(key, EventType.ARTICLE_WITHDRAWN, expected, false, retryKey, fingerprint),
-					(revision) -> new Withdrawal(id, locale, revision, this.clock.instant(), null));
-		}
-		else {
-			Article current = this.publisher.latest(Topic.ARTICLES, key)
-				.map((bytes) -> MessageJson.mapper().readValue(bytes, Article.class))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-						"There is no article " + id + " in " + locale + " to withdraw with a note"));
-			WithdrawalNote withdrawal = new WithdrawalNote(Objects.requireNonNull(HtmlSanitizer.plain(note)),
-					this.clock.instant());
-			published = this.publisher.publish(
-					new Publication(key, EventType.ARTICLE_PUBLISHED, expected, false, retryKey, fingerprint),
-					(revision) -> withdrawn(current, revision, withdrawal));
-		}
-		return Change.answer(HttpStatus.OK, id, locale, published, null);
+		return this.routes.withdraw(id, locale, note, ifMatch, idempotencyKey);
 	}
 
-	private Article withdrawn(Article current, long revision, WithdrawalNote withdrawal) {
+	private static Article withdrawn(Article current, long revision, io.chancery.contracts.WithdrawalNote withdrawal,
+			java.time.Instant now) {
 		return new Article(current.id(), current.locale(), revision, current.kind(), ContentStatus.WITHDRAWN,
 				current.title(), current.lead(), current.body(), current.deliveredAt(), current.publishedAt(),
 				current.timeZone(), current.publishAt(), current.place(), current.people(), current.tags(),
-				current.sourceUrl(), withdrawal, this.clock.instant());
-	}
-
-	private Published publish(ArticleRequest request, String id, String locale, @Nullable Long expectedRevision,
-			boolean mustNotExist, @Nullable String idempotencyKey, String route) {
-		this.changes.validate(request, id, locale);
-		String fingerprint = Fingerprints.of(route.substring(0, route.indexOf(' ')),
-				route.substring(route.indexOf(' ') + 1), this.json.writeValueAsBytes(request));
-		Publication publication = new Publication(ContentKey.of(id, locale), EventType.ARTICLE_PUBLISHED,
-				expectedRevision, mustNotExist, Conditions.idempotencyKey(idempotencyKey), fingerprint);
-		return this.publisher.publish(publication, (revision) -> this.changes.article(request, id, locale, revision));
+				current.sourceUrl(), withdrawal, now);
 	}
 
 }

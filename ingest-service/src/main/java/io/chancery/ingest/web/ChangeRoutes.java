@@ -1,0 +1,168 @@
+package io.chancery.ingest.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+
+import io.chancery.contracts.ContentKey;
+import io.chancery.contracts.EventType;
+import io.chancery.contracts.MessageJson;
+import io.chancery.contracts.Topic;
+import io.chancery.contracts.Withdrawal;
+import io.chancery.contracts.WithdrawalNote;
+import io.chancery.ingest.publishing.ContentPublisher;
+import io.chancery.ingest.publishing.Publication;
+import io.chancery.ingest.publishing.Published;
+import io.chancery.ingest.validation.HtmlSanitizer;
+import io.chancery.ingest.validation.Violations;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Create, replace and withdraw for one kind of content (articles, events), the same way
+ * for each: conditions from If-Match and Idempotency-Key, validation before anything is
+ * published, and the answer after Kafka committed.
+ *
+ * @param <R> the request an editor sends
+ * @param <M> the message published
+ */
+public final class ChangeRoutes<R, M> {
+
+	private final Kind<R, M> kind;
+
+	private final ContentPublisher publisher;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	public ChangeRoutes(Kind<R, M> kind, ContentPublisher publisher, JsonMapper json, Clock clock) {
+		this.kind = kind;
+		this.publisher = publisher;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Creates an item (or a new translation of one); 409 if that id and locale exist. */
+	public ResponseEntity<Change> create(R request, @Nullable String idempotencyKey) {
+		String id = Objects.requireNonNullElse(this.kind.id().apply(request), "");
+		String locale = Objects.requireNonNullElse(this.kind.locale().apply(request), "");
+		Published published = publish(request, id, locale, null, true, idempotencyKey, "POST", collection());
+		return Change.answer(HttpStatus.CREATED, id, locale, published, collection() + "/" + id + "/" + locale);
+	}
+
+	/**
+	 * Creates or replaces one locale's version; with If-Match, only if that revision is
+	 * still current.
+	 */
+	public ResponseEntity<Change> replace(String id, String locale, R request, @Nullable String ifMatch,
+			@Nullable String idempotencyKey) {
+		String requestId = this.kind.id().apply(request);
+		String requestLocale = this.kind.locale().apply(request);
+		new Violations().require(requestId == null || requestId.equals(id), "id", "differs from the path")
+			.require(requestLocale == null || requestLocale.equals(locale), "locale", "differs from the path")
+			.throwIfAny();
+		Published published = publish(request, id, locale, Conditions.expectedRevision(ifMatch), false, idempotencyKey,
+				"PUT", collection() + "/" + id + "/" + locale);
+		return Change.answer(HttpStatus.OK, id, locale, published, null);
+	}
+
+	/**
+	 * Withdraws one locale's version: without a note it is gone from listings and search;
+	 * with a note it stays readable with the note, so the stored message is read back and
+	 * republished withdrawn.
+	 */
+	public ResponseEntity<Change> withdraw(String id, String locale, @Nullable String note, @Nullable String ifMatch,
+			@Nullable String idempotencyKey) {
+		new Violations().requireId(id, "id").optionalText(note, "note", 5_000).throwIfAny();
+		String key = ContentKey.of(id, locale);
+		String retryKey = Conditions.idempotencyKey(idempotencyKey);
+		String fingerprint = Fingerprints.of("DELETE", collection() + "/" + id + "/" + locale,
+				(note != null) ? note.getBytes(StandardCharsets.UTF_8) : new byte[0]);
+		Long expected = Conditions.expectedRevision(ifMatch);
+		Published published;
+		if (note == null || note.isBlank()) {
+			published = this.publisher.publish(
+					new Publication(key, this.kind.withdrawn(), expected, false, retryKey, fingerprint),
+					(revision) -> new Withdrawal(id, locale, revision, this.clock.instant(), null));
+		}
+		else {
+			M current = this.publisher.latest(this.kind.topic(), key)
+				.map((bytes) -> MessageJson.mapper().readValue(bytes, this.kind.messageType()))
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+						"There is nothing at " + collection() + "/" + id + "/" + locale + " to withdraw with a note"));
+			WithdrawalNote withdrawal = new WithdrawalNote(Objects.requireNonNull(HtmlSanitizer.plain(note)),
+					this.clock.instant());
+			published = this.publisher.publish(
+					new Publication(key, this.kind.published(), expected, false, retryKey, fingerprint),
+					(revision) -> this.kind.withdrawnCopy().copy(current, revision, withdrawal, this.clock.instant()));
+		}
+		return Change.answer(HttpStatus.OK, id, locale, published, null);
+	}
+
+	private Published publish(R request, String id, String locale, @Nullable Long expectedRevision,
+			boolean mustNotExist, @Nullable String idempotencyKey, String method, String path) {
+		this.kind.validator().validate(request, id, locale);
+		String fingerprint = Fingerprints.of(method, path, this.json.writeValueAsBytes(request));
+		Publication publication = new Publication(ContentKey.of(id, locale), this.kind.published(), expectedRevision,
+				mustNotExist, Conditions.idempotencyKey(idempotencyKey), fingerprint);
+		return this.publisher.publish(publication,
+				(revision) -> this.kind.builder().build(request, id, locale, revision));
+	}
+
+	private String collection() {
+		return "/api/v1/" + this.kind.topic().wireName();
+	}
+
+	/**
+	 * What differs between kinds of content.
+	 *
+	 * @param <R> the request
+	 * @param <M> the message
+	 * @param topic the topic, whose name is also the collection's path
+	 * @param published the event type of a change
+	 * @param withdrawn the event type of a withdrawal for good
+	 * @param messageType the message class, to read the stored version back
+	 * @param id the request's id
+	 * @param locale the request's locale
+	 * @param validator checks a request
+	 * @param builder builds the message of a request
+	 * @param withdrawnCopy builds the withdrawn-with-note copy of a stored message
+	 */
+	public record Kind<R, M>(Topic topic, EventType published, EventType withdrawn, Class<M> messageType,
+			Function<R, @Nullable String> id, Function<R, @Nullable String> locale, Validator<R> validator,
+			Builder<R, M> builder, WithdrawnCopy<M> withdrawnCopy) {
+	}
+
+	/**
+	 * Checks a request, throwing {@link io.chancery.ingest.validation.InvalidContent}.
+	 */
+	@FunctionalInterface
+	public interface Validator<R> {
+
+		void validate(R request, String id, String locale);
+
+	}
+
+	/** Builds the message of a request at a revision. */
+	@FunctionalInterface
+	public interface Builder<R, M> {
+
+		M build(R request, String id, String locale, long revision);
+
+	}
+
+	/** Builds the withdrawn-with-note copy of a stored message. */
+	@FunctionalInterface
+	public interface WithdrawnCopy<M> {
+
+		M copy(M current, long revision, WithdrawalNote withdrawal, java.time.Instant now);
+
+	}
+
+}
