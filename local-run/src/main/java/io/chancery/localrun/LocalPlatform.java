@@ -90,9 +90,12 @@ public final class LocalPlatform {
 		this.running.add(elasticsearch);
 		step("Elasticsearch ready at " + elasticsearch.url());
 
+		String editorKey = editorKey(home);
 		Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
 				"ELASTICSEARCH_URIS", elasticsearch.url(), "INGEST_SERVICE_URI", "http://127.0.0.1:8081",
-				"SEARCH_SERVICE_URI", "http://127.0.0.1:8082", "COUNTER_SERVICE_URI", "http://127.0.0.1:8083");
+				"SEARCH_SERVICE_URI", "http://127.0.0.1:8082", "COUNTER_SERVICE_URI", "http://127.0.0.1:8083",
+				"CHANCERY_SECURITY_API_KEYS_0_NAME", "local-editor", "CHANCERY_SECURITY_API_KEYS_0_ROLE", "editor",
+				"CHANCERY_SECURITY_API_KEYS_0_SHA256", sha256(editorKey));
 		Map<String, GuardedProcess> services = new LinkedHashMap<>();
 		for (Map.Entry<String, Integer> service : ports.entrySet()) {
 			services.put(service.getKey(),
@@ -108,6 +111,8 @@ public final class LocalPlatform {
 		System.out.println("  Kafka:          " + kafka.bootstrapServers());
 		System.out.println("  Elasticsearch:  " + elasticsearch.url());
 		System.out.println("  State and logs: " + home);
+		System.out.println(
+				"  Editor API key: " + editorKey + "   (header X-Api-Key; kept in " + home.resolve("editor.key") + ")");
 	}
 
 	private GuardedProcess startService(Path project, Path home, String version, String name, int port,
@@ -179,6 +184,34 @@ public final class LocalPlatform {
 			}
 		}
 		this.running.clear();
+	}
+
+	/**
+	 * The local editor's API key: made once, kept with the state, so a second run keeps
+	 * working with it.
+	 */
+	private static String editorKey(Path home) throws IOException {
+		Path file = home.resolve("editor.key");
+		if (Files.isRegularFile(file)) {
+			return Files.readString(file).strip();
+		}
+		byte[] random = new byte[24];
+		new java.security.SecureRandom().nextBytes(random);
+		String key = "chancery-local-" + java.util.HexFormat.of().formatHex(random);
+		Files.writeString(file, key);
+		Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+		return key;
+	}
+
+	private static String sha256(String value) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Path home(Path project) {
