@@ -1,0 +1,19 @@
+package io.chancery.search.indexing;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** The Spring Cloud Stream function; the work is in {@link ContentIndexer}. */
+@Configuration(proxyBeanMethods = false)
+class IndexingConfiguration {
+
+	@Bean
+	Consumer<Message<List<byte[]>>> indexContent(ContentIndexer indexer) {
+		return (batch) -> indexer.index(IncomingRecord.from(batch));
+	}
+
+}
