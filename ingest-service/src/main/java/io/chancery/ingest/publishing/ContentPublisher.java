@@ -85,9 +85,12 @@ public class ContentPublisher {
 					}
 					check(publication, this.ledger.state(topicKey).orElse(new State(0, 0, null, -1, -1)));
 					long revision = this.ledger.reserve(topicKey);
+					// Built before the transaction opens: a failure here must not leave
+					// it open.
+					ProducerRecord<String, byte[]> record = record(writer.partition(), publication,
+							payload.apply(revision));
 					producer.beginTransaction();
-					Future<RecordMetadata> sent = producer
-						.send(record(writer.partition(), publication, payload.apply(revision)));
+					Future<RecordMetadata> sent = producer.send(record);
 					producer.commitTransaction();
 					RecordMetadata metadata = sent.get(this.properties.acknowledgementTimeout().toMillis(),
 							TimeUnit.MILLISECONDS);
@@ -148,16 +151,21 @@ public class ContentPublisher {
 			synchronized (writer) {
 				try {
 					KafkaProducer<String, byte[]> producer = writer.acquire();
-					producer.beginTransaction();
-					List<Future<RecordMetadata>> sends = new ArrayList<>(indices.size());
+					List<ProducerRecord<String, byte[]>> records = new ArrayList<>(indices.size());
 					List<Long> revisions = new ArrayList<>(indices.size());
 					for (int index : indices) {
 						BatchItem item = items.get(index);
 						long revision = this.ledger.reserve(TopicKeys.of(item.type().topic(), item.key()));
 						revisions.add(revision);
 						Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
-						sends.add(
-								producer.send(record(writer.partition(), publication, item.payload().apply(revision))));
+						records.add(record(writer.partition(), publication, item.payload().apply(revision)));
+					}
+					// Every record is built before the transaction opens: a failure there
+					// must not leave it open.
+					producer.beginTransaction();
+					List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+					for (ProducerRecord<String, byte[]> record : records) {
+						sends.add(producer.send(record));
 					}
 					producer.commitTransaction();
 					for (int n = 0; n < indices.size(); n++) {
