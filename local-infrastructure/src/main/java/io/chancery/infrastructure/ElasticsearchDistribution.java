@@ -17,8 +17,9 @@ import java.util.zip.ZipFile;
 
 /**
  * The Elasticsearch distribution Maven resolved
- * ({@code org.elasticsearch.distribution.integ-test-zip}), unpacked once into the work
- * directory and shared by every instance of that version.
+ * ({@code org.elasticsearch.distribution.integ-test-zip}) with the project's
+ * {@link AnalysisPlugin} installed, unpacked once into the work directory and shared by
+ * every instance of that version and plugin build.
  */
 final class ElasticsearchDistribution {
 
@@ -30,8 +31,8 @@ final class ElasticsearchDistribution {
 	}
 
 	/**
-	 * The unpacked distribution's home, unpacking it first if this is the first use of
-	 * this version.
+	 * The unpacked distribution's home, unpacking it and installing the analysis plugin
+	 * first if this is the first use of this version with this build of the plugin.
 	 */
 	static Path home() {
 		Properties properties = buildProperties();
@@ -40,23 +41,31 @@ final class ElasticsearchDistribution {
 			throw new IllegalStateException("The Elasticsearch distribution " + zip
 					+ " is missing: run the build once with network access to Maven Central (./mvnw -pl local-infrastructure install).");
 		}
+		byte[] plugin = AnalysisPlugin.zip();
 		Path distributions = WorkDirectory.createReadable(WorkDirectory.root().resolve("dist"));
-		Path home = distributions.resolve("elasticsearch-" + properties.getProperty("version"));
-		if (Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
+		// Keyed by the plugin's digest too: a changed plugin gets a fresh distribution
+		// rather than an upgrade in place under a running server. Older ones stay until
+		// the work directory is cleared.
+		Path home = distributions
+			.resolve("elasticsearch-" + properties.getProperty("version") + "-" + AnalysisPlugin.shortHash(plugin));
+		if (isComplete(home)) {
 			return home;
 		}
 		Path staging = WorkDirectory.createReadable(
 				distributions.resolve(".unpacking-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
 		try {
 			Path unpacked = unpack(zip, staging);
+			Path pluginZip = Files.write(staging.resolve("analysis-plugin.zip"), plugin);
+			// Installed before the move, so no JVM ever sees a distribution without it.
+			AnalysisPlugin.install(unpacked, pluginZip, staging.resolve("plugin-install.log"));
 			try {
 				Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
 			}
 			catch (FileAlreadyExistsException | AtomicMoveNotSupportedException ex) {
-				// Another JVM unpacked the same version first; theirs is as good as ours.
+				// Another JVM prepared it first; theirs is as good as ours.
 			}
 			catch (IOException ex) {
-				if (!Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
+				if (!isComplete(home)) {
 					throw ex;
 				}
 			}
@@ -68,6 +77,10 @@ final class ElasticsearchDistribution {
 		finally {
 			WorkDirectory.deleteRecursively(staging);
 		}
+	}
+
+	private static boolean isComplete(Path home) {
+		return Files.isRegularFile(home.resolve("bin/elasticsearch")) && AnalysisPlugin.isInstalled(home);
 	}
 
 	/** Unpacks the zip, returning its single top-level directory. */

@@ -58,7 +58,7 @@ class IndexBootstrap implements SmartLifecycle {
 	}
 
 	private void bootstrap() throws IOException {
-		try (InputStream template = new ClassPathResource("elasticsearch/content-template.json").getInputStream()) {
+		try (InputStream template = new ClassPathResource(ContentIndices.TEMPLATE).getInputStream()) {
 			this.client.indices().putIndexTemplate((request) -> request.name("content").withJson(template));
 		}
 		if (!this.client.indices().existsAlias((request) -> request.name(ALIAS)).value()) {

@@ -3,26 +3,34 @@ package io.chancery.search.indexing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.chancery.contracts.Article;
 import io.chancery.contracts.ContentStatus;
 import io.chancery.contracts.Event;
+import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Withdrawal;
 import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
 
 /**
  * One article or event as the content index holds it. A withdrawal for good is a
  * tombstone: status {@code gone}, no text, the withdrawal's revision, so an older publish
  * replayed later cannot bring the item back.
+ *
+ * <p>
+ * {@code sortDate} is the one instant listings order by: when an article was published
+ * (or delivered), and the start of an event's day in its own zone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ContentDocument(String type, String id, String locale, long revision, String status, @Nullable String kind,
-		@Nullable String title, @Nullable String lead, @Nullable String body, @Nullable OffsetDateTime deliveredAt,
-		@Nullable OffsetDateTime publishedAt, @Nullable LocalDate date, @Nullable String timeZone,
-		@Nullable Instant publishAt, @Nullable String place, @Nullable List<String> people, @Nullable List<String> tags,
-		@Nullable String sourceUrl, @Nullable String relatedArticleId, @Nullable String withdrawalNote,
+		@Nullable String title, @Nullable String lead, @Nullable String body, @Nullable String bodyHtml,
+		@Nullable OffsetDateTime deliveredAt, @Nullable OffsetDateTime publishedAt, @Nullable LocalDate date,
+		@Nullable Instant sortDate, @Nullable String timeZone, @Nullable Instant publishAt, @Nullable String place,
+		@Nullable List<String> people, @Nullable List<String> tags, @Nullable String sourceUrl,
+		@Nullable String relatedArticleId, @Nullable String counterCaption, @Nullable String withdrawalNote,
 		@Nullable Instant withdrawnAt, @Nullable Instant updatedAt) {
 
 	/**
@@ -34,28 +42,36 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 
 	static ContentDocument of(Article article) {
 		boolean withdrawn = article.status() == ContentStatus.WITHDRAWN;
+		OffsetDateTime when = (article.publishedAt() != null) ? article.publishedAt() : article.deliveredAt();
+		Instant sortDate = (when != null) ? when.toInstant() : article.updatedAt();
 		return new ContentDocument("article", article.id(), article.locale(), article.revision(),
-				withdrawn ? "withdrawn" : "published",
-				io.chancery.contracts.MessageJson.mapper().writeValueAsString(article.kind()).replace("\"", ""),
-				article.title(), article.lead(), article.body(), article.deliveredAt(), article.publishedAt(), null,
-				article.timeZone(), article.publishAt(), article.place(), article.people(), article.tags(),
-				article.sourceUrl(), null, withdrawn ? article.withdrawal().note() : null,
-				withdrawn ? article.withdrawal().withdrawnAt() : null, article.updatedAt());
+				withdrawn ? "withdrawn" : "published", MessageJson.mapper().convertValue(article.kind(), String.class),
+				article.title(), article.lead(), text(article.body()), article.body(), article.deliveredAt(),
+				article.publishedAt(), null, sortDate, article.timeZone(), article.publishAt(), article.place(),
+				article.people(), article.tags(), article.sourceUrl(), null, null,
+				withdrawn ? article.withdrawal().note() : null, withdrawn ? article.withdrawal().withdrawnAt() : null,
+				article.updatedAt());
 	}
 
 	static ContentDocument of(Event event) {
 		boolean withdrawn = event.status() == ContentStatus.WITHDRAWN;
+		Instant sortDate = event.date().atStartOfDay(ZoneId.of(event.timeZone())).toInstant();
 		return new ContentDocument("event", event.id(), event.locale(), event.revision(),
-				withdrawn ? "withdrawn" : "published", null, event.title(), event.lead(), null, null, null,
-				event.date(), event.timeZone(), event.publishAt(), null, null, null, null, event.relatedArticleId(),
+				withdrawn ? "withdrawn" : "published", null, event.title(), event.lead(), null, null, null, null,
+				event.date(), sortDate, event.timeZone(), event.publishAt(), null, null, null, null,
+				event.relatedArticleId(), (event.counter() != null) ? event.counter().caption() : null,
 				withdrawn ? event.withdrawal().note() : null, withdrawn ? event.withdrawal().withdrawnAt() : null,
 				event.updatedAt());
 	}
 
 	static ContentDocument tombstone(String type, Withdrawal withdrawal) {
 		return new ContentDocument(type, withdrawal.id(), withdrawal.locale(), withdrawal.revision(), "gone", null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
 				withdrawal.withdrawnAt(), withdrawal.withdrawnAt());
+	}
+
+	private static @Nullable String text(@Nullable String html) {
+		return (html != null) ? Jsoup.parse(html).text() : null;
 	}
 
 }

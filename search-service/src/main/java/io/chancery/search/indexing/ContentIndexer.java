@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
@@ -19,6 +20,9 @@ import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.search.elasticsearch.ContentIndex;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +47,38 @@ class ContentIndexer {
 
 	private final DeadLetters deadLetters;
 
-	ContentIndexer(ElasticsearchClient client, DeadLetters deadLetters) {
+	private final Timer latency;
+
+	private final Counter transientFailures;
+
+	private final Counter documents;
+
+	ContentIndexer(ElasticsearchClient client, DeadLetters deadLetters, MeterRegistry meters) {
 		this.client = client;
 		this.deadLetters = deadLetters;
+		this.latency = Timer.builder("chancery.indexing.latency")
+			.description("From a record's write to the topic until Elasticsearch took its document")
+			.publishPercentileHistogram()
+			.register(meters);
+		this.transientFailures = Counter.builder("chancery.indexing.bulk.failures")
+			.description("Bulk requests Elasticsearch did not take, retried")
+			.register(meters);
+		this.documents = Counter.builder("chancery.indexing.documents")
+			.description("Documents written to the live index")
+			.register(meters);
 	}
 
+	/** Indexes records from the live topics into the live index, through the alias. */
 	void index(List<IncomingRecord> records) {
+		write(records, ContentIndex.ALIAS, this.deadLetters::send, true);
+	}
+
+	/**
+	 * Writes records into {@code target}, retrying transient failures until they pass.
+	 * @param poison told about each record that can never be indexed, with the cause
+	 * @param live whether to record the live index's metrics
+	 */
+	void write(List<IncomingRecord> records, String target, Poison poison, boolean live) {
 		Map<String, Pending> pending = new LinkedHashMap<>();
 		for (IncomingRecord record : records) {
 			try {
@@ -57,19 +87,20 @@ class ContentIndexer {
 							(old, added) -> (added.document().revision() >= old.document().revision()) ? added : old));
 			}
 			catch (RuntimeException ex) {
-				this.deadLetters.send(record, "unreadable " + record.eventType() + ": " + ex.getMessage());
+				poison.accept(record, "unreadable " + record.eventType() + ": " + ex.getMessage());
 			}
 		}
 		Duration backoff = Duration.ofMillis(100);
 		while (!pending.isEmpty()) {
 			List<Pending> batch = new ArrayList<>(pending.values());
 			try {
-				BulkResponse response = this.client.bulk(bulk(batch));
+				BulkResponse response = this.client.bulk(bulk(batch, target));
 				for (int i = 0; i < batch.size(); i++) {
-					settle(pending, batch.get(i), response.items().get(i));
+					settle(pending, batch.get(i), response.items().get(i), poison, live);
 				}
 			}
 			catch (IOException | RuntimeException ex) {
+				this.transientFailures.increment();
 				logger.warn("Elasticsearch did not take a bulk of {} documents, retrying in {} ms: {}", batch.size(),
 						backoff.toMillis(), ex.toString());
 			}
@@ -80,24 +111,32 @@ class ContentIndexer {
 		}
 	}
 
-	private void settle(Map<String, Pending> pending, Pending item, BulkResponseItem result) {
+	private void settle(Map<String, Pending> pending, Pending item, BulkResponseItem result, Poison poison,
+			boolean live) {
 		int status = result.status();
 		if (result.error() == null || status == 409) {
 			// Indexed, or a newer revision is already there.
 			pending.remove(item.document().documentId());
+			if (live) {
+				this.documents.increment();
+				if (item.record().timestamp() > 0) {
+					this.latency.record(Math.max(0, System.currentTimeMillis() - item.record().timestamp()),
+							TimeUnit.MILLISECONDS);
+				}
+			}
 		}
 		else if (status == 400) {
 			pending.remove(item.document().documentId());
-			this.deadLetters.send(item.record(), "rejected by Elasticsearch: " + result.error().reason());
+			poison.accept(item.record(), "rejected by Elasticsearch: " + result.error().reason());
 		}
 		// 404 (index not there yet), 429 and 5xx stay pending and are retried.
 	}
 
-	private static BulkRequest bulk(List<Pending> batch) {
+	private static BulkRequest bulk(List<Pending> batch, String target) {
 		BulkRequest.Builder bulk = new BulkRequest.Builder();
 		for (Pending item : batch) {
 			ContentDocument document = item.document();
-			bulk.operations((operation) -> operation.index((index) -> index.index(ContentIndex.ALIAS)
+			bulk.operations((operation) -> operation.index((index) -> index.index(target)
 				.id(document.documentId())
 				.version(document.revision())
 				.versionType(VersionType.External)
@@ -136,6 +175,14 @@ class ContentIndexer {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for Elasticsearch", ex);
 		}
+	}
+
+	/** Where records that can never be indexed go. */
+	@FunctionalInterface
+	interface Poison {
+
+		void accept(IncomingRecord record, String cause);
+
 	}
 
 	private record Pending(IncomingRecord record, ContentDocument document) {

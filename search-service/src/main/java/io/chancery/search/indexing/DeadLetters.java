@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.Topic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,7 +38,12 @@ class DeadLetters implements DisposableBean {
 
 	private final KafkaProducer<byte[], byte[]> producer;
 
-	DeadLetters(KafkaProperties kafka) {
+	private final Counter sent;
+
+	DeadLetters(KafkaProperties kafka, MeterRegistry meters) {
+		this.sent = Counter.builder("chancery.indexing.dead.letters")
+			.description("Records that could never be indexed, sent to the dead-letter topic")
+			.register(meters);
 		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -58,6 +65,7 @@ class DeadLetters implements DisposableBean {
 		while (true) {
 			try {
 				this.producer.send(dead).get(30, TimeUnit.SECONDS);
+				this.sent.increment();
 				logger.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), cause);
 				return;
 			}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.chancery.contracts.EventType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.support.KafkaHeaders;
@@ -20,10 +22,11 @@ import org.springframework.messaging.Message;
  * @param offset its offset
  * @param key its key
  * @param eventType its {@code event-type} header
+ * @param timestamp when it was written to the topic, in epoch milliseconds; -1 if unknown
  * @param value its payload
  */
 record IncomingRecord(String topic, int partition, long offset, @Nullable String key, @Nullable String eventType,
-		byte[] value) {
+		long timestamp, byte[] value) {
 
 	static List<IncomingRecord> from(Message<List<byte[]>> batch) {
 		List<byte[]> values = batch.getPayload();
@@ -31,6 +34,7 @@ record IncomingRecord(String topic, int partition, long offset, @Nullable String
 		List<?> partitions = list(batch, KafkaHeaders.RECEIVED_PARTITION);
 		List<?> offsets = list(batch, KafkaHeaders.OFFSET);
 		List<?> keys = list(batch, KafkaHeaders.RECEIVED_KEY);
+		List<?> timestamps = list(batch, KafkaHeaders.RECEIVED_TIMESTAMP);
 		List<?> headers = list(batch, KafkaHeaders.BATCH_CONVERTED_HEADERS);
 		List<IncomingRecord> records = new ArrayList<>(values.size());
 		for (int i = 0; i < values.size(); i++) {
@@ -38,9 +42,17 @@ record IncomingRecord(String topic, int partition, long offset, @Nullable String
 			Object eventType = (recordHeaders instanceof Map<?, ?> map) ? map.get(EventType.HEADER) : null;
 			records.add(new IncomingRecord(String.valueOf(at(topics, i)), ((Number) at(partitions, i)).intValue(),
 					((Number) at(offsets, i)).longValue(), text(at(keys, i)), text(eventType),
-					(values.get(i) != null) ? values.get(i) : new byte[0]));
+					((Number) at(timestamps, i)).longValue(), (values.get(i) != null) ? values.get(i) : new byte[0]));
 		}
 		return records;
+	}
+
+	static IncomingRecord from(ConsumerRecord<byte[], byte[]> record) {
+		Header eventType = record.headers().lastHeader(EventType.HEADER);
+		return new IncomingRecord(record.topic(), record.partition(), record.offset(),
+				(record.key() != null) ? new String(record.key(), StandardCharsets.UTF_8) : null,
+				(eventType != null) ? new String(eventType.value(), StandardCharsets.UTF_8) : null, record.timestamp(),
+				(record.value() != null) ? record.value() : new byte[0]);
 	}
 
 	private static List<?> list(Message<?> message, String header) {

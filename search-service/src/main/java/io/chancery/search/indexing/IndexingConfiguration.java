@@ -1,5 +1,6 @@
 package io.chancery.search.indexing;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,6 +15,11 @@ class IndexingConfiguration {
 	@Bean
 	Consumer<Message<List<byte[]>>> indexContent(ContentIndexer indexer) {
 		return (batch) -> indexer.index(IncomingRecord.from(batch));
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

@@ -1,0 +1,220 @@
+package io.chancery.search.reading;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import io.chancery.search.elasticsearch.ContentIndex;
+import io.chancery.search.web.Gone;
+import io.chancery.search.web.InvalidParameter;
+import io.chancery.search.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Items and listings for frontends: articles by kind, latest events, the archive of all
+ * messages by year and month.
+ */
+@RestController
+@Tag(name = "Content", description = "Items and listings")
+class ContentController {
+
+	private static final Set<String> ITEM = Set.of("locale");
+
+	private static final Set<String> RELATED = Set.of("locale", "size");
+
+	private static final Set<String> ARCHIVE = with(SearchParameters.COMMON, "type", "reject-type");
+
+	private final Reads reads;
+
+	private final ContentSearch search;
+
+	private final ElasticsearchClient client;
+
+	private final ReadingProperties properties;
+
+	ContentController(Reads reads, ContentSearch search, ElasticsearchClient client, ReadingProperties properties) {
+		this.reads = reads;
+		this.search = search;
+		this.client = client;
+		this.properties = properties;
+	}
+
+	@GetMapping("/api/v1/articles")
+	@Operation(summary = "Articles, newest first",
+			description = "Speeches, interviews, articles and statements; filter by kind, person, tag, locale, dates; "
+					+ "page by number or with paging=cursor.")
+	SearchPage articles(HttpServletRequest request) throws IOException {
+		return this.reads.page(request.getParameterMap(), SearchParameters.COMMON,
+				Map.of(Dimension.TYPE, List.of("article")));
+	}
+
+	@GetMapping("/api/v1/events")
+	@Operation(summary = "Events, latest first", description = "Latest events; year and month give the archive.")
+	SearchPage events(HttpServletRequest request) throws IOException {
+		return this.reads.page(request.getParameterMap(), SearchParameters.COMMON,
+				Map.of(Dimension.TYPE, List.of("event")));
+	}
+
+	@GetMapping("/api/v1/archive")
+	@Operation(summary = "All messages, newest first",
+			description = "Articles and events together; year and month select a month of the archive.")
+	SearchPage archive(HttpServletRequest request) throws IOException {
+		return this.reads.page(request.getParameterMap(), ARCHIVE, Map.of());
+	}
+
+	@GetMapping("/api/v1/archive/months")
+	@Operation(summary = "How many messages each month has", description = "Newest month first.")
+	List<Month> months(HttpServletRequest request,
+			@Parameter(description = "only this locale") @RequestParam(
+					required = false) @org.jspecify.annotations.Nullable String locale,
+			@Parameter(description = "the zone months begin in") @RequestParam(
+					required = false) @org.jspecify.annotations.Nullable String zone)
+			throws IOException {
+		allow(request, Set.of("locale", "zone"));
+		ZoneId zoneId = (zone != null) ? zone(zone) : this.properties.zone();
+		SearchResponse<Void> response = this.client
+			.search((search) -> search.index(ContentIndex.ALIAS).size(0).query((q) -> q.bool((bool) -> {
+				bool.filter(ContentSearch.visible());
+				if (locale != null) {
+					bool.filter((f) -> f.term((t) -> t.field("locale").value(locale)));
+				}
+				return bool;
+			}))
+				.aggregations("months",
+						Aggregation.of((agg) -> agg.dateHistogram((d) -> d.field("sortDate")
+							.calendarInterval(CalendarInterval.Month)
+							.timeZone(zoneId.getId())
+							.format("yyyy-MM-dd")
+							.minDocCount(1)))),
+					Void.class);
+		return response.aggregations()
+			.get("months")
+			.dateHistogram()
+			.buckets()
+			.array()
+			.reversed()
+			.stream()
+			.map((bucket) -> {
+				LocalDate first = LocalDate.parse(bucket.keyAsString());
+				return new Month(first.getYear(), first.getMonthValue(), bucket.docCount());
+			})
+			.toList();
+	}
+
+	@GetMapping("/api/v1/articles/{id}")
+	@Operation(summary = "One article in full", description = "404 if never published, 410 if withdrawn for good.")
+	ContentItem article(@PathVariable String id, HttpServletRequest request) throws IOException {
+		return item("article", id, request);
+	}
+
+	@GetMapping("/api/v1/events/{id}")
+	@Operation(summary = "One event", description = "404 if never published, 410 if withdrawn for good.")
+	ContentItem event(@PathVariable String id, HttpServletRequest request) throws IOException {
+		return item("event", id, request);
+	}
+
+	@GetMapping("/api/v1/articles/{id}/related")
+	@Operation(summary = "Articles and events like this article", description = "By their text (more like this).")
+	List<ContentSummary> relatedToArticle(@PathVariable String id, HttpServletRequest request) throws IOException {
+		return related("article", id, request);
+	}
+
+	@GetMapping("/api/v1/events/{id}/related")
+	@Operation(summary = "Articles and events like this event", description = "By their text (more like this).")
+	List<ContentSummary> relatedToEvent(@PathVariable String id, HttpServletRequest request) throws IOException {
+		return related("event", id, request);
+	}
+
+	private ContentItem item(String type, String id, HttpServletRequest request) throws IOException {
+		allow(request, ITEM);
+		String locale = locale(request);
+		StoredContent content = this.search.item(type, id, locale)
+			.orElseThrow(() -> new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'"));
+		if ("gone".equals(content.status())) {
+			throw new Gone("The " + type + " '" + id + "' was withdrawn");
+		}
+		if (content.publishAt() != null && content.publishAt().isAfter(java.time.Instant.now())) {
+			throw new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'");
+		}
+		return ContentItem.of(content);
+	}
+
+	private List<ContentSummary> related(String type, String id, HttpServletRequest request) throws IOException {
+		allow(request, RELATED);
+		String locale = locale(request);
+		String size = request.getParameter("size");
+		int count = 5;
+		if (size != null) {
+			try {
+				count = Integer.parseInt(size);
+			}
+			catch (NumberFormatException ex) {
+				count = -1;
+			}
+			if (count < 1 || count > 20) {
+				throw new InvalidParameter("size", "must be a whole number from 1 to 20", List.of("1..20"));
+			}
+		}
+		this.search.item(type, id, locale)
+			.filter((content) -> "published".equals(content.status()))
+			.orElseThrow(() -> new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'"));
+		return this.search.related(type, id, locale, count);
+	}
+
+	private String locale(HttpServletRequest request) {
+		String locale = request.getParameter("locale");
+		return (locale != null && !locale.isBlank()) ? locale : this.properties.defaultLocale();
+	}
+
+	static void allow(HttpServletRequest request, Set<String> allowed) {
+		for (String name : request.getParameterMap().keySet()) {
+			if (!allowed.contains(name)) {
+				throw new InvalidParameter(name, "is not a parameter of this route",
+						allowed.stream().sorted().toList());
+			}
+		}
+	}
+
+	private static ZoneId zone(String zone) {
+		try {
+			return ZoneId.of(zone);
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new InvalidParameter("zone", "is not a time zone: '" + zone + "'",
+					List.of("an IANA zone such as Europe/Moscow", "UTC"));
+		}
+	}
+
+	private static Set<String> with(Set<String> names, String... more) {
+		Set<String> all = new HashSet<>(names);
+		all.addAll(List.of(more));
+		return Set.copyOf(all);
+	}
+
+	/**
+	 * A month of the archive.
+	 *
+	 * @param year the year
+	 * @param month the month, 1 to 12
+	 * @param count how many messages it has
+	 */
+	record Month(int year, int month, long count) {
+	}
+
+}

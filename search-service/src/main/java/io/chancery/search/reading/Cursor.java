@@ -1,0 +1,72 @@
+package io.chancery.search.reading;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import io.chancery.search.web.InvalidParameter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The opaque {@code cursor} of cursor paging: the search's parameters, the point in time
+ * and where the last page ended, so a client sends back nothing but the cursor. A cursor
+ * is not a credential: whatever it carries is validated again like fresh parameters.
+ *
+ * @param parameters the search's canonical parameters
+ * @param pit the point in time
+ * @param after the sort values of the last result already returned
+ */
+record Cursor(Map<String, List<String>> parameters, String pit, List<Object> after) {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	static Cursor of(Map<String, List<String>> parameters, String pit, List<FieldValue> after) {
+		List<Object> values = new ArrayList<>();
+		for (FieldValue value : after) {
+			values.add(value.isNull() ? null : value._get());
+		}
+		return new Cursor(parameters, pit, values);
+	}
+
+	String encode() {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(this));
+	}
+
+	static Cursor decode(String text) {
+		try {
+			Cursor cursor = json.readValue(Base64.getUrlDecoder().decode(text), Cursor.class);
+			if (cursor == null || cursor.parameters() == null || cursor.pit() == null || cursor.after() == null) {
+				throw invalid();
+			}
+			return cursor;
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			throw invalid();
+		}
+	}
+
+	List<FieldValue> sortValues() {
+		List<FieldValue> values = new ArrayList<>();
+		for (Object value : this.after) {
+			values.add(switch (value) {
+				case null -> FieldValue.NULL;
+				case Integer number -> FieldValue.of(number.longValue());
+				case Long number -> FieldValue.of(number);
+				case Number number -> FieldValue.of(number.doubleValue());
+				case Boolean bool -> FieldValue.of(bool);
+				default -> FieldValue.of(value.toString());
+			});
+		}
+		return values;
+	}
+
+	static InvalidParameter invalid() {
+		return new InvalidParameter("cursor",
+				"is not a cursor this service issued, or it has expired; start again with paging=cursor",
+				List.of("the nextCursor of the previous page"));
+	}
+
+}

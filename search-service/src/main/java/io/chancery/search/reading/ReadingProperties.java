@@ -1,0 +1,22 @@
+package io.chancery.search.reading;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How reads are answered.
+ *
+ * @param zone the zone dates, months and histogram buckets are read in when a request
+ * names none
+ * @param defaultLocale the locale an item is looked up in when a request names none
+ * @param feedSize entries per page of an Atom feed
+ * @param siteUrl the public website's address, for links in feeds
+ * @param siteName the institution's name, the feeds' author
+ */
+@ConfigurationProperties("chancery.reading")
+record ReadingProperties(@DefaultValue("UTC") ZoneId zone, @DefaultValue("en") String defaultLocale,
+		@DefaultValue("20") int feedSize, @DefaultValue("http://localhost:8080") String siteUrl,
+		@DefaultValue("Chancery") String siteName) {
+}
