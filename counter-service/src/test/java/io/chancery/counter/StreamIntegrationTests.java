@@ -82,7 +82,10 @@ class StreamIntegrationTests {
 				new CounterDefinition("days have passed since the incident", "Europe/London",
 						CounterDefinition.Direction.SINCE, null, null, List.of(), false),
 				null, null, Instant.parse("2020-03-01T00:00:00Z")));
-		assertThat(awaitLine(lines, "\"id\":\"" + id + "\"", Duration.ofSeconds(30))).contains("\"removed\":false");
+		// Any published event is news for open pages, with what a list shows of it.
+		assertThat(awaitLine(lines, "\"title\":\"The incident\"", Duration.ofSeconds(30)))
+			.contains("\"id\":\"" + id + "\"", "\"date\":\"2020-02-29\"", "\"withdrawn\":false");
+		assertThat(awaitLine(lines, "\"removed\":false", Duration.ofSeconds(30))).contains("\"id\":\"" + id + "\"");
 
 		Thread.sleep(600);
 		this.clock.set(Instant.parse("2021-03-01T00:00:00.050Z"));
@@ -94,6 +97,17 @@ class StreamIntegrationTests {
 
 		publish(Topic.SITE_DETAILS, "en", EventType.SITE_DETAILS_UPDATED, new SiteDetails("en", Long.MAX_VALUE / 2,
 				"Embassy", List.of(), List.of(new SiteDetails.ClockCity("London", "Europe/London")), Instant.now()));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> site = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/site?locale=en")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(site.statusCode()).isEqualTo(200);
+			assertThat(site.body()).contains("\"name\":\"Embassy\"");
+		});
+		assertThat(HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/site?locale=xx")).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(404);
 		this.clock.set(Instant.parse("2026-03-29T00:59:59Z"));
 		Thread.sleep(1500);
 		this.clock.set(Instant.parse("2026-03-29T01:00:00.050Z"));

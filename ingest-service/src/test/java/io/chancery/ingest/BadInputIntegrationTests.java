@@ -63,6 +63,19 @@ class BadInputIntegrationTests {
 	}
 
 	@Test
+	void controlCharactersBrokenUnicodeAndBidiOverridesAre400WithThePath() throws Exception {
+		for (String hostile : new String[] { "Dr\\u0000ill", "Dr\\u0007ill", "Dr\\ud800ill", "\\u202eDrill" }) {
+			HttpResponse<String> response = this.client.asEditor("POST", "/api/v1/articles",
+					Fixtures.article(this.id, "en", "x").replace("\"title\":\"", "\"title\":\"" + hostile));
+			assertThat(response.statusCode()).as(hostile).isEqualTo(400);
+			assertThat(response.body()).contains("\"field\":\"title\"");
+		}
+		HttpResponse<String> unicode = this.client.asEditor("POST", "/api/v1/articles",
+				Fixtures.article(this.id, "en", "x").replace("\"title\":\"", "\"title\":\"Ёлка 🎄 مرحبا\\t"));
+		assertThat(unicode.statusCode()).as(unicode.body()).isEqualTo(201);
+	}
+
+	@Test
 	void wrongContentTypeIs415AndOversizedBodyIs413() throws Exception {
 		HttpResponse<String> text = this.client.send("POST", "/api/v1/articles", "text/plain",
 				Fixtures.article(this.id, "en", "x"), "X-Api-Key", IngestClient.EDITOR_KEY);

@@ -22,102 +22,219 @@ import io.chancery.infrastructure.Ports;
 import io.chancery.infrastructure.TopicProvisioner;
 
 /**
- * Starts the platform in the foreground and stops all of it on Ctrl-C. State lives in one
- * directory ({@code CHANCERY_HOME}, default {@code .chancery/} in the project) and
- * survives restarts; {@code fresh} empties it first. Arguments: the project directory,
- * the project version, {@code true} for a fresh start.
+ * Starts the platform: Kafka, Elasticsearch and the four services as separate processes,
+ * configured by environment as in production. {@link #main} runs it in the foreground on
+ * fixed ports and stops all of it on Ctrl-C; the system tests start the same platform
+ * through {@link #start(Settings)} on free ports. State lives in one directory
+ * ({@code CHANCERY_HOME}, default {@code .chancery/} in the project) and survives
+ * restarts; {@code fresh} empties it first.
  */
-public final class LocalPlatform {
-
-	private static final int KAFKA_PORT = 9092;
-
-	private static final int ELASTICSEARCH_PORT = 9200;
-
-	private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+public final class LocalPlatform implements AutoCloseable {
 
 	private final long started = System.nanoTime();
 
 	private final List<AutoCloseable> running = new ArrayList<>();
 
-	private LocalPlatform() {
+	private final Settings settings;
+
+	private String kafkaBootstrapServers = "";
+
+	private String elasticsearchUrl = "";
+
+	private String editorKey = "";
+
+	private String adminKey = "";
+
+	private final Map<String, GuardedProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+
+	private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+
+	private LocalKafka kafka;
+
+	private LocalElasticsearch elasticsearch;
+
+	private LocalPlatform(Settings settings) {
+		this.settings = settings;
 	}
 
+	/**
+	 * Arguments: the project directory, the project version, {@code true} for a fresh
+	 * start.
+	 */
 	public static void main(String[] args) throws Exception {
 		Path project = Path.of(args[0]).toAbsolutePath();
 		String version = args[1];
 		boolean fresh = args.length > 2 && Boolean.parseBoolean(args[2]);
-		LocalPlatform platform = new LocalPlatform();
+		Settings settings = Settings.local(project, version, home(project), fresh);
+		DemoContent demoContent = DemoContent.prepare(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
+		LocalPlatform platform = new LocalPlatform(settings);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			platform.stop();
+			platform.close();
 			stopped.countDown();
 		}, "stop-platform"));
 		try {
-			platform.start(project, version, fresh);
+			platform.run();
+			demoContent.importIfDue(settings.ports().ingest(), platform.editorKey(), platform::step);
 		}
 		catch (RuntimeException ex) {
 			System.err.println();
 			System.err.println("The platform did not start: " + ex.getMessage());
 			System.exit(1);
 		}
+		Settings.Ports ports = settings.ports();
+		System.out.println();
+		System.out.println("Chancery is running. Ctrl-C stops everything it started.");
+		System.out.println("  Website:        http://127.0.0.1:" + ports.gateway() + "/");
+		System.out.println("  API docs:       http://127.0.0.1:" + ports.gateway() + "/swagger-ui.html");
+		System.out.println("  Kafka:          " + platform.kafkaBootstrapServers());
+		System.out.println("  Elasticsearch:  " + platform.elasticsearchUrl());
+		System.out.println("  State and logs: " + settings.home());
+		System.out.println("  Editor API key: " + platform.editorKey() + "   (header X-Api-Key; kept in "
+				+ settings.home().resolve("editor.key") + ")");
+		System.out.println("  Admin API key:  " + platform.adminKey() + "   (reindex, dead letters; kept in "
+				+ settings.home().resolve("admin.key") + ")");
 		stopped.await();
 	}
 
-	private void start(Path project, String version, boolean fresh) throws IOException {
-		Path home = home(project);
-		if (fresh) {
+	/**
+	 * Starts the platform and returns once every service is ready; closing it stops
+	 * everything it started.
+	 */
+	public static LocalPlatform start(Settings settings) {
+		LocalPlatform platform = new LocalPlatform(settings);
+		try {
+			platform.run();
+			return platform;
+		}
+		catch (RuntimeException ex) {
+			platform.close();
+			throw ex;
+		}
+	}
+
+	public String gatewayUrl() {
+		return "http://127.0.0.1:" + this.settings.ports().gateway();
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.kafkaBootstrapServers;
+	}
+
+	public String elasticsearchUrl() {
+		return this.elasticsearchUrl;
+	}
+
+	/** An editor's API key, kept with the state. */
+	public String editorKey() {
+		return this.editorKey;
+	}
+
+	/** An admin's API key, kept with the state. */
+	public String adminKey() {
+		return this.adminKey;
+	}
+
+	public Settings settings() {
+		return this.settings;
+	}
+
+	private void run() {
+		try {
+			startAll();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private void startAll() throws IOException {
+		Path home = this.settings.home();
+		Settings.Ports ports = this.settings.ports();
+		if (this.settings.fresh()) {
 			step("Deleting " + home + " (fresh start)");
 			deleteRecursively(home);
 		}
 		Files.createDirectories(home);
 		checkResources(home);
 		requireReachableByElasticsearch(home);
-		Map<String, Integer> ports = new LinkedHashMap<>();
-		ports.put("web-gateway", 8080);
-		ports.put("ingest-service", 8081);
-		ports.put("search-service", 8082);
-		ports.put("counter-service", 8083);
-		ports.forEach((service, port) -> Ports.requireFree(port, service));
+		Map<String, Integer> services = new LinkedHashMap<>();
+		services.put("web-gateway", ports.gateway());
+		services.put("ingest-service", ports.ingest());
+		services.put("search-service", ports.search());
+		services.put("counter-service", ports.counter());
+		services.forEach((service, port) -> Ports.requireFree(port, service));
+		Ports.requireFree(ports.gatewayManagement(), "web-gateway (management)");
 
-		step("Starting Kafka on 127.0.0.1:" + KAFKA_PORT + " and Elasticsearch on 127.0.0.1:" + ELASTICSEARCH_PORT);
-		LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), KAFKA_PORT, "512m");
+		step("Starting Kafka on 127.0.0.1:" + ports.kafka() + " and Elasticsearch on 127.0.0.1:"
+				+ ports.elasticsearch());
+		LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), ports.kafka(), "512m");
 		this.running.add(kafka);
+		this.kafka = kafka;
+		this.kafkaBootstrapServers = kafka.bootstrapServers();
 		step("Kafka ready at " + kafka.bootstrapServers());
 		List<String> created = TopicProvisioner.provision(kafka.bootstrapServers());
 		step(created.isEmpty() ? "Topics already provisioned" : "Topics created: " + String.join(", ", created));
-		LocalElasticsearch elasticsearch = LocalElasticsearch.start(home.resolve("elasticsearch"), ELASTICSEARCH_PORT,
-				"512m");
-		this.running.add(elasticsearch);
-		step("Elasticsearch ready at " + elasticsearch.url());
+		// Elasticsearch takes longest; only search-service needs it, so the other
+		// services
+		// start while it does.
+		java.util.concurrent.CompletableFuture<LocalElasticsearch> startingElasticsearch = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> LocalElasticsearch.start(home.resolve("elasticsearch"), ports.elasticsearch(), "512m"));
 
-		String editorKey = editorKey(home);
-		Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-				"ELASTICSEARCH_URIS", elasticsearch.url(), "INGEST_SERVICE_URI", "http://127.0.0.1:8081",
-				"SEARCH_SERVICE_URI", "http://127.0.0.1:8082", "COUNTER_SERVICE_URI", "http://127.0.0.1:8083",
-				"CHANCERY_SECURITY_API_KEYS_0_NAME", "local-editor", "CHANCERY_SECURITY_API_KEYS_0_ROLE", "editor",
-				"CHANCERY_SECURITY_API_KEYS_0_SHA256", sha256(editorKey));
-		Map<String, GuardedProcess> services = new LinkedHashMap<>();
-		for (Map.Entry<String, Integer> service : ports.entrySet()) {
-			services.put(service.getKey(),
-					startService(project, home, version, service.getKey(), service.getValue(), environment));
+		this.editorKey = key(home, "editor");
+		this.adminKey = key(home, "admin");
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		environment.put("ELASTICSEARCH_URIS", "http://127.0.0.1:" + ports.elasticsearch());
+		environment.put("INGEST_SERVICE_URI", "http://127.0.0.1:" + ports.ingest());
+		environment.put("SEARCH_SERVICE_URI", "http://127.0.0.1:" + ports.search());
+		environment.put("COUNTER_SERVICE_URI", "http://127.0.0.1:" + ports.counter());
+		environment.put("MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
+		environment.put("CHANCERY_SECURITY_API_KEYS_0_NAME", "local-editor");
+		environment.put("CHANCERY_SECURITY_API_KEYS_0_ROLE", "editor");
+		environment.put("CHANCERY_SECURITY_API_KEYS_0_SHA256", sha256(this.editorKey));
+		environment.put("CHANCERY_SECURITY_API_KEYS_1_NAME", "local-admin");
+		environment.put("CHANCERY_SECURITY_API_KEYS_1_ROLE", "admin");
+		environment.put("CHANCERY_SECURITY_API_KEYS_1_SHA256", sha256(this.adminKey));
+		environment.putAll(this.settings.environment());
+		this.serviceEnvironment.putAll(environment);
+		this.servicePorts.putAll(services);
+		Map<String, GuardedProcess> processes = new LinkedHashMap<>();
+		for (Map.Entry<String, Integer> service : services.entrySet()) {
+			if (!service.getKey().equals("search-service")) {
+				processes.put(service.getKey(), startService(service.getKey(), service.getValue(), environment));
+			}
 		}
-		for (Map.Entry<String, GuardedProcess> service : services.entrySet()) {
-			awaitReady(service.getKey(), ports.get(service.getKey()), service.getValue(), home);
-			step(service.getKey() + " ready on http://127.0.0.1:" + ports.get(service.getKey()));
+		LocalElasticsearch elasticsearch;
+		try {
+			elasticsearch = startingElasticsearch.join();
 		}
-		System.out.println();
-		System.out.println("Chancery is running. Ctrl-C stops everything it started.");
-		System.out.println("  Gateway:        http://127.0.0.1:8080");
-		System.out.println("  Kafka:          " + kafka.bootstrapServers());
-		System.out.println("  Elasticsearch:  " + elasticsearch.url());
-		System.out.println("  State and logs: " + home);
-		System.out.println(
-				"  Editor API key: " + editorKey + "   (header X-Api-Key; kept in " + home.resolve("editor.key") + ")");
+		catch (java.util.concurrent.CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
+		this.running.add(elasticsearch);
+		this.elasticsearch = elasticsearch;
+		this.elasticsearchUrl = elasticsearch.url();
+		step("Elasticsearch ready at " + elasticsearch.url());
+		processes.put("search-service", startService("search-service", ports.search(), environment));
+		for (Map.Entry<String, GuardedProcess> service : processes.entrySet()) {
+			String name = service.getKey();
+			// The gateway keeps actuator on its management port; its public port has
+			// /readyz.
+			String readiness = name.equals("web-gateway") ? "/readyz" : "/actuator/health/readiness";
+			awaitReady(name, services.get(name), readiness, service.getValue(), home);
+			step(name + " ready on http://127.0.0.1:" + services.get(name));
+		}
 	}
 
-	private GuardedProcess startService(Path project, Path home, String version, String name, int port,
-			Map<String, String> environment) {
-		Path jar = project.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
+	private GuardedProcess startService(String name, int port, Map<String, String> environment) {
+		Path home = this.settings.home();
+		Path jar = this.settings.project()
+			.resolve(name)
+			.resolve("target")
+			.resolve(name + "-" + this.settings.version() + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build first (./mvnw -Prun package builds it).");
 		}
@@ -136,16 +253,16 @@ public final class LocalPlatform {
 		GuardedProcess process = GuardedProcess.start(name, command, logs, logs.resolve(name + ".log"),
 				serviceEnvironment);
 		this.running.add(process);
+		this.services.put(name, process);
 		return process;
 	}
 
-	private void awaitReady(String name, int port, GuardedProcess process, Path home) {
+	private void awaitReady(String name, int port, String path, GuardedProcess process, Path home) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest readiness = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(2))
 			.build();
-		long deadline = System.nanoTime() + SERVICE_READY_TIMEOUT.toNanos();
+		long deadline = System.nanoTime() + this.settings.readyTimeout().toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException(name + " exited while starting. Last lines of "
@@ -165,11 +282,76 @@ public final class LocalPlatform {
 			}
 			sleep(250);
 		}
-		throw new IllegalStateException(name + " was not ready within " + SERVICE_READY_TIMEOUT.toSeconds()
+		throw new IllegalStateException(name + " was not ready within " + this.settings.readyTimeout().toSeconds()
 				+ " s. Last lines of its log:\n" + process.logTail(30));
 	}
 
-	private void stop() {
+	/**
+	 * Kills a service's JVM with SIGKILL, as a crash or an OOM killer would: no shutdown
+	 * hooks, no graceful stop. For fault drills.
+	 */
+	public void kill(String service) {
+		GuardedProcess process = this.services.get(service);
+		for (long pid : process.descendantPids()) {
+			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (process.isAlive() && System.nanoTime() < deadline) {
+			sleep(50);
+		}
+		process.close();
+		this.running.remove(process);
+		step(service + " killed");
+	}
+
+	/** Starts a service again, as configured at first, and waits until it is ready. */
+	public void restart(String service) {
+		GuardedProcess old = this.services.get(service);
+		if (old.isAlive()) {
+			old.close();
+			this.running.remove(old);
+		}
+		int port = this.servicePorts.get(service);
+		GuardedProcess process = startService(service, port, this.serviceEnvironment);
+		awaitReady(service, port, service.equals("web-gateway") ? "/readyz" : "/actuator/health/readiness", process,
+				this.settings.home());
+		step(service + " ready again on http://127.0.0.1:" + port);
+	}
+
+	/** Stops Elasticsearch gracefully, keeping its data. For fault drills. */
+	public void stopElasticsearch() {
+		this.elasticsearch.close();
+		this.running.remove(this.elasticsearch);
+		step("Elasticsearch stopped");
+	}
+
+	/** Starts Elasticsearch again on its port with its data. */
+	public void startElasticsearch() {
+		this.elasticsearch = LocalElasticsearch.start(this.settings.home().resolve("elasticsearch"),
+				this.settings.ports().elasticsearch(), "512m");
+		this.running.add(this.elasticsearch);
+		step("Elasticsearch ready again");
+	}
+
+	/** Stops the Kafka broker gracefully and starts it again with its data. */
+	public void restartKafka(Duration down) {
+		this.kafka.close();
+		this.running.remove(this.kafka);
+		step("Kafka stopped");
+		sleep(down.toMillis());
+		this.kafka = LocalKafka.start(this.settings.home().resolve("kafka"), this.settings.ports().kafka(), "512m");
+		this.running.add(this.kafka);
+		step("Kafka ready again");
+	}
+
+	/** Where a service writes its log. */
+	public Path log(String service) {
+		return this.settings.home().resolve("logs").resolve(service + ".log");
+	}
+
+	/** Stops everything this platform started, newest first. */
+	@Override
+	public void close() {
 		List<AutoCloseable> reversed = new ArrayList<>(this.running);
 		java.util.Collections.reverse(reversed);
 		if (!reversed.isEmpty()) {
@@ -187,17 +369,17 @@ public final class LocalPlatform {
 	}
 
 	/**
-	 * The local editor's API key: made once, kept with the state, so a second run keeps
+	 * A local API key for a role: made once, kept with the state, so a second run keeps
 	 * working with it.
 	 */
-	private static String editorKey(Path home) throws IOException {
-		Path file = home.resolve("editor.key");
+	private static String key(Path home, String role) throws IOException {
+		Path file = home.resolve(role + ".key");
 		if (Files.isRegularFile(file)) {
 			return Files.readString(file).strip();
 		}
 		byte[] random = new byte[24];
 		new java.security.SecureRandom().nextBytes(random);
-		String key = "chancery-local-" + java.util.HexFormat.of().formatHex(random);
+		String key = "chancery-local-" + role + "-" + java.util.HexFormat.of().formatHex(random);
 		Files.writeString(file, key);
 		Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 		return key;
@@ -259,8 +441,7 @@ public final class LocalPlatform {
 
 	private void step(String message) {
 		double seconds = (System.nanoTime() - this.started) / 1e9;
-		System.out.printf("[%6.1f s] %s%n", seconds, message);
-		System.out.flush();
+		this.settings.progress().accept(String.format("[%6.1f s] %s", seconds, message));
 	}
 
 	private static void deleteRecursively(Path path) throws IOException {

@@ -15,17 +15,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service starts and answers its operational endpoints: liveness and readiness
- * groups, build info and Prometheus metrics.
+ * The gateway starts and answers its operational endpoints on the management port:
+ * liveness and readiness groups, build info and Prometheus metrics; the public port has
+ * only the health paths.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class GatewayApplicationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	@Value("http://127.0.0.1:${local.server.port}")
+	@Value("http://127.0.0.1:${local.management.port}")
 	private String base;
+
+	@Value("http://127.0.0.1:${local.server.port}")
+	private String publicBase;
 
 	@Test
 	void livenessAndReadinessAreUp() throws Exception {
@@ -60,6 +63,20 @@ class GatewayApplicationTests {
 		// Not found, or refused before anything is looked up; never served.
 		assertThat(get("/actuator/env").statusCode()).isIn(401, 403, 404);
 		assertThat(get("/actuator/beans").statusCode()).isIn(401, 403, 404);
+	}
+
+	@Test
+	void onlyHealthIsReachableOnThePublicPort() throws Exception {
+		assertThat(send(this.publicBase + "/livez").statusCode()).isEqualTo(200);
+		assertThat(send(this.publicBase + "/readyz").statusCode()).isEqualTo(200);
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/info", "/actuator/health",
+				"/actuator/env" }) {
+			assertThat(send(this.publicBase + path).statusCode()).as(path).isEqualTo(404);
+		}
+	}
+
+	private HttpResponse<String> send(String uri) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

@@ -45,6 +45,7 @@ public class CounterRegistry {
 			if (isOlder(key, event.revision())) {
 				return;
 			}
+			announce(event);
 			if (event.counter() == null || event.status() == ContentStatus.WITHDRAWN) {
 				boolean existed = this.counters.remove(key) != null;
 				this.removedAt.put(key, event.revision());
@@ -69,8 +70,23 @@ public class CounterRegistry {
 				if (existed) {
 					changed(withdrawal.id(), withdrawal.locale(), true);
 				}
+				if (this.caughtUp) {
+					this.events.publishEvent(new EventChanged(withdrawal.id(), withdrawal.locale(),
+							withdrawal.revision(), true, null, null, null, null));
+				}
 			}
 		}
+	}
+
+	private void announce(Event event) {
+		// Embargoed events are not news yet; a page shows them once they are listed.
+		if (!this.caughtUp || (event.publishAt() != null && event.publishAt().isAfter(Instant.now()))) {
+			return;
+		}
+		boolean withdrawn = event.status() == ContentStatus.WITHDRAWN;
+		this.events.publishEvent(new EventChanged(event.id(), event.locale(), event.revision(), withdrawn,
+				withdrawn ? null : event.date(), withdrawn ? null : event.title(), withdrawn ? null : event.lead(),
+				withdrawn ? null : event.relatedArticleId()));
 	}
 
 	public void apply(SiteDetails details) {

@@ -19,6 +19,7 @@ import io.chancery.counter.clocks.Clocks;
 import io.chancery.counter.counters.CounterDefinitionChanged;
 import io.chancery.counter.counters.CounterEvaluator;
 import io.chancery.counter.counters.CounterRegistry;
+import io.chancery.counter.counters.EventChanged;
 import io.chancery.counter.counters.CounterView;
 
 import org.springframework.context.event.EventListener;
@@ -69,6 +70,11 @@ class CounterStream {
 				send(subscriber, "counter-changed", change);
 			}
 		}
+	}
+
+	@EventListener
+	void eventChanged(EventChanged change) {
+		broadcast(change.locale(), change.withdrawn() ? "event-withdrawn" : "event-published", change);
 	}
 
 	@Scheduled(fixedDelay = 200)

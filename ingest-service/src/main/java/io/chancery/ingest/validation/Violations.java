@@ -41,12 +41,18 @@ public final class Violations {
 		if (value == null || value.isBlank()) {
 			return require(false, field, "is required");
 		}
-		return require(value.length() <= maxLength, field, "is longer than " + maxLength + " characters");
+		require(value.length() <= maxLength, field, "is longer than " + maxLength + " characters");
+		return characters(value, field);
 	}
 
 	public Violations optionalText(@Nullable String value, String field, int maxLength) {
-		return require(value == null || value.length() <= maxLength, field,
-				"is longer than " + maxLength + " characters");
+		require(value == null || value.length() <= maxLength, field, "is longer than " + maxLength + " characters");
+		return (value != null) ? characters(value, field) : this;
+	}
+
+	private Violations characters(String value, String field) {
+		String problem = Characters.problem(value);
+		return (problem != null) ? require(false, field, problem) : this;
 	}
 
 	public Violations requireId(@Nullable String id, String field) {

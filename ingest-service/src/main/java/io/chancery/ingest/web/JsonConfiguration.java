@@ -1,6 +1,7 @@
 package io.chancery.ingest.web;
 
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.module.SimpleModule;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How requests are read: an editor's offsets are data and are kept as sent, not moved to
- * UTC.
+ * UTC; text with control characters or broken Unicode is refused field by field.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -16,6 +17,12 @@ class JsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer keepOffsets() {
 		return (builder) -> builder.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+	}
+
+	@Bean
+	JsonMapperBuilderCustomizer cleanStrings() {
+		return (builder) -> builder
+			.addModule(new SimpleModule("clean-strings").addDeserializer(String.class, new CleanStrings()));
 	}
 
 }

@@ -1,0 +1,44 @@
+package io.chancery.counter.clocks;
+
+import io.chancery.contracts.SiteDetails;
+import io.chancery.counter.counters.CounterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The site details of a locale as last published: the institution's name, consular
+ * contacts and clock cities. This service follows the site-details topic for its clocks,
+ * so it answers this read too.
+ */
+@RestController
+class SiteController {
+
+	private final CounterRegistry registry;
+
+	SiteController(CounterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@GetMapping("/api/v1/site")
+	ResponseEntity<?> site(@RequestParam(required = false) @Nullable String locale) {
+		String language = (locale == null || locale.isBlank()) ? "en" : locale.strip();
+		return this.registry.site(language)
+			.<ResponseEntity<?>>map((SiteDetails site) -> ResponseEntity.ok(site))
+			.orElseGet(() -> {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+						"No site details have been published for locale '" + language + "'");
+				problem.setTitle("Not found");
+				return ResponseEntity.status(HttpStatus.NOT_FOUND)
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.body(problem);
+			});
+	}
+
+}

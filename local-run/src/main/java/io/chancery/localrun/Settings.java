@@ -1,0 +1,66 @@
+package io.chancery.localrun;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * How to start the platform.
+ *
+ * @param project the project directory, where the services' jars were built
+ * @param version the project version, part of the jars' names
+ * @param home the state directory: data, logs, keys
+ * @param fresh whether to empty the state directory first
+ * @param ports the ports to listen on
+ * @param environment more environment for every service, over the defaults
+ * @param progress where progress lines go
+ * @param readyTimeout how long a service may take to become ready
+ */
+public record Settings(Path project, String version, Path home, boolean fresh, Ports ports,
+		Map<String, String> environment, Consumer<String> progress, java.time.Duration readyTimeout) {
+
+	/** The local run's fixed ports, progress on standard output. */
+	public static Settings local(Path project, String version, Path home, boolean fresh) {
+		return new Settings(project, version, home, fresh, new Ports(8080, 8090, 8081, 8082, 8083, 9092, 9200),
+				Map.of(), (line) -> {
+					System.out.println(line);
+					System.out.flush();
+				}, java.time.Duration.ofSeconds(120));
+	}
+
+	/** Free ports for everything, for tests that run beside other work. */
+	public static Settings onFreePorts(Path project, String version, Path home, Consumer<String> progress) {
+		return new Settings(project, version, home, true,
+				new Ports(io.chancery.infrastructure.Ports.free(), io.chancery.infrastructure.Ports.free(),
+						io.chancery.infrastructure.Ports.free(), io.chancery.infrastructure.Ports.free(),
+						io.chancery.infrastructure.Ports.free(), io.chancery.infrastructure.Ports.free(),
+						io.chancery.infrastructure.Ports.free()),
+				// Tests may share the machine with other work; a slow start is not a
+				// failure.
+				Map.of(), progress, java.time.Duration.ofSeconds(300));
+	}
+
+	/** The same settings with more environment for every service. */
+	public Settings withEnvironment(Map<String, String> more) {
+		Map<String, String> merged = new java.util.LinkedHashMap<>(this.environment);
+		merged.putAll(more);
+		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, Map.copyOf(merged),
+				this.progress, this.readyTimeout);
+	}
+
+	/**
+	 * Ports of the platform's processes.
+	 *
+	 * @param gateway the website and public API
+	 * @param gatewayManagement the gateway's actuator
+	 * @param ingest ingest-service
+	 * @param search search-service
+	 * @param counter counter-service
+	 * @param kafka the Kafka broker
+	 * @param elasticsearch Elasticsearch's HTTP port
+	 */
+	public record Ports(int gateway, int gatewayManagement, int ingest, int search, int counter, int kafka,
+			int elasticsearch) {
+	}
+
+}

@@ -1,0 +1,388 @@
+package io.chancery.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.chancery.contracts.Topic;
+import io.chancery.localrun.LocalPlatform;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Fault drills on the running platform. Each ends with the content index compared item by
+ * item with the source topics: nothing acknowledged is lost, nothing stale comes back.
+ * Figures go to standard output with a {@code [drill]} prefix and into
+ * docs/reliability.md.
+ */
+@Order(4)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultDrillTests {
+
+	private static LocalPlatform platform;
+
+	private static Gateway gateway;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@BeforeAll
+	static void stack() {
+		platform = Stack.get();
+		gateway = new Gateway(platform.gatewayUrl(), platform.editorKey(), platform.adminKey());
+	}
+
+	@Test
+	@Order(1)
+	void searchServiceKilledMidIndexingLosesNothing() throws Exception {
+		String prefix = "kill-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+		String tag = prefix + "tag";
+		StringBuilder ndjson = new StringBuilder();
+		for (int i = 0; i < 10_000; i++) {
+			ndjson.append(articleLine(prefix + i, "Drill item " + i, tag)).append('\n');
+		}
+		Thread importer = Thread.ofPlatform()
+			.start(() -> gateway.importNdjson(ndjson.toString().getBytes(StandardCharsets.UTF_8)));
+		// Kill it once indexing is under way.
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> total("/api/v1/search?size=1&tag=" + tag) > 500);
+		platform.kill("search-service");
+		importer.join(TimeUnit.MINUTES.toMillis(5));
+		platform.restart("search-service");
+		IndexAudit.Result audit = awaitExact(Duration.ofMinutes(3));
+		System.out.printf("[drill] kill -9 search-service while indexing 10,000: %s%n", audit);
+		assertThat(countStartingWith(prefix)).isEqualTo(10_000);
+	}
+
+	@Test
+	@Order(2)
+	void elasticsearchStoppedForThirtySecondsDuringWrites() throws Exception {
+		long deadLettersBefore = endOffset(Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName());
+		Writer writer = Writer.start(gateway, "es-down");
+		Thread.sleep(3000);
+		platform.stopElasticsearch();
+		String searchHealth = "http://127.0.0.1:" + platform.settings().ports().search() + "/actuator/health";
+		await().atMost(Duration.ofSeconds(30)).until(() -> status(searchHealth) == 503);
+		assertThat(gateway.raw("/api/v1/search?q=anything").statusCode()).isEqualTo(503);
+		Thread.sleep(30_000);
+		platform.startElasticsearch();
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(searchHealth) == 200);
+		Thread.sleep(2000);
+		writer.stop();
+		IndexAudit.Result audit = awaitExact(Duration.ofMinutes(2));
+		System.out.printf("[drill] Elasticsearch down 30 s during %d writes (%d answered 2xx): %s%n", writer.attempts(),
+				writer.accepted().size(), audit);
+		assertThat(writer.failures()).as("writes do not need Elasticsearch").isEmpty();
+		assertThat(endOffset(Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName())).as("nothing dead-lettered")
+			.isEqualTo(deadLettersBefore);
+	}
+
+	@Test
+	@Order(3)
+	void kafkaRestartedDuringWritesNeverGivesAFalse2xx() throws Exception {
+		Writer writer = Writer.start(gateway, "kafka-down");
+		Thread.sleep(3000);
+		platform.restartKafka(Duration.ofSeconds(10));
+		Thread.sleep(5000);
+		writer.stop();
+		IndexAudit.Result audit = awaitExact(Duration.ofMinutes(3));
+		Map<String, IndexAudit.Expected> topics = IndexAudit.expected(platform.kafkaBootstrapServers());
+		List<String> missing = writer.accepted()
+			.stream()
+			.filter((id) -> !topics.containsKey("article:" + id + ":en"))
+			.toList();
+		System.out.printf(
+				"[drill] Kafka restarted (10 s down) during %d writes: %d 2xx, %d refused %s; missing %d; %s%n",
+				writer.attempts(), writer.accepted().size(),
+				writer.refused().values().stream().mapToInt(AtomicInteger::get).sum(), writer.refused(), missing.size(),
+				audit);
+		assertThat(missing).as("every 2xx write is in the topics and the index").isEmpty();
+		assertThat(writer.refused()).as("writes during the outage are refused with 503").containsKey(503);
+		assertThat(writer.refused().keySet()).allMatch((status) -> status == 503);
+	}
+
+	@Test
+	@Order(4)
+	void replayFromTheStartLeavesTheIndexUnchanged() throws Exception {
+		Map<String, IndexAudit.Expected> before = IndexAudit.indexed(platform.elasticsearchUrl());
+		platform.kill("search-service");
+		try (Admin admin = admin()) {
+			Map<TopicPartition, OffsetAndMetadata> start = new java.util.HashMap<>();
+			for (Topic topic : List.of(Topic.ARTICLES, Topic.EVENTS)) {
+				for (int partition = 0; partition < topic.partitions(); partition++) {
+					start.put(new TopicPartition(topic.wireName(), partition), new OffsetAndMetadata(0));
+				}
+			}
+			// The group is empty once the killed member's session has expired.
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+				admin.alterConsumerGroupOffsets("search-service", start).all().get(10, TimeUnit.SECONDS);
+				return true;
+			});
+		}
+		platform.restart("search-service");
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> lag("search-service") == 0);
+		Map<String, IndexAudit.Expected> after = IndexAudit.indexed(platform.elasticsearchUrl());
+		IndexAudit.Result audit = IndexAudit.compare(platform.kafkaBootstrapServers(), platform.elasticsearchUrl());
+		System.out.printf("[drill] offsets reset to the start, %d documents replayed: changed %d; %s%n", after.size(),
+				before.entrySet()
+					.stream()
+					.filter((entry) -> !entry.getValue().equals(after.get(entry.getKey())))
+					.count(),
+				audit);
+		assertThat(after).isEqualTo(before);
+		assertThat(audit.exact()).as(audit.toString()).isTrue();
+	}
+
+	@Test
+	@Order(5)
+	void poisonIsDeadLetteredAndLaterMessagesFlow() throws Exception {
+		long deadLettersBefore = endOffset(Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName());
+		String id = "poison-" + UUID.randomUUID().toString().substring(0, 6);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()),
+				new StringSerializer(), new StringSerializer())) {
+			for (String payload : List.of("{not json", "[]", "{\"id\":\"" + id + "\",\"revision\":\"x\"}")) {
+				ProducerRecord<String, String> record = new ProducerRecord<>(Topic.ARTICLES.wireName(), id + ":en",
+						payload);
+				record.headers().add("event-type", "article-published".getBytes(StandardCharsets.UTF_8));
+				producer.send(record).get();
+			}
+		}
+		String after = "after-" + id;
+		assertThat(gateway
+			.send("POST", "/api/v1/articles",
+					articleLine(after, "After the poison " + id).replace("\"type\":\"article\",", ""))
+			.statusCode()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(30)).until(() -> total("/api/v1/search?q=" + id) == 1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> endOffset(Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName()) >= deadLettersBefore + 3);
+		HttpResponse<String> letters = gateway.admin("GET", "/api/v1/admin/dead-letters?from=" + deadLettersBefore);
+		assertThat(letters.body()).contains(id + ":en", "unreadable");
+		HttpResponse<String> replay = gateway.admin("POST",
+				"/api/v1/admin/dead-letters/replay?from=" + deadLettersBefore);
+		JsonNode report = io.chancery.contracts.MessageJson.mapper().readTree(replay.body());
+		System.out.printf("[drill] 3 poison records: dead-lettered with causes; replay: %s%n", replay.body());
+		assertThat(report.get("replayed").asLong()).isEqualTo(3);
+		assertThat(report.get("stillFailing")).hasSize(3);
+	}
+
+	@Test
+	@Order(6)
+	void counterServiceRestartsWithTheSameAnswersAndNoRepeatedMilestones() throws Exception {
+		String at = "at=2026-01-01T12:00:00Z";
+		JsonNode before = gateway.get("/api/v1/counters?locale=en&" + at);
+		long milestones = endOffset(Topic.COUNTER_MILESTONES.wireName());
+		platform.kill("counter-service");
+		platform.restart("counter-service");
+		JsonNode after = gateway.get("/api/v1/counters?locale=en&" + at);
+		System.out.printf("[drill] counter-service restarted: %d counters before, %d after%n",
+				before.get("counters").size(), after.get("counters").size());
+		assertThat(after.get("counters")).isEqualTo(before.get("counters"));
+		Thread.sleep(3000);
+		assertThat(endOffset(Topic.COUNTER_MILESTONES.wireName())).as("no milestone published again")
+			.isEqualTo(milestones);
+	}
+
+	@Test
+	@Order(7)
+	void homeAnswersWithAServiceDown() throws Exception {
+		platform.kill("counter-service");
+		try {
+			JsonNode home = gateway.get("/api/v1/home?locale=en");
+			System.out.printf("[drill] counter-service down: /api/v1/home 200, unavailable %s%n",
+					home.get("unavailable"));
+			assertThat(home.get("unavailable").toString()).contains("clocks", "counters");
+			assertThat(home.get("latestEvents")).isNotEmpty();
+		}
+		finally {
+			platform.restart("counter-service");
+		}
+	}
+
+	private static IndexAudit.Result awaitExact(Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		IndexAudit.Result audit;
+		do {
+			audit = IndexAudit.compare(platform.kafkaBootstrapServers(), platform.elasticsearchUrl());
+			if (audit.exact()) {
+				return audit;
+			}
+			sleep(2000);
+		}
+		while (System.nanoTime() < deadline);
+		throw new AssertionError("The index does not match the topics: " + audit);
+	}
+
+	private static long total(String pathAndQuery) {
+		return gateway.get(pathAndQuery).get("total").asLong();
+	}
+
+	private static long countStartingWith(String prefix) {
+		return IndexAudit.indexed(platform.elasticsearchUrl())
+			.keySet()
+			.stream()
+			.filter((key) -> key.startsWith("article:" + prefix))
+			.count();
+	}
+
+	private int status(String uri) {
+		try {
+			return this.http
+				.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+	private static Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()));
+	}
+
+	private static long endOffset(String topic) throws Exception {
+		try (Admin admin = admin()) {
+			TopicPartition partition = new TopicPartition(topic, 0);
+			return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+		}
+	}
+
+	private static long lag(String group) throws Exception {
+		try (Admin admin = admin()) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+			committed.keySet().forEach((partition) -> request.put(partition, OffsetSpec.latest()));
+			long lag = 0;
+			for (var entry : admin.listOffsets(request).all().get().entrySet()) {
+				OffsetAndMetadata done = committed.get(entry.getKey());
+				lag += entry.getValue().offset() - ((done != null) ? done.offset() : 0);
+			}
+			return (committed.isEmpty()) ? Long.MAX_VALUE : lag;
+		}
+	}
+
+	static String articleLine(String id, String title) {
+		return articleLine(id, title, "drill");
+	}
+
+	static String articleLine(String id, String title, String tag) {
+		return "{\"type\":\"article\",\"id\":\"" + id + "\",\"locale\":\"en\",\"kind\":\"statement\",\"title\":\""
+				+ title + "\",\"lead\":\"A drill\",\"body\":\"<p>Text of " + title + "</p>\","
+				+ "\"publishedAt\":\"2015-06-01T10:00:00Z\",\"timeZone\":\"Europe/London\",\"people\":[],\"tags\":[\""
+				+ tag + "\"]}";
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Writes articles through the gateway one after another until stopped, keeping count.
+	 */
+	static final class Writer {
+
+		private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+
+		private final Map<Integer, AtomicInteger> refused = new ConcurrentHashMap<>();
+
+		private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final AtomicInteger attempts = new AtomicInteger();
+
+		private Thread thread;
+
+		static Writer start(Gateway gateway, String label) {
+			Writer writer = new Writer();
+			String prefix = label + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+			writer.thread = Thread.ofPlatform().start(() -> {
+				int n = 0;
+				while (writer.running.get()) {
+					String id = prefix + n++;
+					writer.attempts.incrementAndGet();
+					try {
+						HttpResponse<String> response = gateway.send("POST", "/api/v1/articles",
+								articleLine(id, "Written during a drill " + id).replace("\"type\":\"article\",", ""));
+						if (response.statusCode() == 201) {
+							writer.accepted.add(id);
+						}
+						else {
+							writer.refused.computeIfAbsent(response.statusCode(), (status) -> new AtomicInteger())
+								.incrementAndGet();
+							if (response.statusCode() != 503) {
+								writer.failures.add(id + ": " + response.statusCode() + " " + response.body());
+							}
+						}
+					}
+					catch (RuntimeException ex) {
+						writer.failures.add(id + ": " + ex);
+					}
+					sleep(50);
+				}
+			});
+			return writer;
+		}
+
+		void stop() throws InterruptedException {
+			this.running.set(false);
+			this.thread.join();
+		}
+
+		Set<String> accepted() {
+			return this.accepted;
+		}
+
+		Map<Integer, AtomicInteger> refused() {
+			return this.refused;
+		}
+
+		List<String> failures() {
+			return this.failures;
+		}
+
+		int attempts() {
+			return this.attempts.get();
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.chancery.system;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import io.chancery.localrun.LocalPlatform;
+import io.chancery.localrun.Settings;
+
+/**
+ * The platform the local run starts, started once for all system tests on free ports with
+ * its own fresh state, and stopped when the test JVM ends.
+ */
+final class Stack {
+
+	private static LocalPlatform platform;
+
+	private Stack() {
+	}
+
+	static synchronized LocalPlatform get() {
+		if (platform == null) {
+			Path project = Path.of(System.getProperty("chancery.project", "..")).toAbsolutePath().normalize();
+			String version = System.getProperty("chancery.version", "0.1.0-SNAPSHOT");
+			// Under the temporary directory: Elasticsearch, run as an unprivileged user
+			// when
+			// the tests run as root, must be able to enter every directory above its own.
+			Path home = Path.of(System.getProperty("java.io.tmpdir"), "chancery-system-" + UUID.randomUUID());
+			long started = System.nanoTime();
+			Settings settings = Settings
+				.onFreePorts(project, version, home, (line) -> System.out.println("[stack] " + line))
+				.withEnvironment(Map.of(
+						// The drills send hundreds of requests as one client; the export
+						// limit stays, to
+						// see it trip.
+						"CHANCERY_LIMITS_READS_PER_MINUTE", "1000000", "CHANCERY_LIMITS_WRITES_PER_MINUTE", "1000000",
+						"CHANCERY_LIMITS_EXPORTS_PER_MINUTE", "10",
+						// Bearer tokens signed by the tests' own key are accepted by the
+						// gateway and
+						// ingest-service.
+						"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+						"file:" + Tokens.publicKeyPem()));
+			platform = LocalPlatform.start(settings);
+			System.out.printf("[stack] ready in %.1f s at %s%n", (System.nanoTime() - started) / 1e9,
+					platform.gatewayUrl());
+			LocalPlatform started2 = platform;
+			Runtime.getRuntime().addShutdownHook(new Thread(started2::close, "stop-stack"));
+		}
+		return platform;
+	}
+
+}

@@ -1,0 +1,217 @@
+package io.chancery.system;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import io.chancery.contracts.MessageJson;
+import io.chancery.localrun.LocalPlatform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform as a whole, driven only through the gateway: what an editor publishes is
+ * visible in search, listings and the home page within two seconds; replacements and
+ * withdrawals follow; counters and site details reach the home page.
+ */
+@org.junit.jupiter.api.Order(2)
+class SystemTests {
+
+	private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
+
+	private static Gateway gateway;
+
+	private final String word = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+	@BeforeAll
+	static void stack() {
+		LocalPlatform platform = Stack.get();
+		gateway = new Gateway(platform.gatewayUrl(), platform.editorKey(), platform.adminKey());
+	}
+
+	@Test
+	void publishedIsVisibleInSearchListingsAndHomeWithinTwoSeconds() {
+		String id = "sys-" + this.word;
+		// Dated ahead of everything else, so it is the home page's featured article.
+		String publishedAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.SECONDS).toString();
+		HttpResponse<String> created = gateway.send("POST", "/api/v1/articles",
+				json(article(id, "Speech about " + this.word, publishedAt)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long published = System.nanoTime();
+		awaitWithin(VISIBLE_WITHIN, "search, listing and home",
+				() -> total("/api/v1/search?q=" + this.word) == 1
+						&& gateway.get("/api/v1/articles?kind=speech&size=5")
+							.get("results")
+							.get(0)
+							.get("id")
+							.asString()
+							.equals(id)
+						&& id.equals(gateway.get("/api/v1/home?locale=en").path("featured").path("id").asString()));
+		System.out.printf("[system] publish → visible in search, listing and home: %d ms%n",
+				Duration.ofNanos(System.nanoTime() - published).toMillis());
+
+		String event = "sys-event-" + this.word;
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", event);
+		body.put("locale", "en");
+		body.put("date", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString());
+		body.put("timeZone", "Europe/London");
+		body.put("title", "Reception " + this.word);
+		body.put("lead", "The embassy receives guests");
+		assertThat(gateway.send("POST", "/api/v1/events", json(body)).statusCode()).isEqualTo(201);
+		// Among the latest: the demo catalog may hold an event dated further ahead.
+		awaitWithin(VISIBLE_WITHIN, "latest events on home",
+				() -> gateway.get("/api/v1/home?locale=en")
+					.path("latestEvents")
+					.toString()
+					.contains("\"" + event + "\""));
+	}
+
+	@Test
+	void replaceAndWithdraw() {
+		String id = "sys-r-" + this.word;
+		HttpResponse<String> created = gateway.send("POST", "/api/v1/articles",
+				json(article(id, "First title " + this.word, "2024-05-01T10:00:00+03:00")));
+		assertThat(created.statusCode()).isEqualTo(201);
+		String etag = created.headers().firstValue("ETag").orElseThrow();
+		awaitWithin(VISIBLE_WITHIN, "created", () -> total("/api/v1/search?q=" + this.word) == 1);
+
+		HttpResponse<String> replaced = gateway.send("PUT", "/api/v1/articles/" + id + "/en",
+				json(article(id, "Second title " + this.word, "2024-05-01T10:00:00+03:00")), "If-Match", etag);
+		assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+		HttpResponse<String> stale = gateway.send("PUT", "/api/v1/articles/" + id + "/en",
+				json(article(id, "Stale " + this.word, "2024-05-01T10:00:00+03:00")), "If-Match", etag);
+		assertThat(stale.statusCode()).isEqualTo(409);
+		awaitWithin(VISIBLE_WITHIN, "replaced",
+				() -> gateway.get("/api/v1/articles/" + id + "?locale=en")
+					.get("title")
+					.asString()
+					.startsWith("Second"));
+
+		assertThat(gateway.send("DELETE", "/api/v1/articles/" + id + "/en", null).statusCode()).isEqualTo(200);
+		awaitWithin(VISIBLE_WITHIN, "withdrawn",
+				() -> gateway.raw("/api/v1/articles/" + id + "?locale=en").statusCode() == 410
+						&& total("/api/v1/search?q=" + this.word) == 0);
+	}
+
+	@Test
+	void anEventWithACounterCountsForTheGivenInstant() {
+		String id = "sys-c-" + this.word;
+		Map<String, Object> counter = new LinkedHashMap<>();
+		counter.put("caption", "days have passed since the test incident");
+		counter.put("timeZone", "Europe/London");
+		counter.put("direction", "since");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", id);
+		body.put("locale", "en");
+		body.put("date", "2020-01-01");
+		body.put("timeZone", "Europe/London");
+		body.put("title", "The test incident");
+		body.put("counter", counter);
+		assertThat(gateway.send("POST", "/api/v1/events", json(body)).statusCode()).isEqualTo(201);
+		awaitWithin(VISIBLE_WITHIN, "counter",
+				() -> gateway.raw("/api/v1/counters/" + id + "?locale=en").statusCode() == 200);
+		JsonNode counters = gateway.get("/api/v1/counters?locale=en&at=2021-01-01T12:00:00Z");
+		JsonNode ours = null;
+		for (JsonNode each : counters.get("counters")) {
+			if (each.get("id").asString().equals(id)) {
+				ours = each;
+			}
+		}
+		assertThat(ours).isNotNull();
+		assertThat(ours.get("value").asLong()).isEqualTo(366);
+		assertThat(ours.get("text").asString()).contains("366", "days have passed since the test incident");
+		JsonNode home = gateway.get("/api/v1/home?locale=en&at=2021-01-01T12:00:00Z");
+		assertThat(home.get("counters").toString()).contains(id);
+	}
+
+	@Test
+	void siteDetailsChangeShowsOnTheHomePage() {
+		String name = "Embassy " + this.word;
+		Map<String, Object> site = new LinkedHashMap<>();
+		site.put("name", name);
+		site.put("contacts",
+				List.of(Map.of("title", "Consular section", "phones", List.of("+44 20 0000 0000"), "emails",
+						List.of("consular@example.org"), "address", "1 Test Street, London", "hours",
+						"Mon–Fri 10:00–13:00")));
+		site.put("clocks", List.of(Map.of("name", "Moscow", "timeZone", "Europe/Moscow"),
+				Map.of("name", "London", "timeZone", "Europe/London")));
+		HttpResponse<String> put = gateway.send("PUT", "/api/v1/site/en", json(site));
+		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+		awaitWithin(VISIBLE_WITHIN, "site on home",
+				() -> name.equals(gateway.get("/api/v1/home?locale=en").path("site").path("name").asString()));
+		JsonNode home = gateway.get("/api/v1/home?locale=en&at=2024-06-12T21:30:00Z");
+		assertThat(home.get("zone").asString()).isEqualTo("Europe/Moscow");
+		assertThat(home.get("today").asString()).isEqualTo("2024-06-13");
+		assertThat(home.get("clocks").toString()).contains("London");
+	}
+
+	private static long total(String pathAndQuery) {
+		return gateway.get(pathAndQuery).get("total").asLong();
+	}
+
+	private static Map<String, Object> article(String id, String title, String publishedAt) {
+		Map<String, Object> article = new LinkedHashMap<>();
+		article.put("id", id);
+		article.put("locale", "en");
+		article.put("kind", "speech");
+		article.put("title", title);
+		article.put("lead", "A lead");
+		article.put("body", "<p>The ambassador spoke.</p>");
+		article.put("publishedAt", publishedAt);
+		article.put("timeZone", "Europe/London");
+		article.put("people", List.of("The Ambassador"));
+		article.put("tags", List.of("system-test"));
+		return article;
+	}
+
+	private static String json(Object value) {
+		return MessageJson.mapper().writeValueAsString(value);
+	}
+
+	static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	/** Polls until the condition holds; fails if that takes longer than {@code limit}. */
+	static void awaitWithin(Duration limit, String what, BooleanSupplier condition) {
+		long start = System.nanoTime();
+		long deadline = start + limit.toNanos();
+		while (true) {
+			boolean met;
+			try {
+				met = condition.getAsBoolean();
+			}
+			catch (RuntimeException | AssertionError ex) {
+				met = false;
+			}
+			if (met) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError(what + " not reached within " + limit.toMillis() + " ms");
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.chancery.gateway.home;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.chancery.gateway.routing.UpstreamProperties;
+import io.chancery.gateway.web.SiteProperties;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Asks the services for the home page's parts in parallel, each with a timeout and behind
+ * its service's circuit breaker, so one slow or dead service costs its part of the page
+ * and nothing else.
+ */
+@Component
+class HomeComposer {
+
+	/** Marks a part whose service failed, as opposed to one that is simply empty. */
+	private static final JsonNode FAILED = NullNode.getInstance();
+
+	private final WebClient client;
+
+	private final UpstreamProperties upstreams;
+
+	private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+
+	private final SiteProperties site;
+
+	private final Duration timeout;
+
+	HomeComposer(WebClient.Builder builder, UpstreamProperties upstreams, ReactiveCircuitBreakerFactory<?, ?> breakers,
+			SiteProperties site, HomeProperties properties) {
+		this.client = builder.build();
+		this.upstreams = upstreams;
+		this.breakers = breakers;
+		this.site = site;
+		this.timeout = properties.partTimeout();
+	}
+
+	Mono<Home> compose(String locale, Instant at) {
+		URI counter = this.upstreams.counter();
+		URI search = this.upstreams.search();
+		Mono<Optional<JsonNode>> site = part("counter-service",
+				uri(counter, "/api/v1/site").queryParam("locale", locale).build().toUri());
+		Mono<Optional<JsonNode>> clocks = part("counter-service",
+				uri(counter, "/api/v1/clocks").queryParam("locale", locale)
+					.queryParam("at", at.toString())
+					.build()
+					.toUri());
+		Mono<Optional<JsonNode>> counters = part("counter-service",
+				uri(counter, "/api/v1/counters").queryParam("locale", locale)
+					.queryParam("at", at.toString())
+					.build()
+					.toUri());
+		Mono<Optional<JsonNode>> featured = part("search-service",
+				uri(search, "/api/v1/articles").queryParam("locale", locale)
+					.queryParam("kind", "speech,interview,article")
+					.queryParam("size", 1)
+					.build()
+					.toUri())
+			.flatMap((listing) -> full(listing, locale));
+		Mono<Optional<JsonNode>> events = part("search-service",
+				uri(search, "/api/v1/events").queryParam("locale", locale).queryParam("size", 10).build().toUri());
+		return Mono.zip(site, clocks, counters, featured, events).map((parts) -> {
+			List<String> unavailable = new ArrayList<>();
+			JsonNode siteNode = value(parts.getT1(), "site", unavailable);
+			JsonNode clockNode = value(parts.getT2(), "clocks", unavailable);
+			JsonNode counterNode = value(parts.getT3(), "counters", unavailable);
+			JsonNode featuredNode = value(parts.getT4(), "featured", unavailable);
+			JsonNode eventNode = value(parts.getT5(), "latestEvents", unavailable);
+			ZoneId zone = zone(siteNode);
+			return new Home(locale, at, LocalDate.ofInstant(at, zone), zone.getId(), siteNode,
+					(clockNode != null) ? clockNode.get("clocks") : null,
+					(counterNode != null) ? counterNode.get("counters") : null, featuredNode,
+					(eventNode != null) ? eventNode.get("results") : null, List.copyOf(unavailable));
+		});
+	}
+
+	/** The listing's first item in full, or empty when there is none. */
+	private Mono<Optional<JsonNode>> full(Optional<JsonNode> listing, String locale) {
+		if (listing.isEmpty() || listing.get() == FAILED) {
+			return Mono.just(listing);
+		}
+		JsonNode first = listing.get().path("results").path(0);
+		if (first.isMissingNode()) {
+			return Mono.just(Optional.empty());
+		}
+		return part("search-service",
+				uri(this.upstreams.search(), "/api/v1/articles/" + first.get("id").asString())
+					.queryParam("locale", locale)
+					.build()
+					.toUri());
+	}
+
+	/**
+	 * One part: its JSON, empty when the service says there is nothing (a 4xx), or
+	 * {@link #FAILED} when it failed or was too slow.
+	 */
+	private Mono<Optional<JsonNode>> part(String service, URI uri) {
+		Mono<Optional<JsonNode>> call = this.client.get()
+			.uri(uri)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.map(Optional::of)
+			.onErrorResume(WebClientResponseException.class,
+					(ex) -> ex.getStatusCode().is4xxClientError() ? Mono.just(Optional.empty()) : Mono.error(ex))
+			.timeout(this.timeout);
+		return this.breakers.create(service).run(call, (ex) -> Mono.just(Optional.of(FAILED)));
+	}
+
+	private ZoneId zone(JsonNode site) {
+		if (site != null) {
+			JsonNode first = site.path("clocks").path(0).path("timeZone");
+			if (first.isString()) {
+				try {
+					return ZoneId.of(first.asString());
+				}
+				catch (RuntimeException ex) {
+					// Fall back to the configured zone.
+				}
+			}
+		}
+		return this.site.zone();
+	}
+
+	private static JsonNode value(Optional<JsonNode> part, String name, List<String> unavailable) {
+		if (part.isPresent() && part.get() == FAILED) {
+			unavailable.add(name);
+			return null;
+		}
+		return part.orElse(null);
+	}
+
+	private static UriComponentsBuilder uri(URI base, String path) {
+		return UriComponentsBuilder.fromUri(base).path(path);
+	}
+
+}

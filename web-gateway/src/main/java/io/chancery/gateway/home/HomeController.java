@@ -1,0 +1,109 @@
+package io.chancery.gateway.home;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import io.chancery.gateway.web.EntityTags;
+import io.chancery.gateway.web.Freshness;
+import io.chancery.gateway.web.InvalidParameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/** {@code GET /api/v1/home}: all the home page's data in one call. */
+@RestController
+@Tag(name = "Home", description = "The home page's data in one call")
+class HomeController {
+
+	private static final Set<String> PARAMETERS = Set.of("locale", "at");
+
+	private final HomeComposer composer;
+
+	private final HomeProperties properties;
+
+	private final Clock clock;
+
+	private final JsonMapper json;
+
+	HomeController(HomeComposer composer, HomeProperties properties, Clock clock, JsonMapper json) {
+		this.composer = composer;
+		this.properties = properties;
+		this.clock = clock;
+		this.json = json;
+	}
+
+	@GetMapping(path = "/api/v1/home", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Everything the home page shows",
+			description = "Today's date, the site's clocks, consular contacts, counters, the featured speech, "
+					+ "interview or article in full, and the latest events. The services are asked in parallel; a "
+					+ "part whose service is down or slow is null and listed in 'unavailable', never a 5xx.")
+	Mono<ResponseEntity<byte[]>> home(ServerWebExchange exchange,
+			@Parameter(description = "en or ru; default en") @RequestParam(required = false) @Nullable String locale,
+			@Parameter(
+					description = "the instant to show, ISO-8601 (for previews and tests); default now") @RequestParam(
+							required = false) @Nullable String at,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		for (String name : exchange.getRequest().getQueryParams().keySet()) {
+			if (!PARAMETERS.contains(name)) {
+				throw new InvalidParameter(name, "is not a parameter of this route", List.of("locale", "at"));
+			}
+		}
+		String language = (locale == null || locale.isBlank()) ? "en" : locale.strip();
+		if (!language.matches("[a-z]{2}(-[A-Z]{2})?")) {
+			throw new InvalidParameter("locale", "is not a locale", List.of("en", "ru"));
+		}
+		Instant instant = (at != null) ? instant(at) : this.clock.instant();
+		return this.composer.compose(language, instant).map((home) -> {
+			byte[] body = this.json.writeValueAsBytes(home);
+			String tag = EntityTags.of(body);
+			String cacheControl = home.unavailable().isEmpty()
+					? Freshness.untilMidnight(this.clock.instant(), ZoneId.of(home.zone()), this.properties.maxAge())
+					: "no-cache";
+			if (EntityTags.matches(ifNoneMatch, tag)) {
+				return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+					.eTag(tag)
+					.header(HttpHeaders.CACHE_CONTROL, cacheControl)
+					.build();
+			}
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.eTag(tag)
+				.header(HttpHeaders.CACHE_CONTROL, cacheControl)
+				.body(body);
+		});
+	}
+
+	private static Instant instant(String at) {
+		try {
+			return OffsetDateTime.parse(at).toInstant();
+		}
+		catch (DateTimeException ex) {
+			try {
+				return Instant.parse(at);
+			}
+			catch (DateTimeException again) {
+				throw new InvalidParameter("at", "is not an instant: '" + at + "'",
+						List.of("2024-06-12T09:30:00Z", "2024-06-12T12:30:00+03:00"));
+			}
+		}
+	}
+
+}

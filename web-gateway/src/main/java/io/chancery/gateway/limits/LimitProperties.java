@@ -1,0 +1,21 @@
+package io.chancery.gateway.limits;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Request limits per client (an API key, a token's subject, or else the address the
+ * request came from) and per request.
+ *
+ * @param readsPerMinute public reads a client may make per minute (and in a burst)
+ * @param writesPerMinute writes a client may make per minute
+ * @param exportsPerMinute exports a client may start per minute
+ * @param maxBodySize the largest body of a write
+ * @param maxImportSize the largest body of an import
+ */
+@ConfigurationProperties("chancery.limits")
+record LimitProperties(@DefaultValue("600") long readsPerMinute, @DefaultValue("120") long writesPerMinute,
+		@DefaultValue("10") long exportsPerMinute, @DefaultValue("2MB") DataSize maxBodySize,
+		@DefaultValue("512MB") DataSize maxImportSize) {
+}

@@ -1,0 +1,100 @@
+package io.chancery.gateway.routing;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The public API's paths and the service behind each. Paths are the contract and match
+ * the services' own, except the page stream, which is counter-service's. Streams, exports
+ * and imports may run long and have no response timeout.
+ */
+@Configuration(proxyBeanMethods = false)
+class Routes {
+
+	@Bean
+	RouteLocator chanceryRoutes(RouteLocatorBuilder builder, UpstreamProperties upstreams) {
+		long timeout = upstreams.timeout().toMillis();
+		String search = upstreams.search().toString();
+		String ingest = upstreams.ingest().toString();
+		String counter = upstreams.counter().toString();
+		return builder.routes()
+			.route("search-export",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path("/api/v1/search/export")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
+						.uri(search))
+			.route("search-reads",
+					(route) -> route.method(HttpMethod.GET, HttpMethod.HEAD)
+						.and()
+						.path("/api/v1/articles", "/api/v1/articles/**", "/api/v1/events", "/api/v1/events/**",
+								"/api/v1/archive", "/api/v1/archive/**", "/api/v1/search", "/feeds/**")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
+						.uri(search))
+			.route("search-admin",
+					(route) -> route.path("/api/v1/admin/**")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
+						.uri(search))
+			.route("ingest-import",
+					(route) -> route.method(HttpMethod.POST)
+						.and()
+						.path("/api/v1/import")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
+						.uri(ingest))
+			.route("ingest-writes",
+					(route) -> route.method(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)
+						.and()
+						.path("/api/v1/articles", "/api/v1/articles/**", "/api/v1/events", "/api/v1/events/**")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
+						.uri(ingest))
+			.route("ingest-site",
+					(route) -> route.method(HttpMethod.PUT)
+						.and()
+						.path("/api/v1/site", "/api/v1/site/**")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
+						.uri(ingest))
+			.route("ingest-import-progress",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path("/api/v1/imports/**")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
+						.uri(ingest))
+			.route("counter-stream",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path("/api/v1/stream")
+						.filters((filters) -> filters.setPath("/api/v1/counters/stream"))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
+						.uri(counter))
+			.route("counter-reads",
+					(route) -> route.method(HttpMethod.GET, HttpMethod.HEAD)
+						.and()
+						.path("/api/v1/counters", "/api/v1/counters/**", "/api/v1/clocks", "/api/v1/site")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
+						.uri(counter))
+			.route("api-docs-ingest",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path("/api-docs/ingest")
+						.filters((filters) -> filters.setPath("/v3/api-docs"))
+						.uri(ingest))
+			.route("api-docs-search",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path("/api-docs/search")
+						.filters((filters) -> filters.setPath("/v3/api-docs"))
+						.uri(search))
+			.route("api-docs-counter",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path("/api-docs/counter")
+						.filters((filters) -> filters.setPath("/v3/api-docs"))
+						.uri(counter))
+			.build();
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.chancery.gateway.web;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Every error the gateway itself answers, as problem+json: unknown paths, methods not
+ * allowed, a service unreachable (503 with Retry-After) or too slow (504). Anything else
+ * is a bug: logged, answered 500 without internals.
+ */
+@Component
+@Order(-2)
+class ProblemErrorHandler implements ErrorWebExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (causedBy(ex, ConnectException.class) || causedBy(ex, io.netty.channel.ConnectTimeoutException.class)) {
+			logger.warn("Upstream unreachable for {}: {}", exchange.getRequest().getPath(), ex.toString());
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+					"The service behind this path is unavailable; try again shortly.");
+		}
+		if (causedBy(ex, TimeoutException.class)) {
+			return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout",
+					"The service behind this path did not answer in time.");
+		}
+		if (ex instanceof ResponseStatusException status) {
+			HttpStatusCode code = status.getStatusCode();
+			if (code.is5xxServerError() && code.value() != 503 && code.value() != 504) {
+				logger.error("Error answering {}", exchange.getRequest().getPath(), ex);
+			}
+			if (code.value() == 503) {
+				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			}
+			String detail = switch (code.value()) {
+				case 404 -> "Nothing is served at " + exchange.getRequest().getPath().value();
+				case 405 -> "This path does not accept " + exchange.getRequest().getMethod();
+				case 415 -> "This content type is not accepted here";
+				case 503 -> "The service behind this path is unavailable; try again shortly.";
+				case 504 -> "The service behind this path did not answer in time.";
+				default -> (status.getReason() != null) ? status.getReason() : "The request could not be served";
+			};
+			HttpStatus known = HttpStatus.resolve(code.value());
+			return Problems.write(exchange, code, (known != null) ? known.getReasonPhrase() : "Error", detail);
+		}
+		logger.error("Unexpected error answering {}", exchange.getRequest().getPath(), ex);
+		return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+				"Something went wrong on our side; it has been logged.");
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+}

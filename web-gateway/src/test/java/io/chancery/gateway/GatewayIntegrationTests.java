@@ -1,0 +1,345 @@
+package io.chancery.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of stand-in services: routing of every public path, the
+ * authorization matrix (API keys and JWTs: anonymous, unknown, expired, wrongly signed,
+ * wrong role), CORS, caching with ETags, problems when a service is down, security
+ * headers, and the home page degrading part by part.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
+		"chancery.home.part-timeout=700ms", "chancery.security.allowed-origins[0]=https://frontend.example",
+		"chancery.security.api-keys[0].name=editor-bot", "chancery.security.api-keys[0].role=editor",
+		"chancery.security.api-keys[0].sha256=0ee0236fa1df97bcc4629f2df81dfa0b0eeab9f90538e4731df78de94f34e4b2",
+		"chancery.security.api-keys[1].name=admin-bot", "chancery.security.api-keys[1].role=admin",
+		"chancery.security.api-keys[1].sha256=37ad48f6764c66f3e06c07ac0cfa55d5e282c98c39804baa94644de7324ef84e" })
+class GatewayIntegrationTests {
+
+	static final String EDITOR_KEY = "editor-key-for-tests";
+
+	static final String ADMIN_KEY = "admin-key-for-tests";
+
+	private static final Upstream search = new Upstream("search-service");
+
+	private static final Upstream ingest = new Upstream("ingest-service");
+
+	private static final Upstream counter = new Upstream("counter-service");
+
+	private static final KeyPair signing = keys();
+
+	private static final KeyPair stranger = keys();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Value("http://127.0.0.1:${local.server.port}")
+	private String base;
+
+	@DynamicPropertySource
+	static void upstreams(DynamicPropertyRegistry registry) throws Exception {
+		registry.add("chancery.upstreams.search", search::uri);
+		registry.add("chancery.upstreams.ingest", ingest::uri);
+		registry.add("chancery.upstreams.counter", counter::uri);
+		Path pem = Files.createTempFile("gateway-test-jwt", ".pem");
+		Files.writeString(pem,
+				"-----BEGIN PUBLIC KEY-----\n"
+						+ Base64.getMimeEncoder().encodeToString(signing.getPublic().getEncoded())
+						+ "\n-----END PUBLIC KEY-----\n");
+		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+	}
+
+	@AfterAll
+	static void stop() {
+		search.close();
+		ingest.close();
+		counter.close();
+	}
+
+	@ParameterizedTest(name = "{0} {1} → {2}")
+	@CsvSource(textBlock = """
+			GET,    /api/v1/search?q=treaty,             search-service,  /api/v1/search?q=treaty
+			GET,    /api/v1/search/export?format=csv,    search-service,  /api/v1/search/export?format=csv
+			GET,    /api/v1/articles?kind=speech,        search-service,  /api/v1/articles?kind=speech
+			GET,    /api/v1/articles/a1?locale=ru,       search-service,  /api/v1/articles/a1?locale=ru
+			GET,    /api/v1/events,                      search-service,  /api/v1/events
+			GET,    /api/v1/archive?year=2024,           search-service,  /api/v1/archive?year=2024
+			GET,    /feeds/events.atom,                  search-service,  /feeds/events.atom
+			GET,    /api/v1/counters,                    counter-service, /api/v1/counters
+			GET,    /api/v1/counters/c1,                 counter-service, /api/v1/counters/c1
+			GET,    /api/v1/clocks?locale=ru,            counter-service, /api/v1/clocks?locale=ru
+			GET,    /api/v1/site?locale=en,              counter-service, /api/v1/site?locale=en
+			GET,    /api/v1/stream?locale=en,            counter-service, /api/v1/counters/stream?locale=en
+			GET,    /api-docs/search,                    search-service,  /v3/api-docs
+			GET,    /api-docs/ingest,                    ingest-service,  /v3/api-docs
+			GET,    /api-docs/counter,                   counter-service, /v3/api-docs
+			POST,   /api/v1/articles,                    ingest-service,  /api/v1/articles
+			PUT,    /api/v1/articles/a1,                 ingest-service,  /api/v1/articles/a1
+			DELETE, /api/v1/articles/a1?locale=en,       ingest-service,  /api/v1/articles/a1?locale=en
+			POST,   /api/v1/events,                      ingest-service,  /api/v1/events
+			PUT,    /api/v1/site,                        ingest-service,  /api/v1/site
+			PUT,    /api/v1/site/ru,                     ingest-service,  /api/v1/site/ru
+			PUT,    /api/v1/articles/a1/en,              ingest-service,  /api/v1/articles/a1/en
+			POST,   /api/v1/import,                      ingest-service,  /api/v1/import
+			GET,    /api/v1/imports/i1,                  ingest-service,  /api/v1/imports/i1
+			POST,   /api/v1/admin/reindex,               search-service,  /api/v1/admin/reindex
+			GET,    /api/v1/admin/dead-letters,          search-service,  /api/v1/admin/dead-letters
+			""")
+	void routesEveryPathToItsService(String method, String path, String service, String upstreamPath) throws Exception {
+		HttpResponse<String> response = send(method, path, ADMIN_KEY, "{}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Upstream upstream = switch (service) {
+			case "search-service" -> search;
+			case "ingest-service" -> ingest;
+			default -> counter;
+		};
+		assertThat(upstream.received()).contains(method + " " + upstreamPath);
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(textBlock = """
+			POST,   /api/v1/articles
+			PUT,    /api/v1/articles/a1
+			DELETE, /api/v1/articles/a1
+			POST,   /api/v1/events
+			PUT,    /api/v1/events/e1
+			DELETE, /api/v1/events/e1
+			PUT,    /api/v1/site
+			PUT,    /api/v1/site/en
+			POST,   /api/v1/import
+			GET,    /api/v1/imports/i1
+			POST,   /api/v1/admin/reindex
+			GET,    /api/v1/admin/reindex
+			GET,    /api/v1/admin/dead-letters
+			POST,   /api/v1/admin/dead-letters/replay
+			""")
+	void everyWriteAndAdminRouteRefusesWhoMayNot(String method, String path) throws Exception {
+		boolean admin = path.startsWith("/api/v1/admin");
+		int before = ingest.received().size() + search.received().size();
+		assertProblem(send(method, path, null, "{}"), 401);
+		assertProblem(send(method, path, "not-a-key", "{}"), 401);
+		assertProblem(sendBearer(method, path, jwt(signing, "editor", Instant.now().minusSeconds(60))), 401);
+		assertProblem(sendBearer(method, path, jwt(stranger, "admin", Instant.now().plusSeconds(600))), 401);
+		assertProblem(sendBearer(method, path, "not.a.jwt"), 401);
+		assertProblem(sendBearer(method, path, jwt(signing, "reader", Instant.now().plusSeconds(600))), 403);
+		if (admin) {
+			assertProblem(send(method, path, EDITOR_KEY, "{}"), 403);
+			assertProblem(sendBearer(method, path, jwt(signing, "editor", Instant.now().plusSeconds(600))), 403);
+		}
+		assertThat(ingest.received().size() + search.received().size()).as("nothing refused reached a service")
+			.isEqualTo(before);
+		String role = admin ? "admin" : "editor";
+		assertThat(sendBearer(method, path, jwt(signing, role, Instant.now().plusSeconds(600))).statusCode())
+			.isEqualTo(200);
+		assertThat(send(method, path, admin ? ADMIN_KEY : EDITOR_KEY, "{}").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void readsNeedNoCredentialAndAreCacheable() throws Exception {
+		search.answer("/api/v1/articles", "{\"total\":1,\"results\":[]}");
+		HttpResponse<String> first = send("GET", "/api/v1/articles", null, null);
+		assertThat(first.statusCode()).isEqualTo(200);
+		String tag = first.headers().firstValue("ETag").orElseThrow();
+		assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=30");
+		HttpResponse<String> again = this.http.send(
+				HttpRequest.newBuilder(URI.create(this.base + "/api/v1/articles")).header("If-None-Match", tag).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(again.statusCode()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+		assertThat(send("GET", "/api/v1/counters", null, null).headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).matches("public, max-age=([1-9]|[12][0-9]|30)|no-cache"));
+	}
+
+	@Test
+	void corsFollowsTheAllowList() throws Exception {
+		HttpResponse<String> allowed = this.http.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/search"))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://frontend.example")
+			.header("Access-Control-Request-Method", "GET")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(allowed.statusCode()).isEqualTo(200);
+		assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://frontend.example");
+		HttpResponse<String> refused = this.http.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/search"))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://elsewhere.example")
+			.header("Access-Control-Request-Method", "GET")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	@Test
+	void pagesCarryTheContentSecurityPolicyAndSecurityHeaders() throws Exception {
+		HttpResponse<String> page = send("GET", "/", null, null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+		assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+	}
+
+	@Test
+	void theApiIsDescribedWithSwaggerUiAtTheGateway() throws Exception {
+		HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("\"/api/v1/home\"", "\"/api/v1/stream\"");
+		HttpResponse<String> ui = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build()
+			.send(HttpRequest.newBuilder(URI.create(this.base + "/swagger-ui.html")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(ui.statusCode()).isEqualTo(200);
+		assertThat(ui.body()).containsIgnoringCase("swagger");
+		HttpResponse<String> config = send("GET", "/v3/api-docs/swagger-config", null, null);
+		assertThat(config.body()).contains("/api-docs/search", "/api-docs/ingest", "/api-docs/counter");
+	}
+
+	@Test
+	void errorsAreProblems() throws Exception {
+		assertProblem(send("GET", "/api/v1/nothing-here", null, null), 404);
+		assertProblem(send("PATCH", "/api/v1/articles/a1", EDITOR_KEY, "{}"), 403);
+		HttpResponse<String> large = this.http.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/articles"))
+			.header("X-Api-Key", EDITOR_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("x".repeat(3 * 1024 * 1024)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertProblem(large, 413);
+		assertProblem(send("GET", "/api/v1/home?colour=red", null, null), 400);
+		assertProblem(send("GET", "/api/v1/home?at=yesterday", null, null), 400);
+	}
+
+	@Test
+	void homeComposesEveryPart() throws Exception {
+		counter.answer("/api/v1/site",
+				"{\"name\":\"Embassy\",\"clocks\":[{\"name\":\"Moscow\",\"timeZone\":\"Europe/Moscow\"}],\"contacts\":[]}");
+		counter.answer("/api/v1/clocks", "{\"clocks\":[{\"name\":\"Moscow\"}]}");
+		counter.answer("/api/v1/counters", "{\"counters\":[{\"id\":\"c1\",\"value\":503}]}");
+		search.answer("/api/v1/articles", "{\"results\":[{\"id\":\"a1\"}]}");
+		search.answer("/api/v1/articles/a1", "{\"id\":\"a1\",\"body\":\"<p>Full</p>\"}");
+		search.answer("/api/v1/events", "{\"results\":[{\"id\":\"e1\"},{\"id\":\"e2\"}]}");
+		HttpResponse<String> home = send("GET", "/api/v1/home?locale=en&at=2024-06-12T21:30:00Z", null, null);
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("\"today\":\"2024-06-13\"", "\"zone\":\"Europe/Moscow\"", "\"value\":503",
+				"<p>Full</p>", "\"e2\"", "\"unavailable\":[]");
+		assertThat(home.headers().firstValue("ETag")).isPresent();
+	}
+
+	@Test
+	void homeStillAnswersWithAServiceDownOrSlow() throws Exception {
+		try (Upstream slow = new Upstream("counter-service")) {
+			slow.slow(Duration.ofSeconds(3));
+			// A dead search-service and a slow counter-service, in their own gateway.
+			HttpResponse<String> home;
+			try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class)
+				.run("--server.port=0", "--management.server.port=0", "--chancery.home.part-timeout=500ms",
+						"--chancery.upstreams.search=http://127.0.0.1:" + io.chancery.gateway.FreePort.find(),
+						"--chancery.upstreams.counter=" + slow.uri(), "--chancery.upstreams.ingest=" + ingest.uri())) {
+				int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
+				long started = System.nanoTime();
+				home = this.http.send(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/home")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+			}
+			assertThat(home.statusCode()).isEqualTo(200);
+			assertThat(home.body())
+				.contains("\"unavailable\":[\"site\",\"clocks\",\"counters\",\"featured\"," + "\"latestEvents\"]");
+			assertThat(home.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		}
+	}
+
+	@Test
+	void aServiceDownIsA503WithRetryAfter() throws Exception {
+		try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class).run(
+				"--server.port=0", "--management.server.port=0",
+				"--chancery.upstreams.search=http://127.0.0.1:" + FreePort.find())) {
+			int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/search?q=x")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertProblem(response, 503);
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		}
+	}
+
+	private HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path));
+		if (apiKey != null) {
+			request.header("X-Api-Key", apiKey);
+		}
+		request.header("Content-Type", "application/json");
+		HttpRequest.BodyPublisher publisher = (body != null && !method.equals("GET") && !method.equals("DELETE"))
+				? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody();
+		return this.http.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> sendBearer(String method, String path, String token) throws Exception {
+		HttpRequest.BodyPublisher publisher = (!method.equals("GET") && !method.equals("DELETE"))
+				? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody();
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method(method, publisher)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"status\":" + status);
+	}
+
+	static String jwt(KeyPair keys, String role, Instant expires) throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
+				new JWTClaimsSet.Builder().subject("someone")
+					.claim("roles", List.of(role))
+					.issueTime(Date.from(Instant.now().minusSeconds(120)))
+					.expirationTime(Date.from(expires))
+					.build());
+		jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+		return jwt.serialize();
+	}
+
+	private static KeyPair keys() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return generator.generateKeyPair();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
