@@ -57,10 +57,17 @@ class KafkaOutageIntegrationTests {
 					assertThat(after.statusCode()).isEqualTo(200);
 				});
 				succeeded.add(run + "-after:en");
-				assertThat(TopicRecords.read(restarted.bootstrapServers(), Topic.ARTICLES, (key) -> key.startsWith(run))
-					.stream()
-					.map((record) -> record.key())
-					.distinct()).containsExactlyInAnyOrderElementsOf(succeeded);
+				// Committed, and visible to read_committed readers once any transaction
+				// the
+				// outage left open has been aborted by the coordinator
+				// (transaction.timeout.ms).
+				await().atMost(Duration.ofSeconds(60))
+					.pollInterval(Duration.ofSeconds(1))
+					.untilAsserted(() -> assertThat(TopicRecords
+						.read(restarted.bootstrapServers(), Topic.ARTICLES, (key) -> key.startsWith(run))
+						.stream()
+						.map((record) -> record.key())
+						.distinct()).containsExactlyInAnyOrderElementsOf(succeeded));
 			}
 			finally {
 				instances.close();

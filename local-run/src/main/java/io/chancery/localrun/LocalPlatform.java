@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import io.chancery.infrastructure.GuardedProcess;
@@ -50,6 +51,12 @@ public final class LocalPlatform implements AutoCloseable {
 	private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
 
 	private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+
+	/** Small heaps and serial GC: four services share a developer's machine. */
+	private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+			"-XX:ReservedCodeCacheSize=64m");
+
+	private final Map<String, Path> untrained = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private LocalKafka kafka;
 
@@ -227,6 +234,38 @@ public final class LocalPlatform implements AutoCloseable {
 			awaitReady(name, services.get(name), readiness, service.getValue(), home);
 			step(name + " ready on http://127.0.0.1:" + services.get(name));
 		}
+		trainInBackground();
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private AotCache aotCache() {
+		return new AotCache(this.settings.home().resolve("aot"), JVM_OPTIONS);
+	}
+
+	/**
+	 * Makes the AOT caches the services started without, one after another in the
+	 * background, for the next start.
+	 */
+	private void trainInBackground() {
+		if (this.untrained.isEmpty()) {
+			return;
+		}
+		Map<String, Path> jars = new LinkedHashMap<>(this.untrained);
+		this.untrained.clear();
+		Thread.ofPlatform().daemon().name("aot-training").start(() -> {
+			for (Map.Entry<String, Path> service : jars.entrySet()) {
+				long started = System.nanoTime();
+				Optional<String> failed = aotCache().train(service.getKey(), service.getValue(),
+						this.serviceEnvironment, java());
+				step(failed.map((reason) -> "No AOT cache for " + service.getKey() + ": " + reason)
+					.orElse("AOT cache for " + service.getKey() + " made in "
+							+ Duration.ofNanos(System.nanoTime() - started).toSeconds()
+							+ " s; the next start uses it"));
+			}
+		});
 	}
 
 	private GuardedProcess startService(String name, int port, Map<String, String> environment) {
@@ -247,9 +286,18 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
 		serviceEnvironment.put("PORT", Integer.toString(port));
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
-				"-XX:ReservedCodeCacheSize=64m", "-jar", jar.toString());
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(JVM_OPTIONS);
+		Optional<AotCache.Launch> cached = this.settings.aotCache() ? aotCache().launch(name, jar) : Optional.empty();
+		if (cached.isPresent()) {
+			command.addAll(List.of("-XX:AOTCache=" + cached.get().cache(), "-jar", cached.get().jar().toString()));
+		}
+		else {
+			command.addAll(List.of("-jar", jar.toString()));
+			if (this.settings.aotCache()) {
+				this.untrained.put(name, jar);
+			}
+		}
 		GuardedProcess process = GuardedProcess.start(name, command, logs, logs.resolve(name + ".log"),
 				serviceEnvironment);
 		this.running.add(process);

@@ -15,9 +15,11 @@ import java.util.function.Consumer;
  * @param environment more environment for every service, over the defaults
  * @param progress where progress lines go
  * @param readyTimeout how long a service may take to become ready
+ * @param aotCache whether to start the services from AOT caches, making them in the
+ * background when missing
  */
 public record Settings(Path project, String version, Path home, boolean fresh, Ports ports,
-		Map<String, String> environment, Consumer<String> progress, java.time.Duration readyTimeout) {
+		Map<String, String> environment, Consumer<String> progress, java.time.Duration readyTimeout, boolean aotCache) {
 
 	/** The local run's fixed ports, progress on standard output. */
 	public static Settings local(Path project, String version, Path home, boolean fresh) {
@@ -25,7 +27,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				Map.of(), (line) -> {
 					System.out.println(line);
 					System.out.flush();
-				}, java.time.Duration.ofSeconds(120));
+				}, java.time.Duration.ofSeconds(120), true);
 	}
 
 	/** Free ports for everything, for tests that run beside other work. */
@@ -37,7 +39,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 						io.chancery.infrastructure.Ports.free()),
 				// Tests may share the machine with other work; a slow start is not a
 				// failure.
-				Map.of(), progress, java.time.Duration.ofSeconds(300));
+				Map.of(), progress, java.time.Duration.ofSeconds(300), false);
 	}
 
 	/** The same settings with more environment for every service. */
@@ -45,7 +47,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 		Map<String, String> merged = new java.util.LinkedHashMap<>(this.environment);
 		merged.putAll(more);
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, Map.copyOf(merged),
-				this.progress, this.readyTimeout);
+				this.progress, this.readyTimeout, this.aotCache);
 	}
 
 	/**

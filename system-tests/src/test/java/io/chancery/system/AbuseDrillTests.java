@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuses anonymous, expired, wrongly signed and wrong-role credentials; secrets never
  * reach the logs; pages carry the Content Security Policy.
  */
-@Order(3)
+@Order(4)
 class AbuseDrillTests {
 
 	private static final String[] WRITES = { "POST /api/v1/articles", "PUT /api/v1/articles/drill/en",

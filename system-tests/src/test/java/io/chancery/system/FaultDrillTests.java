@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * Figures go to standard output with a {@code [drill]} prefix and into
  * docs/reliability.md.
  */
-@Order(4)
+@Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultDrillTests {
 

@@ -44,9 +44,21 @@ final class Stack {
 			System.out.printf("[stack] ready in %.1f s at %s%n", (System.nanoTime() - started) / 1e9,
 					platform.gatewayUrl());
 			LocalPlatform started2 = platform;
-			Runtime.getRuntime().addShutdownHook(new Thread(started2::close, "stop-stack"));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				started2.close();
+				deleteRecursively(home);
+			}, "stop-stack"));
 		}
 		return platform;
+	}
+
+	private static void deleteRecursively(Path path) {
+		try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(path)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((each) -> each.toFile().delete());
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			// A leftover in the temporary directory is no failure.
+		}
 	}
 
 }

@@ -37,6 +37,7 @@ final class Tokens {
 		if (pem == null) {
 			try {
 				pem = Files.createTempFile("chancery-system-jwt", ".pem");
+				pem.toFile().deleteOnExit();
 				Files.writeString(pem,
 						"-----BEGIN PUBLIC KEY-----\n"
 								+ Base64.getMimeEncoder().encodeToString(trusted.getPublic().getEncoded())

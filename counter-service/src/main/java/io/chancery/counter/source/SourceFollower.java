@@ -57,11 +57,16 @@ class SourceFollower implements SmartLifecycle, HealthIndicator {
 
 	private final MilestoneLedger milestones;
 
-	SourceFollower(CounterRegistry registry, MilestoneLedger milestones, KafkaProperties kafka) {
+	private final DeadLetters deadLetters;
+
+	SourceFollower(CounterRegistry registry, MilestoneLedger milestones, KafkaProperties kafka,
+			DeadLetters deadLetters) {
 		this.registry = registry;
 		this.milestones = milestones;
-		Map<String, Object> consumerConfig = new HashMap<>();
-		consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+		this.deadLetters = deadLetters;
+		// Boot's consumer properties carry the cluster's security settings (TLS, SASL).
+		Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
+		consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "counter-service-source");
@@ -149,6 +154,7 @@ class SourceFollower implements SmartLifecycle, HealthIndicator {
 		catch (RuntimeException ex) {
 			logger.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					ex.toString());
+			this.deadLetters.send(record, "unreadable " + type.get().wireName() + ": " + ex.getMessage());
 		}
 	}
 

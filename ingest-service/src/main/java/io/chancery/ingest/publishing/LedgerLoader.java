@@ -52,8 +52,9 @@ class LedgerLoader implements SmartLifecycle {
 
 	LedgerLoader(RevisionLedger ledger, KafkaProperties kafka) {
 		this.ledger = ledger;
-		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+		// Boot's consumer properties carry the cluster's security settings (TLS, SASL).
+		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);

@@ -28,12 +28,14 @@ class RecordReader implements DisposableBean {
 	private final KafkaConsumer<String, byte[]> consumer;
 
 	RecordReader(KafkaProperties kafka) {
-		this.consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
-						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
-						"ingest-service-reader", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1),
-				new StringDeserializer(), new ByteArrayDeserializer());
+		// Boot's consumer properties carry the cluster's security settings (TLS, SASL).
+		Map<String, Object> config = new java.util.HashMap<>(kafka.buildConsumerProperties());
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-reader");
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
 	synchronized Optional<byte[]> read(Topic topic, int partition, long offset) {

@@ -17,6 +17,7 @@ import tools.jackson.databind.node.NullNode;
 
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -44,7 +45,10 @@ class HomeComposer {
 
 	HomeComposer(WebClient.Builder builder, UpstreamProperties upstreams, ReactiveCircuitBreakerFactory<?, ?> breakers,
 			SiteProperties site, HomeProperties properties) {
-		this.client = builder.build();
+		// Named apart from the proxied requests' http.client.requests, whose tags differ.
+		this.client = builder
+			.observationConvention(new DefaultClientRequestObservationConvention("chancery.home.upstream.requests"))
+			.build();
 		this.upstreams = upstreams;
 		this.breakers = breakers;
 		this.site = site;

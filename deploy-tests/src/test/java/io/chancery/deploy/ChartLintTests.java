@@ -1,0 +1,80 @@
+package io.chancery.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.marcnuri.helm.LintResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code helm lint --strict} and {@code helm template} for the chart's own values and the
+ * production example.
+ */
+class ChartLintTests {
+
+	@Test
+	void lintsStrictlyWithItsOwnValues() {
+		LintResult result = Chart.lint();
+		assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+		assertThat(result.getMessages()).noneMatch((message) -> message.contains("[WARNING]"));
+	}
+
+	@Test
+	void lintsStrictlyWithTheProductionValues(@TempDir Path work) {
+		LintResult result = Chart.lint(Chart.productionValues(), work);
+		assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+		assertThat(result.getMessages()).noneMatch((message) -> message.contains("[WARNING]"));
+	}
+
+	@Test
+	void rendersEveryServiceWithItsOwnValues() {
+		assertRendersEveryService(Chart.defaults());
+	}
+
+	@Test
+	void rendersEveryServiceWithTheProductionValues() {
+		assertRendersEveryService(Chart.production());
+		assertThat(Chart.production().ofKind("HTTPRoute")).hasSize(1);
+		assertThat(Chart.production().ofKind("ServiceMonitor")).hasSize(4);
+		assertThat(Chart.production().ofKind("PrometheusRule")).hasSize(1);
+	}
+
+	@Test
+	void monitoringObjectsAreOffByDefault() {
+		for (String kind : List.of("ServiceMonitor", "PrometheusRule", "HTTPRoute")) {
+			assertThat(Chart.defaults().ofKind(kind)).as(kind).isEmpty();
+		}
+		assertThat(Chart.defaults().find("ConfigMap", "chancery-dashboard")).isEmpty();
+	}
+
+	@Test
+	void refusesAValueTheSchemaDoesNotKnow() {
+		assertThatThrownBy(() -> Chart.render(null, java.util.Map.of("services.search-service.replicaCount", 3)))
+			.hasMessageContaining("replicaCount");
+	}
+
+	@Test
+	void refusesAGracePeriodShorterThanTheShutdown() {
+		assertThatThrownBy(() -> Chart.render(null, java.util.Map.of("shutdown.terminationGracePeriodSeconds", 30)))
+			.hasMessageContaining("terminationGracePeriodSeconds");
+	}
+
+	private static void assertRendersEveryService(Manifests manifests) {
+		for (String service : Manifests.SERVICES) {
+			for (String kind : List.of("Deployment", "Service", "PodDisruptionBudget", "NetworkPolicy",
+					"ServiceAccount")) {
+				assertThat(manifests.find(kind, service)).as(kind + " " + service).isPresent();
+			}
+		}
+		assertThat(manifests.ofKind("Ingress")).extracting(Manifests::name).containsExactly("web-gateway");
+		assertThat(manifests.ofKind("Kafka")).hasSize(1);
+		assertThat(manifests.ofKind("KafkaNodePool")).extracting(Manifests::name)
+			.containsExactlyInAnyOrder("controller", "broker");
+		assertThat(manifests.ofKind("Elasticsearch")).hasSize(1);
+	}
+
+}
