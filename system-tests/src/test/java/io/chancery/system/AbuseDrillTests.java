@@ -41,7 +41,10 @@ class AbuseDrillTests {
 
 	private static LocalPlatform platform;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	@BeforeAll
 	static void stack() {

@@ -51,7 +51,10 @@ class FaultDrillTests {
 
 	private static Gateway gateway;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
 
 	@BeforeAll
 	static void stack() {

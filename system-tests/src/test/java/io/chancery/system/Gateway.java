@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Talks to the platform through its gateway, as any client would. */
 final class Gateway {
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private final String base;
 

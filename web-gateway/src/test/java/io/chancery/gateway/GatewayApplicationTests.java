@@ -22,7 +22,10 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class GatewayApplicationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(java.time.Duration.ofSeconds(5))
+		.build();
 
 	@Value("http://127.0.0.1:${local.management.port}")
 	private String base;

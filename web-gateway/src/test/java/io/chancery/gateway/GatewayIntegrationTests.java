@@ -61,7 +61,10 @@ class GatewayIntegrationTests {
 
 	private static final KeyPair stranger = keys();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(java.time.Duration.ofSeconds(5))
+		.build();
 
 	@Value("http://127.0.0.1:${local.server.port}")
 	private String base;
@@ -214,6 +217,7 @@ class GatewayIntegrationTests {
 		assertThat(docs.statusCode()).isEqualTo(200);
 		assertThat(docs.body()).contains("\"/api/v1/home\"", "\"/api/v1/stream\"");
 		HttpResponse<String> ui = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build()
 			.send(HttpRequest.newBuilder(URI.create(this.base + "/swagger-ui.html")).build(),

@@ -39,7 +39,10 @@ class RateLimitTests {
 
 	@Test
 	void aClientOverItsLimitGets429WithRetryAfter() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(java.time.Duration.ofSeconds(5))
+			.build();
 		HttpRequest anonymous = HttpRequest.newBuilder(URI.create(this.base + "/api/v1/search?q=x")).build();
 		for (int i = 0; i < 5; i++) {
 			assertThat(http.send(anonymous, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
