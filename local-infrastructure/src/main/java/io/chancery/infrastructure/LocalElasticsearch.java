@@ -29,7 +29,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalElasticsearch.class);
 
-	private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
 	private final GuardedProcess process;
 

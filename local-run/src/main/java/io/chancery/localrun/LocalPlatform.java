@@ -184,11 +184,14 @@ public final class LocalPlatform implements AutoCloseable {
 		step("Kafka ready at " + kafka.bootstrapServers());
 		List<String> created = TopicProvisioner.provision(kafka.bootstrapServers());
 		step(created.isEmpty() ? "Topics already provisioned" : "Topics created: " + String.join(", ", created));
-		// Elasticsearch takes longest; only search-service needs it, so the other
-		// services
-		// start while it does.
-		java.util.concurrent.CompletableFuture<LocalElasticsearch> startingElasticsearch = java.util.concurrent.CompletableFuture
-			.supplyAsync(() -> LocalElasticsearch.start(home.resolve("elasticsearch"), ports.elasticsearch(), "512m"));
+		// Elasticsearch first, alone: started beside the services it starves on two
+		// cores.
+		LocalElasticsearch elasticsearch = LocalElasticsearch.start(home.resolve("elasticsearch"),
+				ports.elasticsearch(), "512m");
+		this.running.add(elasticsearch);
+		this.elasticsearch = elasticsearch;
+		this.elasticsearchUrl = elasticsearch.url();
+		step("Elasticsearch ready at " + elasticsearch.url());
 
 		this.editorKey = key(home, "editor");
 		this.adminKey = key(home, "admin");
@@ -210,22 +213,8 @@ public final class LocalPlatform implements AutoCloseable {
 		this.servicePorts.putAll(services);
 		Map<String, GuardedProcess> processes = new LinkedHashMap<>();
 		for (Map.Entry<String, Integer> service : services.entrySet()) {
-			if (!service.getKey().equals("search-service")) {
-				processes.put(service.getKey(), startService(service.getKey(), service.getValue(), environment));
-			}
+			processes.put(service.getKey(), startService(service.getKey(), service.getValue(), environment));
 		}
-		LocalElasticsearch elasticsearch;
-		try {
-			elasticsearch = startingElasticsearch.join();
-		}
-		catch (java.util.concurrent.CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
-		}
-		this.running.add(elasticsearch);
-		this.elasticsearch = elasticsearch;
-		this.elasticsearchUrl = elasticsearch.url();
-		step("Elasticsearch ready at " + elasticsearch.url());
-		processes.put("search-service", startService("search-service", ports.search(), environment));
 		for (Map.Entry<String, GuardedProcess> service : processes.entrySet()) {
 			String name = service.getKey();
 			// The gateway keeps actuator on its management port; its public port has

@@ -15,10 +15,19 @@ final class Stack {
 
 	private static LocalPlatform platform;
 
+	/**
+	 * Why the platform did not start, so later test classes fail at once instead of
+	 * trying again.
+	 */
+	private static RuntimeException failure;
+
 	private Stack() {
 	}
 
 	static synchronized LocalPlatform get() {
+		if (failure != null) {
+			throw new IllegalStateException("The platform did not start for an earlier test class", failure);
+		}
 		if (platform == null) {
 			Path project = Path.of(System.getProperty("chancery.project", "..")).toAbsolutePath().normalize();
 			String version = System.getProperty("chancery.version", "0.1.0-SNAPSHOT");
@@ -40,7 +49,13 @@ final class Stack {
 						// ingest-service.
 						"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
 						"file:" + Tokens.publicKeyPem()));
-			platform = LocalPlatform.start(settings);
+			try {
+				platform = LocalPlatform.start(settings);
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+				throw ex;
+			}
 			System.out.printf("[stack] ready in %.1f s at %s%n", (System.nanoTime() - started) / 1e9,
 					platform.gatewayUrl());
 			LocalPlatform started2 = platform;
