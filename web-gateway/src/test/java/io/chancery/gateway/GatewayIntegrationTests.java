@@ -251,6 +251,11 @@ class GatewayIntegrationTests {
 		search.answer("/api/v1/articles", "{\"results\":[{\"id\":\"a1\"}]}");
 		search.answer("/api/v1/articles/a1", "{\"id\":\"a1\",\"body\":\"<p>Full</p>\"}");
 		search.answer("/api/v1/events", "{\"results\":[{\"id\":\"e1\"},{\"id\":\"e2\"}]}");
+		// The first calls meet cold connections and code; the page is whole once they are
+		// warm.
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> send("GET", "/api/v1/home?locale=en", null, null).body().contains("\"unavailable\":[]"));
 		HttpResponse<String> home = send("GET", "/api/v1/home?locale=en&at=2024-06-12T21:30:00Z", null, null);
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("\"today\":\"2024-06-13\"", "\"zone\":\"Europe/Moscow\"", "\"value\":503",
