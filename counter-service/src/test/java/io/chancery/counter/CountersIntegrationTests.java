@@ -134,7 +134,9 @@ class CountersIntegrationTests {
 	@Test
 	void badInstantsZonesAndLocalesAre400NamingTheAcceptedForms() throws Exception {
 		for (String query : List.of("/api/v1/counters?at=yesterday", "/api/v1/counters?at=3000-01-01T00:00:00Z",
-				"/api/v1/counters?locale=fr", "/api/v1/clocks?zones=Mars/Olympus", "/api/v1/clocks?zones=%2B03:00")) {
+				"/api/v1/counters?locale=fr", "/api/v1/clocks?zones=Mars/Olympus", "/api/v1/clocks?zones=%2B03:00",
+				"/api/v1/clocks?locale=fr", "/api/v1/site?locale=fr", "/api/v1/counters?colour=red",
+				"/api/v1/clocks?page=2", "/api/v1/counters/x?size=5", "/api/v1/counters?locale=en&locale=ru")) {
 			HttpResponse<String> response = get(this.base, query);
 			assertThat(response.statusCode()).as(query).isEqualTo(400);
 			assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");

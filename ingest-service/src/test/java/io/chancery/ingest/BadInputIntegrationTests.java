@@ -120,6 +120,34 @@ class BadInputIntegrationTests {
 		assertNothingPublished();
 	}
 
+	@Test
+	void ifMatchWithNothingToMatchIs412() throws Exception {
+		HttpResponse<String> create = this.client.asEditor("POST", "/api/v1/articles",
+				Fixtures.article(this.id, "en", "x"), "If-Match", "\"1\"");
+		assertThat(create.statusCode()).as(create.body()).isEqualTo(412);
+		assertThat(create.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		HttpResponse<String> imported = this.client.send("POST", "/api/v1/import", "application/x-ndjson",
+				Fixtures.article(this.id, "en", "x")
+					.replace("\n", "")
+					.replace("{\"id\"", "{\"type\":\"article\",\"id\"") + "\n",
+				"X-Api-Key", IngestClient.EDITOR_KEY, "If-Match", "\"1\"");
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(412);
+		assertNothingPublished();
+	}
+
+	@Test
+	void anImportThatStoresNothingIsAProblem() throws Exception {
+		HttpResponse<String> rejected = this.client.send("POST", "/api/v1/import", "application/x-ndjson",
+				"{\"type\":\"article\"}\nnot json\n[]\n", "X-Api-Key", IngestClient.EDITOR_KEY);
+		assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(422);
+		assertThat(rejected.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(rejected.body()).contains("\"lines\":3", "\"rejected\":3", "\"line\":2");
+		HttpResponse<String> empty = this.client.send("POST", "/api/v1/import", "application/x-ndjson", "", "X-Api-Key",
+				IngestClient.EDITOR_KEY);
+		assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+		assertNothingPublished();
+	}
+
 	private void assertNothingPublished() {
 		assertThat(TopicRecords.read(Infrastructure.shared().kafkaBootstrapServers(), Topic.ARTICLES,
 				(key) -> key.startsWith(this.id)))

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An Elasticsearch node started from the distribution Maven resolved, listening on
  * loopback, with security off (the local run and tests only; production uses TLS and
- * users). It runs under a {@link ProcessGuard}, so it stops with the JVM that started it,
- * and as an unprivileged user when that JVM is root.
+ * users). It runs under a guard ({@link GuardedProcess}), so it stops with the JVM that
+ * started it, and as an unprivileged user when that JVM is root.
  */
 public final class LocalElasticsearch implements AutoCloseable {
 

@@ -35,7 +35,7 @@ final class AotCache {
 	/** The extracted jar and its cache, when both exist for this build of the jar. */
 	Optional<Launch> launch(String service, Path jar) {
 		Path directory = directory(service, jar);
-		Path extracted = directory.resolve(jar.getFileName());
+		Path extracted = directory.resolve("app").resolve(jar.getFileName());
 		Path cache = directory.resolve("app.aot");
 		return (Files.isRegularFile(extracted) && Files.isRegularFile(cache))
 				? Optional.of(new Launch(extracted, cache)) : Optional.empty();
@@ -43,40 +43,44 @@ final class AotCache {
 
 	/**
 	 * Extracts the jar and runs the training; returns what went wrong, if anything. A
-	 * failed training leaves no cache, and the service keeps starting from its jar.
+	 * failed training leaves no cache, and the service keeps starting from its jar. The
+	 * training runs where the service will later start from, since a cache only serves
+	 * the class path it was written for; the cache file appears last, under its final
+	 * name.
 	 */
 	Optional<String> train(String service, Path jar, Map<String, String> environment, String java) {
 		Path directory = directory(service, jar);
-		Path staging = directory.resolveSibling(directory.getFileName() + ".training");
 		try {
-			deleteRecursively(staging);
-			Files.createDirectories(staging);
+			deleteRecursively(directory);
+			Files.createDirectories(directory);
+			Path extracted = directory.resolve("app");
 			Optional<String> failed = run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract",
-					"--destination", staging.toString()), staging, environment, "extract");
+					"--destination", extracted.toString()), directory, environment, "extract");
 			if (failed.isPresent()) {
 				return failed;
 			}
+			Path partial = directory.resolve("app.aot.partial");
 			List<String> training = new ArrayList<>(List.of(java));
 			training.addAll(this.jvmOptions);
-			training.addAll(List.of("-XX:AOTCacheOutput=" + staging.resolve("app.aot"),
-					"-Dspring.context.exit=onRefresh", "-jar", staging.resolve(jar.getFileName()).toString()));
-			failed = run(training, staging, environment, "training");
+			training.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Dspring.context.exit=onRefresh", "-jar",
+					extracted.resolve(jar.getFileName()).toString()));
+			failed = run(training, directory, environment, "training");
 			if (failed.isPresent()) {
 				return failed;
 			}
-			if (!Files.isRegularFile(staging.resolve("app.aot"))) {
+			if (!Files.isRegularFile(partial)) {
 				return Optional.of("the training run wrote no cache");
 			}
 			// Older builds' caches of this service are of no more use.
 			try (Stream<Path> old = Files.list(this.root)) {
 				for (Path each : old.filter((path) -> path.getFileName().toString().startsWith(service + "-"))
 					.toList()) {
-					if (!each.equals(staging)) {
+					if (!each.equals(directory)) {
 						deleteRecursively(each);
 					}
 				}
 			}
-			Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+			Files.move(partial, directory.resolve("app.aot"), StandardCopyOption.ATOMIC_MOVE);
 			return Optional.empty();
 		}
 		catch (IOException ex) {

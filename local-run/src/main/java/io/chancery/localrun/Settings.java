@@ -27,7 +27,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				Map.of(), (line) -> {
 					System.out.println(line);
 					System.out.flush();
-				}, java.time.Duration.ofSeconds(120), true);
+				}, java.time.Duration.ofSeconds(120), Runtime.version().feature() >= 25);
 	}
 
 	/** Free ports for everything, for tests that run beside other work. */

@@ -244,6 +244,10 @@ class SearchIntegrationTests {
 		assertProblem("/api/v1/articles?type=event", 400, "type");
 		assertProblem("/api/v1/search/export?format=xlsx", 400, "format");
 		assertProblem("/api/v1/articles/x?colour=red", 400, "colour");
+		assertProblem("/api/v1/search?locale=" + enc("<script>"), 400, "locale");
+		assertProblem("/api/v1/articles?reject-locale=fr", 400, "reject-locale");
+		assertProblem("/api/v1/archive/months?locale=fr", 400, "locale");
+		assertProblem("/feeds/events.atom?locale=fr", 400, "locale");
 		HttpResponse<String> response = this.content.send("/api/v1/search?order=sideways");
 		assertThat(response.body()).contains("relevance", "newest", "oldest");
 	}

@@ -240,6 +240,15 @@ class GatewayIntegrationTests {
 		assertProblem(large, 413);
 		assertProblem(send("GET", "/api/v1/home?colour=red", null, null), 400);
 		assertProblem(send("GET", "/api/v1/home?at=yesterday", null, null), 400);
+		// Refused by the firewall, before the security filter chain.
+		assertProblem(send("GET", "/api/v1/articles/%2e%2e%2fetc%2fpasswd", null, null), 400);
+		assertProblem(send("GET", "/api/v1/counters/%00", null, null), 400);
+		// Refused by the HTTP decoder, before any filter runs.
+		assertProblem(send("GET", "/api/v1/search?q=" + "x".repeat(10_000), null, null), 414);
+		assertProblem(this.http.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/home"))
+			.header("X-Padding", "p".repeat(20_000))
+			.build(), HttpResponse.BodyHandlers.ofString()), 431);
+		assertThat(send("GET", "/livez", null, null).statusCode()).isEqualTo(200);
 	}
 
 	@Test

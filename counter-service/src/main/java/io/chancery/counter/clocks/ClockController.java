@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.chancery.counter.counters.CounterRegistry;
+import io.chancery.counter.web.ContentProperties;
 import io.chancery.counter.web.Parameters;
 import org.jspecify.annotations.Nullable;
 
@@ -23,9 +25,12 @@ class ClockController {
 
 	private final Clock clock;
 
-	ClockController(CounterRegistry registry, Clock clock) {
+	private final Set<String> locales;
+
+	ClockController(CounterRegistry registry, Clock clock, ContentProperties properties) {
 		this.registry = registry;
 		this.clock = clock;
+		this.locales = Set.copyOf(properties.locales());
 	}
 
 	@GetMapping("/api/v1/clocks")
@@ -33,7 +38,7 @@ class ClockController {
 			@RequestParam(required = false) @Nullable String zones,
 			@RequestParam(required = false) @Nullable String at) {
 		Instant instant = Parameters.at(at, this.clock);
-		String language = (locale == null || locale.isBlank()) ? "en" : locale.strip();
+		String language = Parameters.locale(locale, this.locales);
 		Locale textLocale = Locale.forLanguageTag(language);
 		List<ClockReading> readings = new ArrayList<>();
 		this.registry.site(language)

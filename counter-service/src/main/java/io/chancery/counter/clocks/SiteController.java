@@ -2,6 +2,8 @@ package io.chancery.counter.clocks;
 
 import io.chancery.contracts.SiteDetails;
 import io.chancery.counter.counters.CounterRegistry;
+import io.chancery.counter.web.ContentProperties;
+import io.chancery.counter.web.Parameters;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -22,13 +24,16 @@ class SiteController {
 
 	private final CounterRegistry registry;
 
-	SiteController(CounterRegistry registry) {
+	private final java.util.Set<String> locales;
+
+	SiteController(CounterRegistry registry, ContentProperties properties) {
 		this.registry = registry;
+		this.locales = java.util.Set.copyOf(properties.locales());
 	}
 
 	@GetMapping("/api/v1/site")
 	ResponseEntity<?> site(@RequestParam(required = false) @Nullable String locale) {
-		String language = (locale == null || locale.isBlank()) ? "en" : locale.strip();
+		String language = Parameters.locale(locale, this.locales);
 		return this.registry.site(language)
 			.<ResponseEntity<?>>map((SiteDetails site) -> ResponseEntity.ok(site))
 			.orElseGet(() -> {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.chancery.counter.web.ContentProperties;
 import io.chancery.counter.web.Parameters;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +29,7 @@ class CounterController {
 
 	private final Set<String> locales;
 
-	CounterController(CounterRegistry registry, Clock clock, CounterProperties properties) {
+	CounterController(CounterRegistry registry, Clock clock, ContentProperties properties) {
 		this.registry = registry;
 		this.clock = clock;
 		this.locales = Set.copyOf(properties.locales());

@@ -9,6 +9,7 @@ import io.chancery.contracts.Topic;
 import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.web.Change;
 import io.chancery.ingest.web.ChangeRoutes;
+import io.chancery.ingest.web.Conditions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +46,9 @@ class EventController {
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Change> create(@RequestBody EventRequest request,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+		Conditions.noneToMatch(ifMatch, "to change an existing event, PUT /api/v1/events/{id}/{locale} with If-Match");
 		return this.routes.create(request, idempotencyKey);
 	}
 

@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.chancery.ingest.web.Conditions;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,8 +49,10 @@ class ImportController {
 	}
 
 	@PostMapping(path = "/api/v1/import", consumes = { "application/x-ndjson", "application/jsonl" })
-	ResponseEntity<ImportReport> importCatalog(HttpServletRequest request,
-			@RequestHeader(name = "Import-Id", required = false) @Nullable String importId) throws IOException {
+	ResponseEntity<?> importCatalog(HttpServletRequest request,
+			@RequestHeader(name = "Import-Id", required = false) @Nullable String importId,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) throws IOException {
+		Conditions.noneToMatch(ifMatch, "an import line replaces an item whatever its revision");
 		String id = (importId != null) ? importId : UUID.randomUUID().toString();
 		if (!IMPORT_ID.matcher(id).matches()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
@@ -68,7 +73,31 @@ class ImportController {
 				.header(HttpHeaders.RETRY_AFTER, "5")
 				.body(report);
 		}
+		if (report.accepted() == 0) {
+			return nothingImported(report);
+		}
 		return ResponseEntity.ok(report);
+	}
+
+	/**
+	 * An import that stored nothing is a failed request, not a success with a report: 400
+	 * when there was nothing but blank lines, 422 when every line was refused. The report
+	 * travels in the problem.
+	 */
+	private static ResponseEntity<ProblemDetail> nothingImported(ImportReport report) {
+		boolean empty = report.rejected() == 0;
+		HttpStatus status = empty ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				empty ? "The import has no lines: send NDJSON, one item per line with a type of article, event or site"
+						: "None of the " + report.lines() + " lines was imported; see rejections");
+		problem.setTitle(empty ? "Empty import" : "Nothing imported");
+		problem.setProperty("importId", report.importId());
+		problem.setProperty("lines", report.lines());
+		problem.setProperty("accepted", 0);
+		problem.setProperty("rejected", report.rejected());
+		problem.setProperty("rejections", report.rejections());
+		problem.setProperty("rejectionsTruncated", report.rejectionsTruncated());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@GetMapping("/api/v1/imports/{id}")

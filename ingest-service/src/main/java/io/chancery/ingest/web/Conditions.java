@@ -30,6 +30,18 @@ public final class Conditions {
 		return Long.parseLong(matcher.group(1));
 	}
 
+	/**
+	 * Refuses If-Match where there is no current revision to match: on a create, and on
+	 * an import. Ignoring it would perform a change the client made conditional (RFC
+	 * 9110, 13.1.1: the condition is false, so 412).
+	 */
+	public static void noneToMatch(@Nullable String ifMatch, String instead) {
+		if (ifMatch != null) {
+			throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
+					"If-Match names a revision, but this request has none to match; " + instead);
+		}
+	}
+
 	public static @Nullable String idempotencyKey(@Nullable String header) {
 		if (header == null) {
 			return null;

@@ -87,6 +87,10 @@ class ContentController {
 					required = false) @org.jspecify.annotations.Nullable String zone)
 			throws IOException {
 		allow(request, Set.of("locale", "zone"));
+		if (locale != null && !this.properties.locales().contains(locale)) {
+			throw new InvalidParameter("locale", "names '" + locale + "', which is not a locale of this site",
+					this.properties.locales());
+		}
 		ZoneId zoneId = (zone != null) ? zone(zone) : this.properties.zone();
 		SearchResponse<Void> response = this.client
 			.search((search) -> search.index(ContentIndex.ALIAS).size(0).query((q) -> q.bool((bool) -> {

@@ -73,6 +73,10 @@ class FeedController {
 		ContentController.allow(request, ALLOWED);
 		String locale = request.getParameter("locale");
 		locale = (locale != null && !locale.isBlank()) ? locale : this.properties.defaultLocale();
+		if (!this.properties.locales().contains(locale)) {
+			throw new InvalidParameter("locale", "names '" + locale + "', which is not a locale of this site",
+					this.properties.locales());
+		}
 		int page = page(request.getParameter("page"));
 		int size = this.properties.feedSize();
 		ContentSearch.FeedPage entries = this.search.feed(type, kind, locale, page, size);

@@ -32,7 +32,7 @@ class Reads {
 			return next(parameters, allowed, fixed);
 		}
 		SearchParameters parsed = SearchParameters.of(parameters, withPaging(allowed));
-		SearchQuery query = parsed.query(fixed, this.properties.zone());
+		SearchQuery query = parsed.query(fixed, this.properties.zone(), this.properties.locales());
 		if (!parsed.cursorPaging()) {
 			return this.search.search(query);
 		}
@@ -41,7 +41,7 @@ class Reads {
 	}
 
 	SearchQuery query(Map<String, String[]> parameters, Set<String> allowed, Map<Dimension, List<String>> fixed) {
-		return SearchParameters.of(parameters, allowed).query(fixed, this.properties.zone());
+		return SearchParameters.of(parameters, allowed).query(fixed, this.properties.zone(), this.properties.locales());
 	}
 
 	private SearchPage next(Map<String, String[]> parameters, Set<String> allowed, Map<Dimension, List<String>> fixed)
@@ -52,7 +52,7 @@ class Reads {
 		}
 		Cursor cursor = Cursor.decode(parameters.get("cursor")[0]);
 		SearchQuery query = SearchParameters.ofCanonical(cursor.parameters(), allowed)
-			.query(fixed, this.properties.zone());
+			.query(fixed, this.properties.zone(), this.properties.locales());
 		return cursorPage(query, cursor.pit(), cursor.sortValues());
 	}
 

@@ -72,8 +72,9 @@ final class SearchParameters {
 	 * The query.
 	 * @param fixed filters the route imposes, such as {@code type=article}
 	 * @param defaultZone the zone when none is given
+	 * @param locales the site's locales, the only values a locale filter may name
 	 */
-	SearchQuery query(Map<Dimension, List<String>> fixed, ZoneId defaultZone) {
+	SearchQuery query(Map<Dimension, List<String>> fixed, ZoneId defaultZone, Collection<String> locales) {
 		for (String name : this.raw.keySet()) {
 			if (!this.allowed.contains(name)) {
 				throw new InvalidParameter(name, "is not a parameter of this route", sorted(this.allowed));
@@ -103,6 +104,16 @@ final class SearchParameters {
 			List<String> rejected = values("reject-" + dimension.parameter());
 			if (!rejected.isEmpty()) {
 				rejects.put(dimension, rejected);
+			}
+		}
+		// A locale the site does not publish in is a mistake, not a filter that matches
+		// nothing.
+		for (Map<Dimension, List<String>> named : List.of(filters, rejects)) {
+			for (String locale : named.getOrDefault(Dimension.LOCALE, List.of())) {
+				if (!locales.contains(locale)) {
+					throw new InvalidParameter((named == filters) ? "locale" : "reject-locale",
+							"names '" + locale + "', which is not a locale of this site", sorted(locales));
+				}
 			}
 		}
 		DateField dateField = choice("date-field", DateField::of, DateField.names(), DateField.DATE);

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -109,6 +110,16 @@ class SecurityConfiguration {
 						"Unauthorized", "The bearer token is not valid: expired, wrongly signed or malformed")));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Requests the firewall refuses before any filter chain (encoded slashes, dots or NUL
+	 * in the path, and the like) get a problem like every other 400, not a bare status.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler rejectedAsProblem() {
+		return (exchange, ex) -> Problems.write(exchange, HttpStatus.BAD_REQUEST, "Bad Request",
+				"The address contains something the gateway refuses, such as an encoded slash, dot or NUL");
 	}
 
 	private static CorsConfigurationSource cors(SecurityProperties properties) {

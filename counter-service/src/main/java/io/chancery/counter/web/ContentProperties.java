@@ -1,4 +1,4 @@
-package io.chancery.counter.counters;
+package io.chancery.counter.web;
 
 import java.util.List;
 
@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param locales the locales the site publishes in
+ * @param locales the locales the site publishes in; a read for any other is refused
  */
 @ConfigurationProperties("chancery.content")
-record CounterProperties(@DefaultValue( {
+public record ContentProperties(@DefaultValue( {
 		"en", "ru" }) List<String> locales){
 }
