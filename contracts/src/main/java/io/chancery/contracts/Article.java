@@ -43,4 +43,15 @@ public record Article(String id, String locale, long revision, ArticleKind kind,
 		tags = (tags != null) ? List.copyOf(tags) : List.of();
 	}
 
+	/**
+	 * This message at another revision. A producer builds the message first and lets the
+	 * writer that assigns revisions only stamp it, keeping the work done under that
+	 * writer's lock small.
+	 */
+	public Article atRevision(long revision) {
+		return new Article(this.id, this.locale, revision, this.kind, this.status, this.title, this.lead, this.body,
+				this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people, this.tags,
+				this.sourceUrl, this.withdrawal, this.updatedAt);
+	}
+
 }

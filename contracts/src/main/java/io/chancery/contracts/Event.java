@@ -28,4 +28,15 @@ import org.jspecify.annotations.Nullable;
 public record Event(String id, String locale, long revision, ContentStatus status, LocalDate date, String timeZone,
 		String title, @Nullable String lead, @Nullable String relatedArticleId, @Nullable CounterDefinition counter,
 		@Nullable Instant publishAt, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
+
+	/**
+	 * This message at another revision. A producer builds the message first and lets the
+	 * writer that assigns revisions only stamp it, keeping the work done under that
+	 * writer's lock small.
+	 */
+	public Event atRevision(long revision) {
+		return new Event(this.id, this.locale, revision, this.status, this.date, this.timeZone, this.title, this.lead,
+				this.relatedArticleId, this.counter, this.publishAt, this.withdrawal, this.updatedAt);
+	}
+
 }

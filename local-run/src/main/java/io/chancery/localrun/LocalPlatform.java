@@ -52,8 +52,14 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
 
-	/** Small heaps and serial GC: four services share a developer's machine. */
-	private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+	/**
+	 * Small heaps and serial GC: four services share a developer's machine. Their live
+	 * sets are 35 to 50 MB (docs/performance.md); the heap may grow to four times that
+	 * under load and is given back after it (the free ratios), so resident memory follows
+	 * the need rather than the maximum.
+	 */
+	private static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+			"-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=160m", "-Xss512k",
 			"-XX:ReservedCodeCacheSize=64m");
 
 	private final Map<String, Path> untrained = new java.util.concurrent.ConcurrentHashMap<>();
@@ -196,6 +202,9 @@ public final class LocalPlatform implements AutoCloseable {
 		this.editorKey = key(home, "editor");
 		this.adminKey = key(home, "admin");
 		Map<String, String> environment = new LinkedHashMap<>();
+		// glibc's per-thread arenas otherwise hold tens of MB in services with many
+		// threads.
+		environment.put("MALLOC_ARENA_MAX", "2");
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 		environment.put("ELASTICSEARCH_URIS", "http://127.0.0.1:" + ports.elasticsearch());
 		environment.put("INGEST_SERVICE_URI", "http://127.0.0.1:" + ports.ingest());

@@ -265,11 +265,26 @@ class GatewayIntegrationTests {
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> send("GET", "/api/v1/home?locale=en", null, null).body().contains("\"unavailable\":[]"));
+		// One composition serves the requests of the next second; then it is composed
+		// anew.
+		long asked = countersAsked();
+		String first = send("GET", "/api/v1/home?locale=en", null, null).body();
+		String second = send("GET", "/api/v1/home?locale=en", null, null).body();
+		assertThat(countersAsked() - asked).isLessThanOrEqualTo(1);
+		assertThat(second).isEqualTo(first);
+		Thread.sleep(1_100);
+		asked = countersAsked();
+		send("GET", "/api/v1/home?locale=en", null, null);
+		assertThat(countersAsked()).isGreaterThan(asked);
 		HttpResponse<String> home = send("GET", "/api/v1/home?locale=en&at=2024-06-12T21:30:00Z", null, null);
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("\"today\":\"2024-06-13\"", "\"zone\":\"Europe/Moscow\"", "\"value\":503",
 				"<p>Full</p>", "\"e2\"", "\"unavailable\":[]");
 		assertThat(home.headers().firstValue("ETag")).isPresent();
+	}
+
+	private static long countersAsked() {
+		return counter.received().stream().filter((request) -> request.startsWith("GET /api/v1/counters")).count();
 	}
 
 	@Test

@@ -38,7 +38,8 @@ class ArticleController {
 	ArticleController(ArticleChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock) {
 		this.routes = new ChangeRoutes<>(new ChangeRoutes.Kind<>(Topic.ARTICLES, EventType.ARTICLE_PUBLISHED,
 				EventType.ARTICLE_WITHDRAWN, Article.class, ArticleRequest::id, ArticleRequest::locale,
-				changes::validate, changes::article, ArticleController::withdrawn), publisher, json, clock);
+				changes::validate, changes::article, Article::atRevision, ArticleController::withdrawn), publisher,
+				json, clock);
 	}
 
 	/**

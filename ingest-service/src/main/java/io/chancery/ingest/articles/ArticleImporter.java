@@ -2,6 +2,7 @@ package io.chancery.ingest.articles;
 
 import java.util.Objects;
 
+import io.chancery.contracts.Article;
 import io.chancery.contracts.ContentKey;
 import io.chancery.contracts.EventType;
 import io.chancery.ingest.imports.ContentImporter;
@@ -38,8 +39,8 @@ class ArticleImporter implements ContentImporter {
 		String id = Objects.requireNonNullElse(request.id(), "");
 		String locale = Objects.requireNonNullElse(request.locale(), "");
 		this.changes.validate(request, id, locale);
-		return new BatchItem(ContentKey.of(id, locale), EventType.ARTICLE_PUBLISHED,
-				(revision) -> this.changes.article(request, id, locale, revision));
+		Article draft = this.changes.article(request, id, locale, 0);
+		return new BatchItem(ContentKey.of(id, locale), EventType.ARTICLE_PUBLISHED, draft::atRevision);
 	}
 
 }

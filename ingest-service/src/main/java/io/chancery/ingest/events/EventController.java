@@ -38,7 +38,7 @@ class EventController {
 	EventController(EventChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock) {
 		this.routes = new ChangeRoutes<>(new ChangeRoutes.Kind<>(Topic.EVENTS, EventType.EVENT_PUBLISHED,
 				EventType.EVENT_WITHDRAWN, Event.class, EventRequest::id, EventRequest::locale, changes::validate,
-				changes::event, EventController::withdrawn), publisher, json, clock);
+				changes::event, Event::atRevision, EventController::withdrawn), publisher, json, clock);
 	}
 
 	/**

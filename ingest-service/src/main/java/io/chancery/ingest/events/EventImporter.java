@@ -3,6 +3,7 @@ package io.chancery.ingest.events;
 import java.util.Objects;
 
 import io.chancery.contracts.ContentKey;
+import io.chancery.contracts.Event;
 import io.chancery.contracts.EventType;
 import io.chancery.ingest.imports.ContentImporter;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
@@ -38,8 +39,8 @@ class EventImporter implements ContentImporter {
 		String id = Objects.requireNonNullElse(request.id(), "");
 		String locale = Objects.requireNonNullElse(request.locale(), "");
 		this.changes.validate(request, id, locale);
-		return new BatchItem(ContentKey.of(id, locale), EventType.EVENT_PUBLISHED,
-				(revision) -> this.changes.event(request, id, locale, revision));
+		Event draft = this.changes.event(request, id, locale, 0);
+		return new BatchItem(ContentKey.of(id, locale), EventType.EVENT_PUBLISHED, draft::atRevision);
 	}
 
 }

@@ -111,8 +111,10 @@ public final class ChangeRoutes<R, M> {
 		String fingerprint = Fingerprints.of(method, path, this.json.writeValueAsBytes(request));
 		Publication publication = new Publication(ContentKey.of(id, locale), this.kind.published(), expectedRevision,
 				mustNotExist, Conditions.idempotencyKey(idempotencyKey), fingerprint);
-		return this.publisher.publish(publication,
-				(revision) -> this.kind.builder().build(request, id, locale, revision));
+		// Built (and its body cleaned) before the writer's lock; only the revision is
+		// stamped under it.
+		M draft = this.kind.builder().build(request, id, locale, 0);
+		return this.publisher.publish(publication, (revision) -> this.kind.atRevision().apply(draft, revision));
 	}
 
 	private String collection() {
@@ -132,11 +134,13 @@ public final class ChangeRoutes<R, M> {
 	 * @param locale the request's locale
 	 * @param validator checks a request
 	 * @param builder builds the message of a request
+	 * @param atRevision the same message at the revision the publisher assigns
 	 * @param withdrawnCopy builds the withdrawn-with-note copy of a stored message
 	 */
 	public record Kind<R, M>(Topic topic, EventType published, EventType withdrawn, Class<M> messageType,
 			Function<R, @Nullable String> id, Function<R, @Nullable String> locale, Validator<R> validator,
-			Builder<R, M> builder, WithdrawnCopy<M> withdrawnCopy) {
+			Builder<R, M> builder, java.util.function.BiFunction<M, Long, M> atRevision,
+			WithdrawnCopy<M> withdrawnCopy) {
 	}
 
 	/**

@@ -2,11 +2,14 @@ package io.chancery.gateway.home;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.chancery.gateway.web.EntityTags;
 import io.chancery.gateway.web.Freshness;
@@ -35,6 +38,9 @@ class HomeController {
 
 	private static final Set<String> PARAMETERS = Set.of("locale", "at");
 
+	/** Locales are few; more distinct values than this are someone probing. */
+	private static final int MAX_SHARED = 16;
+
 	private final HomeComposer composer;
 
 	private final HomeProperties properties;
@@ -42,6 +48,13 @@ class HomeController {
 	private final Clock clock;
 
 	private final JsonMapper json;
+
+	/**
+	 * The answer for now, per locale, shared by the requests of its short lifetime: the
+	 * home page is the busiest route and asks three services, so one composition serves a
+	 * burst of requests and concurrent requests wait for the same one.
+	 */
+	private final Map<String, Mono<Rendered>> shared = new ConcurrentHashMap<>();
 
 	HomeController(HomeComposer composer, HomeProperties properties, Clock clock, JsonMapper json) {
 		this.composer = composer;
@@ -70,25 +83,52 @@ class HomeController {
 		if (!language.matches("[a-z]{2}(-[A-Z]{2})?")) {
 			throw new InvalidParameter("locale", "is not a locale", List.of("en", "ru"));
 		}
-		Instant instant = (at != null) ? instant(at) : this.clock.instant();
-		return this.composer.compose(language, instant).map((home) -> {
-			byte[] body = this.json.writeValueAsBytes(home);
-			String tag = EntityTags.of(body);
-			String cacheControl = home.unavailable().isEmpty()
-					? Freshness.untilMidnight(this.clock.instant(), ZoneId.of(home.zone()), this.properties.maxAge())
-					: "no-cache";
-			if (EntityTags.matches(ifNoneMatch, tag)) {
+		Mono<Rendered> rendered = (at != null) ? render(language, instant(at)) : now(language);
+		return rendered.map((page) -> {
+			String cacheControl = page.complete()
+					? Freshness.untilMidnight(this.clock.instant(), page.zone(), this.properties.maxAge()) : "no-cache";
+			if (EntityTags.matches(ifNoneMatch, page.tag())) {
 				return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-					.eTag(tag)
+					.eTag(page.tag())
 					.header(HttpHeaders.CACHE_CONTROL, cacheControl)
 					.build();
 			}
 			return ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)
-				.eTag(tag)
+				.eTag(page.tag())
 				.header(HttpHeaders.CACHE_CONTROL, cacheControl)
-				.body(body);
+				.body(page.body());
 		});
+	}
+
+	private Mono<Rendered> now(String language) {
+		if (this.properties.sharedFor().isZero()
+				|| (this.shared.size() >= MAX_SHARED && !this.shared.containsKey(language))) {
+			return render(language, this.clock.instant());
+		}
+		return this.shared.computeIfAbsent(language, (key) -> Mono.defer(() -> render(key, this.clock.instant()))
+			// Kept while complete, for sharedFor but never past the local midnight that
+			// changes the date and the counters; a missing part is asked again at once.
+			.cache((page) -> page.complete() ? keepFor(page) : Duration.ZERO, (ex) -> Duration.ZERO,
+					() -> Duration.ZERO));
+	}
+
+	private Duration keepFor(Rendered page) {
+		Instant now = this.clock.instant();
+		Instant midnight = now.atZone(page.zone()).toLocalDate().plusDays(1).atStartOfDay(page.zone()).toInstant();
+		Duration untilMidnight = Duration.between(now, midnight);
+		return (untilMidnight.compareTo(this.properties.sharedFor()) < 0) ? untilMidnight : this.properties.sharedFor();
+	}
+
+	private Mono<Rendered> render(String language, Instant instant) {
+		return this.composer.compose(language, instant).map((home) -> {
+			byte[] body = this.json.writeValueAsBytes(home);
+			return new Rendered(body, EntityTags.of(body), ZoneId.of(home.zone()), home.unavailable().isEmpty());
+		});
+	}
+
+	/** A composed answer as sent: its bytes and entity tag. */
+	private record Rendered(byte[] body, String tag, ZoneId zone, boolean complete) {
 	}
 
 	private static Instant instant(String at) {

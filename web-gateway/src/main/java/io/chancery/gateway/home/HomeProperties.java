@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param partTimeout the longest wait for one part; a slower part is marked unavailable
  * @param maxAge how long browsers and caches may keep the answer, never past midnight
+ * @param sharedFor how long one composed answer (for now, not for an {@code at}) serves
+ * every request for its locale, never past midnight and never when a part is missing;
+ * zero composes every request anew
  */
 @ConfigurationProperties("chancery.home")
-record HomeProperties(@DefaultValue("1500ms") Duration partTimeout, @DefaultValue("30s") Duration maxAge) {
+record HomeProperties(@DefaultValue("1500ms") Duration partTimeout, @DefaultValue("30s") Duration maxAge,
+		@DefaultValue("1s") Duration sharedFor) {
 }

@@ -1,0 +1,147 @@
+package io.chancery.benchmarks.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.chancery.localrun.LocalPlatform;
+import io.chancery.localrun.Settings;
+
+/**
+ * The platform exactly as the local run starts it (Kafka, Elasticsearch with the analysis
+ * plugin, the four services as separate JVMs), on free ports with fresh state in a
+ * temporary directory, and how long it took to become ready from nothing.
+ */
+public final class Platform implements AutoCloseable {
+
+	private final LocalPlatform platform;
+
+	private final Duration coldStart;
+
+	private final Path home;
+
+	private final Path jars;
+
+	private final Processes processes;
+
+	private Platform(LocalPlatform platform, Duration coldStart, Path home, Path jars, Processes processes) {
+		this.platform = platform;
+		this.coldStart = coldStart;
+		this.home = home;
+		this.jars = jars;
+		this.processes = processes;
+	}
+
+	/**
+	 * Starts the platform and returns once every service is ready.
+	 * @param environment more environment for every service
+	 */
+	public static Platform start(Path project, String version, Map<String, String> environment,
+			Consumer<String> progress) {
+		// Under the temporary directory: Elasticsearch, run as an unprivileged user when
+		// this JVM is root, must be able to enter every directory above its own.
+		Path home = Path.of(System.getProperty("java.io.tmpdir"), "chancery-benchmarks-" + UUID.randomUUID());
+		Path jars = snapshot(project, version, Path.of(home + "-jars"));
+		Settings settings = Settings.onFreePorts(jars, version, home, progress).withEnvironment(environment);
+		long started = System.nanoTime();
+		LocalPlatform platform;
+		try {
+			platform = LocalPlatform.start(settings);
+		}
+		catch (RuntimeException ex) {
+			delete(home);
+			delete(jars);
+			throw ex;
+		}
+		Duration coldStart = Duration.ofNanos(System.nanoTime() - started);
+		return new Platform(platform, coldStart, home, jars, new Processes(version));
+	}
+
+	/**
+	 * Copies the services' jars, laid out as in the project, so that a build running
+	 * beside the benchmark cannot replace a jar under a running service: the run measures
+	 * the jars as they were when it started.
+	 */
+	private static Path snapshot(Path project, String version, Path directory) {
+		try {
+			for (String service : Processes.SERVICES) {
+				Path jar = Path.of(service, "target", service + "-" + version + ".jar");
+				Path source = project.resolve(jar);
+				if (!Files.isRegularFile(source)) {
+					throw new IllegalStateException(source + " is missing: build the services first ("
+							+ "./mvnw -Pbenchmarks -DskipTests -pl benchmarks -am package does).");
+				}
+				Files.createDirectories(directory.resolve(jar).getParent());
+				Files.copy(source, directory.resolve(jar));
+			}
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** From nothing running to every service ready, Kafka and Elasticsearch included. */
+	public Duration coldStart() {
+		return this.coldStart;
+	}
+
+	public String gatewayUrl() {
+		return this.platform.gatewayUrl();
+	}
+
+	public String counterServiceUrl() {
+		return "http://127.0.0.1:" + this.platform.settings().ports().counter();
+	}
+
+	public String gatewayManagementUrl() {
+		return "http://127.0.0.1:" + this.platform.settings().ports().gatewayManagement();
+	}
+
+	public String elasticsearchUrl() {
+		return this.platform.elasticsearchUrl();
+	}
+
+	public String editorKey() {
+		return this.platform.editorKey();
+	}
+
+	public String adminKey() {
+		return this.platform.adminKey();
+	}
+
+	public Processes processes() {
+		return this.processes;
+	}
+
+	/** Where the platform keeps its data and logs while it runs. */
+	public Path home() {
+		return this.home;
+	}
+
+	/** Stops everything and deletes the state. */
+	@Override
+	public void close() {
+		this.platform.close();
+		delete(this.home);
+		delete(this.jars);
+	}
+
+	private static void delete(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("Could not delete " + directory + ": " + ex.getMessage());
+		}
+	}
+
+}
