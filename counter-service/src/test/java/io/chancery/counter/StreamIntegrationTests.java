@@ -107,7 +107,7 @@ class StreamIntegrationTests {
 		assertThat(HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/site?locale=xx")).build(),
 					HttpResponse.BodyHandlers.discarding())
-			.statusCode()).isEqualTo(404);
+			.statusCode()).as("not a locale of this site").isEqualTo(400);
 		this.clock.set(Instant.parse("2026-03-29T00:59:59Z"));
 		Thread.sleep(1500);
 		this.clock.set(Instant.parse("2026-03-29T01:00:00.050Z"));

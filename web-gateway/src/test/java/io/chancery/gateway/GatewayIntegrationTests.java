@@ -265,14 +265,14 @@ class GatewayIntegrationTests {
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> send("GET", "/api/v1/home?locale=en", null, null).body().contains("\"unavailable\":[]"));
-		// One composition serves the requests of the next second; then it is composed
-		// anew.
+		// One composition serves the requests of the next half second; then it is
+		// composed anew.
 		long asked = countersAsked();
 		String first = send("GET", "/api/v1/home?locale=en", null, null).body();
 		String second = send("GET", "/api/v1/home?locale=en", null, null).body();
 		assertThat(countersAsked() - asked).isLessThanOrEqualTo(1);
 		assertThat(second).isEqualTo(first);
-		Thread.sleep(1_100);
+		Thread.sleep(600);
 		asked = countersAsked();
 		send("GET", "/api/v1/home?locale=en", null, null);
 		assertThat(countersAsked()).isGreaterThan(asked);

@@ -16,5 +16,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("chancery.home")
 record HomeProperties(@DefaultValue("1500ms") Duration partTimeout, @DefaultValue("30s") Duration maxAge,
-		@DefaultValue("1s") Duration sharedFor) {
+		@DefaultValue("500ms") Duration sharedFor) {
 }
