@@ -160,6 +160,8 @@ Environment that only one service reads.
   value: {{ $config.upstreamTimeout | quote }}
 - name: CHANCERY_HOME_PART_TIMEOUT
   value: {{ $config.homePartTimeout | quote }}
+- name: CHANCERY_HOME_SHARED_FOR
+  value: {{ $config.homeSharedFor | quote }}
 - name: CHANCERY_SITE_ZONE
   value: {{ $config.siteZone | quote }}
 {{- range $index, $origin := $root.Values.security.allowedOrigins }}
@@ -201,6 +203,8 @@ Environment that only one service reads.
   value: {{ $config.readingZone | quote }}
 - name: CHANCERY_READING_DEFAULT_LOCALE
   value: {{ $config.defaultLocale | quote }}
+- name: CHANCERY_READING_LOCALES
+  value: {{ $config.locales | quote }}
 - name: CHANCERY_READING_FEED_SIZE
   value: {{ $config.feedSize | quote }}
 - name: CHANCERY_READING_SITE_URL
