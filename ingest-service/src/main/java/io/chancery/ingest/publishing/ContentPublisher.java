@@ -2,10 +2,18 @@ package io.chancery.ingest.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +38,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes changes to their topics and answers only after Kafka committed them
- * (acks=all, idempotent, transactional producers). Each change gets a revision above
- * every earlier one of its item, whichever replica wrote that: the replica writes through
- * the partition's {@link PartitionWriters fenced producer}, and a write that finds itself
- * fenced starts over with what the new holder wrote.
+ * (acks=all, idempotent, transactional producers; single changes that wait for the same
+ * partition share one transaction). Each change gets a revision above every earlier one
+ * of its item, whichever replica wrote that: the replica writes through the partition's
+ * {@link PartitionWriters fenced producer}, and a write that finds itself fenced starts
+ * over with what the new holder wrote.
  */
 @Component
 public class ContentPublisher {
 
 	private static final int ATTEMPTS = 3;
+
+	/**
+	 * The most single changes one transaction takes; more wait for the next. Bounds the
+	 * time a caller at the end of a group waits behind the others.
+	 */
+	private static final int GROUP_SIZE = 256;
 
 	private final PartitionWriters writers;
 
@@ -50,6 +65,8 @@ public class ContentPublisher {
 
 	private final TraceHeaders traceHeaders;
 
+	private final ConcurrentMap<TopicPartition, Queue<Pending>> waiting = new ConcurrentHashMap<>();
+
 	ContentPublisher(PartitionWriters writers, RevisionLedger ledger, PublishingProperties properties,
 			RecordReader reader, TraceHeaders traceHeaders) {
 		this.writers = writers;
@@ -60,7 +77,10 @@ public class ContentPublisher {
 	}
 
 	/**
-	 * Publishes one change.
+	 * Publishes one change. Changes to the same partition that arrive while its writer is
+	 * busy are committed together, in one transaction (group commit): a transaction's
+	 * cost is paid once for all of them, and each caller is still answered only after
+	 * Kafka committed its change.
 	 * @param publication the item, its event type and the editor's conditions
 	 * @param payload builds the message for the revision the change gets
 	 * @return what was published, or the original result when this is a retry under the
@@ -73,47 +93,127 @@ public class ContentPublisher {
 	public Published publish(Publication publication, LongFunction<?> payload) {
 		requireReady();
 		Topic topic = publication.type().topic();
-		String topicKey = TopicKeys.of(topic, publication.key());
 		Writer writer = writer(topic, publication.key(), publication);
+		Pending pending = new Pending(publication, TopicKeys.of(topic, publication.key()), payload);
+		Queue<Pending> waiting = this.waiting.computeIfAbsent(writer.partition(),
+				(partition) -> new ConcurrentLinkedQueue<>());
+		waiting.add(pending);
+		synchronized (writer) {
+			// Whoever holds the writer commits everything waiting for it; the change may
+			// have been committed by the previous holder already.
+			while (!pending.done()) {
+				commit(writer, nextGroup(waiting));
+			}
+		}
+		return pending.outcome();
+	}
+
+	/**
+	 * Takes the changes waiting for a partition, in their order, up to a group's size. A
+	 * change to an item already in the group, or under an idempotency key already in it,
+	 * stays for the next group: its conditions and replay depend on the earlier one's
+	 * outcome.
+	 */
+	private static List<Pending> nextGroup(Queue<Pending> waiting) {
+		List<Pending> group = new ArrayList<>();
+		Set<String> items = new HashSet<>();
+		Set<String> idempotencyKeys = new HashSet<>();
+		for (Iterator<Pending> it = waiting.iterator(); it.hasNext() && group.size() < GROUP_SIZE;) {
+			Pending pending = it.next();
+			String idempotencyKey = pending.publication.idempotencyKey();
+			if (items.contains(pending.topicKey)
+					|| (idempotencyKey != null && idempotencyKeys.contains(idempotencyKey))) {
+				continue;
+			}
+			it.remove();
+			group.add(pending);
+			items.add(pending.topicKey);
+			if (idempotencyKey != null) {
+				idempotencyKeys.add(idempotencyKey);
+			}
+		}
+		return group;
+	}
+
+	/**
+	 * Commits a group of single changes in one transaction; the caller holds the writer.
+	 */
+	private void commit(Writer writer, List<Pending> group) {
 		for (int attempt = 1;; attempt++) {
-			synchronized (writer) {
-				try {
-					KafkaProducer<String, byte[]> producer = writer.acquire();
-					Optional<Published> replay = replay(publication);
-					if (replay.isPresent()) {
-						return replay.get();
+			try {
+				KafkaProducer<String, byte[]> producer = writer.acquire();
+				List<Pending> sending = new ArrayList<>(group.size());
+				List<ProducerRecord<String, byte[]>> records = new ArrayList<>(group.size());
+				for (Pending pending : group) {
+					if (pending.done()) {
+						continue;
 					}
-					check(publication, this.ledger.state(topicKey).orElse(new State(0, 0, null, -1, -1)));
-					long revision = this.ledger.reserve(topicKey);
-					// Built before the transaction opens: a failure here must not leave
-					// it open.
-					ProducerRecord<String, byte[]> record = record(writer.partition(), publication,
-							payload.apply(revision));
-					producer.beginTransaction();
-					Future<RecordMetadata> sent = producer.send(record);
-					producer.commitTransaction();
-					RecordMetadata metadata = sent.get(this.properties.acknowledgementTimeout().toMillis(),
-							TimeUnit.MILLISECONDS);
-					this.ledger.accept(topicKey, publication.type(), revision, metadata.partition(), metadata.offset(),
-							publication.idempotencyKey(), publication.fingerprint());
-					return new Published(publication.key(), publication.type(), revision, false);
-				}
-				catch (ProducerFencedException | InvalidProducerEpochException ex) {
-					// Another replica took the partition: start over with what it wrote.
-					writer.release();
-					if (attempt == ATTEMPTS) {
-						throw unavailable(publication, ex);
+					try {
+						Optional<Published> replay = replay(pending.publication);
+						if (replay.isPresent()) {
+							pending.succeed(replay.get());
+							continue;
+						}
+						check(pending.publication,
+								this.ledger.state(pending.topicKey).orElse(new State(0, 0, null, -1, -1)));
+						pending.revision = this.ledger.reserve(pending.topicKey);
+						// Built before the transaction opens: a failure here must not
+						// leave it open.
+						records.add(record(writer.partition(), pending.publication,
+								pending.payload.apply(pending.revision)));
+						sending.add(pending);
+					}
+					catch (RuntimeException ex) {
+						pending.fail(ex);
 					}
 				}
-				catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException ex) {
-					writer.release();
-					throw unavailable(publication, ex);
+				if (sending.isEmpty()) {
+					return;
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					writer.release();
-					throw unavailable(publication, ex);
+				producer.beginTransaction();
+				List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+				for (ProducerRecord<String, byte[]> record : records) {
+					sends.add(producer.send(record));
 				}
+				producer.commitTransaction();
+				for (int n = 0; n < sending.size(); n++) {
+					Pending pending = sending.get(n);
+					RecordMetadata metadata = sends.get(n)
+						.get(this.properties.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+					this.ledger.accept(pending.topicKey, pending.publication.type(), pending.revision,
+							metadata.partition(), metadata.offset(), pending.publication.idempotencyKey(),
+							pending.publication.fingerprint());
+					pending.succeed(new Published(pending.publication.key(), pending.publication.type(),
+							pending.revision, false));
+				}
+				return;
+			}
+			catch (ProducerFencedException | InvalidProducerEpochException ex) {
+				// Another replica took the partition: start over with what it wrote.
+				writer.release();
+				if (attempt == ATTEMPTS) {
+					failAll(group, ex);
+					return;
+				}
+			}
+			catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException ex) {
+				writer.release();
+				failAll(group, ex);
+				return;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				writer.release();
+				failAll(group, ex);
+				return;
+			}
+		}
+	}
+
+	private void failAll(List<Pending> group, Throwable cause) {
+		for (Pending pending : group) {
+			if (!pending.done()) {
+				pending.fail(unavailable(pending.publication, cause));
 			}
 		}
 	}
@@ -298,6 +398,51 @@ public class ContentPublisher {
 	 * @param failure why not, otherwise
 	 */
 	public record BatchOutcome(@Nullable Published published, @Nullable KafkaUnavailable failure) {
+	}
+
+	/**
+	 * A single change waiting for its partition's writer. Its outcome is set and read
+	 * under the writer's monitor.
+	 */
+	private static final class Pending {
+
+		private final Publication publication;
+
+		private final String topicKey;
+
+		private final LongFunction<?> payload;
+
+		private long revision;
+
+		private @Nullable Published published;
+
+		private @Nullable RuntimeException failure;
+
+		Pending(Publication publication, String topicKey, LongFunction<?> payload) {
+			this.publication = publication;
+			this.topicKey = topicKey;
+			this.payload = payload;
+		}
+
+		boolean done() {
+			return this.published != null || this.failure != null;
+		}
+
+		void succeed(Published published) {
+			this.published = published;
+		}
+
+		void fail(RuntimeException failure) {
+			this.failure = failure;
+		}
+
+		Published outcome() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return Objects.requireNonNull(this.published);
+		}
+
 	}
 
 }
