@@ -96,6 +96,7 @@ public final class Benchmarks {
 				"CHANCERY_LIMITS_MAX_IMPORT_SIZE", "4GB");
 		try (Platform platform = Platform.start(settings.project(), settings.version(), environment, say)) {
 			say.accept("Platform ready in " + platform.coldStart().toSeconds() + " s");
+			platform.keepLogsIn(settings.output().resolve("logs"));
 			Http http = new Http();
 			Elasticsearch elasticsearch = new Elasticsearch(http, platform.elasticsearchUrl());
 			versions = Versions.of(settings, elasticsearch.version(), nginxVersion, wrkVersion);
@@ -115,16 +116,34 @@ public final class Benchmarks {
 			try (MemorySampler sampler = MemorySampler.start(services, Duration.ofMillis(500));
 					Nginx nginx = Nginx.start(scratch.resolve("nginx"),
 							Map.of(Proxying.PATH, port(platform.counterServiceUrl())))) {
-				results.add(attempt("indexing throughput", say, () -> new Indexing(context, articles,
-						settings.articles(), settings.articleBytes(), settings.bulkSize())
-					.run()));
-				results.add(attempt("reindex by replay", say, () -> new Reindex(context, settings.bulkSize()).run()));
-				results.add(attempt("freshness", say, () -> new Freshness(context, articles, settings.writesPerSecond(),
-						settings.freshness(), settings.articleBytes())
-					.run()));
-				results.add(attempt("search", say, () -> new Search(context).run()));
-				results.add(attempt("gateway proxying", say, () -> new Proxying(context, nginx).run()));
-				results.add(attempt("home page data", say, () -> new HomePage(context, nginx).run()));
+				if (settings.runs("indexing")) {
+					results.add(attempt("indexing throughput", say, () -> new Indexing(context, articles,
+							settings.articles(), settings.articleBytes(), settings.bulkSize())
+						.run()));
+				}
+				if (settings.runs("reindex")) {
+					results
+						.add(attempt("reindex by replay", say, () -> new Reindex(context, settings.bulkSize()).run()));
+				}
+				if (settings.runs("freshness")) {
+					results.add(attempt("freshness", say, () -> new Freshness(context, articles,
+							settings.writesPerSecond(), settings.freshness(), settings.articleBytes())
+						.run()));
+					int lower = Math.max(1, settings.writesPerSecond() / 5);
+					results.add(attempt("freshness at " + lower + " writes/s", say,
+							() -> Freshness
+								.reference(context, articles, lower, settings.freshness(), settings.articleBytes())
+								.run()));
+				}
+				if (settings.runs("search")) {
+					results.add(attempt("search", say, () -> new Search(context).run()));
+				}
+				if (settings.runs("proxying")) {
+					results.add(attempt("gateway proxying", say, () -> new Proxying(context, nginx).run()));
+				}
+				if (settings.runs("home")) {
+					results.add(attempt("home page data", say, () -> new HomePage(context, nginx).run()));
+				}
 				peaks = sampler.peaks();
 			}
 			Map<String, Long> highWater = new LinkedHashMap<>();

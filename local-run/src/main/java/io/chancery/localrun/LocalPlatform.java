@@ -54,13 +54,12 @@ public final class LocalPlatform implements AutoCloseable {
 
 	/**
 	 * Small heaps and serial GC: four services share a developer's machine. Their live
-	 * sets are 35 to 50 MB (docs/performance.md); the heap may grow to four times that
-	 * under load and is given back after it (the free ratios), so resident memory follows
-	 * the need rather than the maximum.
+	 * sets are 35 to 50 MB (docs/performance.md); the heap may grow to three to four
+	 * times that under load and is given back after it (the free ratios), and the JIT's
+	 * scratch memory is returned to the system every two seconds (JDK 22 and later), so
+	 * resident memory follows the need rather than the maximum.
 	 */
-	private static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
-			"-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=160m", "-Xss512k",
-			"-XX:ReservedCodeCacheSize=64m");
+	private static final List<String> JVM_OPTIONS = jvmOptions();
 
 	private final Map<String, Path> untrained = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -237,6 +236,21 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/** The options every service's JVM starts with. */
+	public static List<String> serviceJvmOptions() {
+		return JVM_OPTIONS;
+	}
+
+	private static List<String> jvmOptions() {
+		List<String> options = new ArrayList<>(
+				List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+						"-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m"));
+		if (Runtime.version().feature() >= 22) {
+			options.add("-XX:TrimNativeHeapInterval=2000");
+		}
+		return List.copyOf(options);
 	}
 
 	private AotCache aotCache() {

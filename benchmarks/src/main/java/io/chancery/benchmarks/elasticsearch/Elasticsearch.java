@@ -258,6 +258,74 @@ public final class Elasticsearch {
 	}
 
 	/**
+	 * The node's cumulative indexing work so far, from {@code _nodes/stats}: subtract two
+	 * readings to see what Elasticsearch did between them.
+	 */
+	public Work work() {
+		JsonNode nodes = this.http
+			.getJson(this.url + "/_nodes/stats/indices/indexing,refresh,merge,flush,bulk?filter_path=nodes.*.indices")
+			.path("nodes");
+		Work total = new Work(0, 0, 0, 0, 0, 0, 0, 0, 0);
+		for (JsonNode node : nodes.values()) {
+			JsonNode indices = node.path("indices");
+			total = total.plus(new Work(indices.path("indexing").path("index_total").asLong(),
+					indices.path("indexing").path("index_time_in_millis").asLong(),
+					indices.path("bulk").path("total_operations").asLong(),
+					indices.path("refresh").path("total").asLong(),
+					indices.path("refresh").path("total_time_in_millis").asLong(),
+					indices.path("merges").path("total").asLong(),
+					indices.path("merges").path("total_time_in_millis").asLong(),
+					indices.path("merges").path("total_docs").asLong(), indices.path("flush").path("total").asLong()));
+		}
+		return total;
+	}
+
+	/**
+	 * Indexing work of a node, cumulative or between two readings.
+	 *
+	 * @param documents documents indexed
+	 * @param indexMillis time spent indexing them (summed over threads)
+	 * @param bulkRequests shard-level bulk requests
+	 * @param refreshes refreshes
+	 * @param refreshMillis time spent refreshing
+	 * @param merges merges completed
+	 * @param mergeMillis time spent merging (summed over threads)
+	 * @param mergedDocuments documents rewritten by merges
+	 * @param flushes flushes
+	 */
+	public record Work(long documents, long indexMillis, long bulkRequests, long refreshes, long refreshMillis,
+			long merges, long mergeMillis, long mergedDocuments, long flushes) {
+
+		Work plus(Work other) {
+			return new Work(this.documents + other.documents, this.indexMillis + other.indexMillis,
+					this.bulkRequests + other.bulkRequests, this.refreshes + other.refreshes,
+					this.refreshMillis + other.refreshMillis, this.merges + other.merges,
+					this.mergeMillis + other.mergeMillis, this.mergedDocuments + other.mergedDocuments,
+					this.flushes + other.flushes);
+		}
+
+		public Work since(Work before) {
+			return new Work(this.documents - before.documents, this.indexMillis - before.indexMillis,
+					this.bulkRequests - before.bulkRequests, this.refreshes - before.refreshes,
+					this.refreshMillis - before.refreshMillis, this.merges - before.merges,
+					this.mergeMillis - before.mergeMillis, this.mergedDocuments - before.mergedDocuments,
+					this.flushes - before.flushes);
+		}
+
+		/** One table cell: what Elasticsearch did. */
+		public String describe() {
+			return String.format(java.util.Locale.ROOT,
+					"%,d documents in %,d shard bulks (%.0f a bulk), indexing %.1f s; %,d refreshes, %.1f s; "
+							+ "%,d merges of %,d documents, %.1f s; %,d flushes",
+					this.documents, this.bulkRequests,
+					(this.bulkRequests > 0) ? (double) this.documents / this.bulkRequests : 0.0,
+					this.indexMillis / 1000.0, this.refreshes, this.refreshMillis / 1000.0, this.merges,
+					this.mergedDocuments, this.mergeMillis / 1000.0, this.flushes);
+		}
+
+	}
+
+	/**
 	 * Documents copied out as {@code _bulk} files.
 	 *
 	 * @param files the files, in order

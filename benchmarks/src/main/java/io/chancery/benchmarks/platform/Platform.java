@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.chancery.localrun.LocalPlatform;
+import org.jspecify.annotations.Nullable;
 import io.chancery.localrun.Settings;
 
 /**
@@ -25,6 +26,8 @@ public final class Platform implements AutoCloseable {
 	private final Duration coldStart;
 
 	private final Path home;
+
+	private @Nullable Path logsTo;
 
 	private final Path jars;
 
@@ -125,10 +128,34 @@ public final class Platform implements AutoCloseable {
 		return this.home;
 	}
 
-	/** Stops everything and deletes the state. */
+	/**
+	 * Keeps the services' and engines' logs in {@code directory} when the platform stops,
+	 * replacing what an earlier run left there.
+	 */
+	public void keepLogsIn(Path directory) {
+		this.logsTo = directory;
+	}
+
+	/** Stops everything, keeps the logs if asked to, and deletes the state. */
 	@Override
 	public void close() {
 		this.platform.close();
+		if (this.logsTo != null && Files.isDirectory(this.home.resolve("logs"))) {
+			try {
+				if (Files.isDirectory(this.logsTo)) {
+					delete(this.logsTo);
+				}
+				Files.createDirectories(this.logsTo);
+				try (Stream<Path> logs = Files.list(this.home.resolve("logs"))) {
+					for (Path log : logs.filter(Files::isRegularFile).toList()) {
+						Files.copy(log, this.logsTo.resolve(log.getFileName()));
+					}
+				}
+			}
+			catch (IOException ex) {
+				System.err.println("Could not keep the logs: " + ex);
+			}
+		}
 		delete(this.home);
 		delete(this.jars);
 	}

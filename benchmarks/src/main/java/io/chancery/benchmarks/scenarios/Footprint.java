@@ -51,8 +51,9 @@ public final class Footprint {
 		engines.forEach((name, bytes) -> raw
 			.add("| " + name + " (for reference) | | " + Format.megabytes(bytes) + " at the end | |"));
 		raw.add("");
-		raw.add("Each service runs as the local run starts it: `-Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k "
-				+ "-XX:ReservedCodeCacheSize=64m`.");
+		raw.add("Each service runs as the local run starts it: `"
+				+ String.join(" ", io.chancery.localrun.LocalPlatform.serviceJvmOptions())
+				+ "`, with `MALLOC_ARENA_MAX=2`.");
 		double seconds = coldStart.toMillis() / 1000.0;
 		outcomes.add(Outcome.atMost("stack cold start", "s", seconds, null, 60, Format.decimal(seconds, 1) + " s", "—",
 				"≤ 60 s", "from nothing running to every service ready: Kafka formatted and started, topics created, "

@@ -62,6 +62,7 @@ public final class Indexing {
 
 		elasticsearch.awaitNoMerges(Duration.ofMinutes(2));
 		Processes.CpuSnapshot before = this.context.cpu();
+		Elasticsearch.Work workBefore = elasticsearch.work();
 		FlightRecorder.Recording recording = this.context.profiler()
 			.start("indexing", pick(this.context.services(), "web-gateway", "ingest-service", "search-service"));
 		long started = System.nanoTime();
@@ -69,6 +70,7 @@ public final class Indexing {
 		long imported = System.nanoTime();
 		long searchable = elasticsearch.awaitCount(Elasticsearch.CONTENT, QUERY, this.count, timeout);
 		cpu.put("chancery", this.context.cpu().since(before));
+		Elasticsearch.Work chanceryWork = elasticsearch.work().since(workBefore);
 		Map<String, List<String>> profiles = recording.stop();
 		double chancerySeconds = (searchable - started) / 1e9;
 		double chancery = this.count / chancerySeconds;
@@ -86,11 +88,13 @@ public final class Indexing {
 		elasticsearch.createFromContentTemplate(peerIndex, null);
 		elasticsearch.awaitNoMerges(Duration.ofMinutes(2));
 		before = this.context.cpu();
+		workBefore = elasticsearch.work();
 		long peerStarted = System.nanoTime();
 		long refused = elasticsearch.bulk(peerIndex, extract.files());
 		long peerSent = System.nanoTime();
 		long peerSearchable = elasticsearch.awaitCount(peerIndex, MATCH_ALL, this.count, timeout);
 		cpu.put("peer", this.context.cpu().since(before));
+		Elasticsearch.Work peerWork = elasticsearch.work().since(workBefore);
 		double peerSeconds = (peerSearchable - peerStarted) / 1e9;
 		double peer = this.count / peerSeconds;
 		elasticsearch.delete(peerIndex);
@@ -107,6 +111,7 @@ public final class Indexing {
 		details.put("peerBulkSentSeconds", (peerSent - peerStarted) / 1e9);
 		details.put("peerSearchableSeconds", peerSeconds);
 		details.put("peerRefusedDocuments", refused);
+		details.put("elasticsearchWork", Map.of("chancery", chanceryWork, "peer", peerWork));
 		List<String> raw = new ArrayList<>();
 		raw.add("| | Chancery | peer |");
 		raw.add("|---|---|---|");
@@ -119,6 +124,8 @@ public final class Indexing {
 				+ Format.decimal((peerSent - peerStarted) / 1e9, 1) + " s |");
 		raw.add("| all searchable after | " + Format.decimal(chancerySeconds, 1) + " s | "
 				+ Format.decimal(peerSeconds, 1) + " s |");
+		raw.add("| Elasticsearch's own work meanwhile (`_nodes/stats`) | " + chanceryWork.describe() + " | "
+				+ peerWork.describe() + " |");
 		Outcome outcome = Outcome.ratio(NAME, "docs/s", chancery, peer, 0.9,
 				Format.whole(chancery) + " docs/s (" + Format.whole(this.count) + " in "
 						+ Format.decimal(chancerySeconds, 1) + " s)",

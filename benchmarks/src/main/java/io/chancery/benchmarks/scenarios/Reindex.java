@@ -48,6 +48,7 @@ public final class Reindex {
 
 		elasticsearch.awaitNoMerges(Duration.ofMinutes(2));
 		Processes.CpuSnapshot before = this.context.cpu();
+		Elasticsearch.Work workBefore = elasticsearch.work();
 		FlightRecorder.Recording recording = this.context.profiler()
 			.start("reindex", Indexing.pick(this.context.services(), "search-service"));
 		long started = System.nanoTime();
@@ -62,6 +63,7 @@ public final class Reindex {
 		}
 		long observed = System.nanoTime();
 		cpu.put("chancery", this.context.cpu().since(before));
+		Elasticsearch.Work chanceryWork = elasticsearch.work().since(workBefore);
 		Map<String, List<String>> profiles = recording.stop();
 		if (status.path("state").asString().equals("failed")) {
 			throw new IllegalStateException("Reindex failed: " + status);
@@ -87,12 +89,14 @@ public final class Reindex {
 		elasticsearch.createFromContentTemplate(peerIndex, "-1");
 		elasticsearch.awaitNoMerges(Duration.ofMinutes(2));
 		before = this.context.cpu();
+		workBefore = elasticsearch.work();
 		long peerStarted = System.nanoTime();
 		long refused = elasticsearch.bulk(peerIndex, extract.files());
 		elasticsearch.refreshInterval(peerIndex, "1s");
 		elasticsearch.refresh(peerIndex);
 		long peerDone = System.nanoTime();
 		cpu.put("peer", this.context.cpu().since(before));
+		Elasticsearch.Work peerWork = elasticsearch.work().since(workBefore);
 		long loaded = elasticsearch.count(peerIndex, MATCH_ALL);
 		double peerSeconds = (peerDone - peerStarted) / 1e9;
 		double peer = loaded / peerSeconds;
@@ -109,6 +113,7 @@ public final class Reindex {
 		details.put("peerSeconds", peerSeconds);
 		details.put("peerBulkSize", this.bulkSize);
 		details.put("peerRefusedDocuments", refused);
+		details.put("elasticsearchWork", Map.of("chancery", chanceryWork, "peer", peerWork));
 		List<String> raw = new ArrayList<>();
 		raw.add("| | Chancery | peer |");
 		raw.add("|---|---|---|");
@@ -119,6 +124,8 @@ public final class Reindex {
 		raw.add("| time | " + Format.decimal(chancerySeconds, 1) + " s from start to alias switched and caught up "
 				+ "(search-service's own timestamps; " + Format.decimal((observed - started) / 1e9, 1)
 				+ " s as polled) | " + Format.decimal(peerSeconds, 1) + " s including the final refresh |");
+		raw.add("| Elasticsearch's own work meanwhile (`_nodes/stats`) | " + chanceryWork.describe() + " | "
+				+ peerWork.describe() + " |");
 		Outcome outcome = Outcome.ratio(NAME, "docs/s", chancery, peer, 0.9,
 				Format.whole(chancery) + " docs/s (" + Format.whole(rebuilt) + " in "
 						+ Format.decimal(chancerySeconds, 1) + " s)",

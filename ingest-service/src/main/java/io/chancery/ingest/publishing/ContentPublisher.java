@@ -1,6 +1,7 @@
 package io.chancery.ingest.publishing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
 import io.chancery.contracts.EventType;
@@ -54,6 +56,8 @@ public class ContentPublisher {
 	 * time a caller at the end of a group waits behind the others.
 	 */
 	private static final int GROUP_SIZE = 256;
+
+	private static final Duration DRIVER_CHECK = Duration.ofMillis(50);
 
 	private final PartitionWriters writers;
 
@@ -98,11 +102,35 @@ public class ContentPublisher {
 		Queue<Pending> waiting = this.waiting.computeIfAbsent(writer.partition(),
 				(partition) -> new ConcurrentLinkedQueue<>());
 		waiting.add(pending);
-		synchronized (writer) {
-			// Whoever holds the writer commits everything waiting for it; the change may
-			// have been committed by the previous holder already.
-			while (!pending.done()) {
-				commit(writer, nextGroup(waiting));
+		while (!pending.done()) {
+			if (writer.lock().tryLock()) {
+				try {
+					// This caller drives: it commits what waits, in groups, until its own
+					// change is committed.
+					while (!pending.done()) {
+						List<Pending> group = nextGroup(waiting);
+						if (group.isEmpty()) {
+							throw new IllegalStateException(
+									"A change to " + publication.key() + " is neither committed nor waiting");
+						}
+						commit(writer, group);
+					}
+				}
+				finally {
+					writer.lock().unlock();
+				}
+				// Whoever waits now arrived during the last commit: wake one to drive.
+				// Checked after unlocking, so a caller that failed to take the lock
+				// before is seen here.
+				Pending next = waiting.peek();
+				if (next != null) {
+					next.wake();
+				}
+			}
+			else {
+				// Another caller drives; it wakes this one when the change is committed,
+				// or when it stops driving. The timeout only bounds a missed wake-up.
+				pending.await(DRIVER_CHECK);
 			}
 		}
 		return pending.outcome();
@@ -207,6 +235,18 @@ public class ContentPublisher {
 				failAll(group, ex);
 				return;
 			}
+			catch (RuntimeException | Error ex) {
+				// Not Kafka's doing: a bug. Every caller of the group still gets an
+				// answer (a 5xx), none waits for ever.
+				writer.release();
+				for (Pending pending : group) {
+					if (!pending.done()) {
+						pending
+							.fail(new IllegalStateException("Publishing " + pending.publication.key() + " failed", ex));
+					}
+				}
+				throw ex;
+			}
 		}
 	}
 
@@ -248,7 +288,8 @@ public class ContentPublisher {
 		BatchItem first = items.get(indices.get(0));
 		Publication context = new Publication(first.key(), first.type(), null, false, null, "");
 		for (int attempt = 1;; attempt++) {
-			synchronized (writer) {
+			writer.lock().lock();
+			try {
 				try {
 					KafkaProducer<String, byte[]> producer = writer.acquire();
 					List<ProducerRecord<String, byte[]>> records = new ArrayList<>(indices.size());
@@ -297,6 +338,9 @@ public class ContentPublisher {
 					fail(indices, outcomes, unavailable(context, ex));
 					return;
 				}
+			}
+			finally {
+				writer.lock().unlock();
 			}
 		}
 	}
@@ -401,8 +445,8 @@ public class ContentPublisher {
 	}
 
 	/**
-	 * A single change waiting for its partition's writer. Its outcome is set and read
-	 * under the writer's monitor.
+	 * A single change waiting for its partition's writer. The caller that drives the
+	 * writer sets its outcome and wakes its own caller.
 	 */
 	private static final class Pending {
 
@@ -412,11 +456,13 @@ public class ContentPublisher {
 
 		private final LongFunction<?> payload;
 
+		private final Thread caller = Thread.currentThread();
+
 		private long revision;
 
-		private @Nullable Published published;
+		private volatile @Nullable Published published;
 
-		private @Nullable RuntimeException failure;
+		private volatile @Nullable RuntimeException failure;
 
 		Pending(Publication publication, String topicKey, LongFunction<?> payload) {
 			this.publication = publication;
@@ -430,15 +476,28 @@ public class ContentPublisher {
 
 		void succeed(Published published) {
 			this.published = published;
+			wake();
 		}
 
 		void fail(RuntimeException failure) {
 			this.failure = failure;
+			wake();
+		}
+
+		void wake() {
+			LockSupport.unpark(this.caller);
+		}
+
+		void await(Duration timeout) {
+			if (!done()) {
+				LockSupport.parkNanos(this, timeout.toNanos());
+			}
 		}
 
 		Published outcome() {
-			if (this.failure != null) {
-				throw this.failure;
+			RuntimeException failed = this.failure;
+			if (failed != null) {
+				throw failed;
 			}
 			return Objects.requireNonNull(this.published);
 		}

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.chancery.contracts.Topic;
 import org.apache.kafka.clients.admin.Admin;
@@ -99,10 +100,12 @@ class PartitionWriters implements DisposableBean {
 		this.admin.close(Duration.ofSeconds(5));
 	}
 
-	/** The producer of one partition; callers hold its monitor while they write. */
+	/** The producer of one partition; callers hold its lock while they write. */
 	final class Writer {
 
 		private final TopicPartition partition;
+
+		private final ReentrantLock lock = new ReentrantLock();
 
 		private @Nullable KafkaProducer<String, byte[]> producer;
 
@@ -114,6 +117,10 @@ class PartitionWriters implements DisposableBean {
 
 		TopicPartition partition() {
 			return this.partition;
+		}
+
+		ReentrantLock lock() {
+			return this.lock;
 		}
 
 		/**

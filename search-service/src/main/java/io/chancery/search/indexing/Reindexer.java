@@ -2,9 +2,15 @@ package io.chancery.search.indexing;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,6 +45,9 @@ import org.springframework.stereotype.Component;
 class Reindexer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Reindexer.class);
+
+	/** Bulk requests a replay keeps in flight. */
+	private static final int IN_FLIGHT = 2;
 
 	private static final List<String> TOPICS = List.of(Topic.ARTICLES.wireName(), Topic.EVENTS.wireName());
 
@@ -91,7 +100,7 @@ class Reindexer {
 		String target = started.target();
 		AtomicLong read = new AtomicLong();
 		AtomicLong skipped = new AtomicLong();
-		try (TopicReader reader = new TopicReader(this.kafka, "search-service-reindex", 2000, TOPICS)) {
+		try (TopicReader reader = new TopicReader(this.kafka, "search-service-reindex", 1000, TOPICS)) {
 			this.indices.refreshInterval(target, "-1");
 			// Twice: the second pass catches what arrived during the first, so the
 			// switch below happens with the new index nearly level with the old.
@@ -117,18 +126,52 @@ class Reindexer {
 		}
 	}
 
+	/**
+	 * Replays up to {@code ends}. The next poll is read and converted while earlier
+	 * batches are written: up to {@link #IN_FLIGHT} bulk requests at a time, so
+	 * Elasticsearch is never idle waiting for this service. Their order does not matter:
+	 * external versions keep the newest revision whichever arrives last.
+	 */
 	private void replay(TopicReader reader, Map<TopicPartition, Long> ends, String state, String target,
 			AtomicLong read, AtomicLong skipped) {
-		long remaining = reader.remaining(ends);
-		while (remaining > 0) {
-			List<IncomingRecord> batch = new ArrayList<>();
-			for (ConsumerRecord<byte[], byte[]> record : reader.poll()) {
-				batch.add(IncomingRecord.from(record));
+		Deque<Future<?>> inFlight = new ArrayDeque<>();
+		try (ExecutorService writers = Executors.newFixedThreadPool(IN_FLIGHT,
+				Thread.ofPlatform().name("reindex-bulk-", 0).daemon().factory())) {
+			long remaining = reader.remaining(ends);
+			while (remaining > 0) {
+				List<IncomingRecord> batch = new ArrayList<>();
+				for (ConsumerRecord<byte[], byte[]> record : reader.poll()) {
+					batch.add(IncomingRecord.from(record));
+				}
+				remaining = reader.remaining(ends);
+				long left = remaining;
+				if (inFlight.size() == IN_FLIGHT) {
+					awaitOldest(inFlight);
+				}
+				inFlight.add(writers.submit(() -> {
+					this.indexer.write(batch, target, (record, cause) -> skipped.incrementAndGet(), false);
+					long total = read.addAndGet(batch.size());
+					this.status.updateAndGet((current) -> current.progress(state, total, left, skipped.get()));
+				}));
 			}
-			this.indexer.write(batch, target, (record, cause) -> skipped.incrementAndGet(), false);
-			read.addAndGet(batch.size());
-			remaining = reader.remaining(ends);
-			this.status.set(this.status.get().progress(state, read.get(), remaining, skipped.get()));
+			while (!inFlight.isEmpty()) {
+				awaitOldest(inFlight);
+			}
+		}
+	}
+
+	private static void awaitOldest(Deque<Future<?>> inFlight) {
+		try {
+			inFlight.removeFirst().get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			inFlight.forEach((future) -> future.cancel(true));
+			throw new IllegalStateException("Interrupted while replaying", ex);
+		}
+		catch (ExecutionException ex) {
+			inFlight.forEach((future) -> future.cancel(true));
+			throw new IllegalStateException("A bulk request of the replay failed", ex.getCause());
 		}
 	}
 
