@@ -123,7 +123,7 @@ public final class Freshness {
 				overCapacity.incrementAndGet();
 				return;
 			}
-			String id = "fresh-" + n;
+			String id = (this.reference ? "fresh-reference-" : "fresh-") + n;
 			String body = this.articles.request(n, id, tag, OffsetDateTime.now(ZoneOffset.UTC), this.articleBytes);
 			HttpRequest request = Http.request(gateway + "/api/v1/articles")
 				.timeout(Duration.ofSeconds(30))
