@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -129,8 +130,7 @@ class LedgerLoader implements SmartLifecycle {
 			return;
 		}
 		try {
-			JsonNode payload = MessageJson.mapper().readTree(record.value());
-			long revision = payload.path("revision").asLong(0);
+			long revision = revision(record.value());
 			if (revision > 0) {
 				this.ledger.accept(TopicKeys.of(type.get().topic(), record.key()), type.get(), revision,
 						record.partition(), record.offset(), header(record, Headers.IDEMPOTENCY_KEY),
@@ -139,6 +139,28 @@ class LedgerLoader implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Skipping unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+		}
+	}
+
+	/**
+	 * The payload's top-level {@code revision}, read without building the message: this
+	 * thread reads every record the service and its replicas write, and the revision
+	 * comes third in every message, before the body. Zero when there is none.
+	 */
+	static long revision(byte[] payload) {
+		try (JsonParser parser = MessageJson.mapper().createParser(payload)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return 0;
+			}
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if ("revision".equals(name)) {
+					return (value == JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue() : 0;
+				}
+				parser.skipChildren();
+			}
+			return 0;
 		}
 	}
 
