@@ -21,9 +21,6 @@ import org.jspecify.annotations.Nullable;
  * @param title the headline
  * @param lead the standfirst shown in listings
  * @param body sanitized HTML: paragraphs, links, emphasis and lists only
- * @param bodyText the body's text without markup, as the producer extracted it while
- * sanitising; absent from records written before the field existed, where a consumer that
- * needs it extracts it from {@code body} itself
  * @param deliveredAt when a speech was delivered or an interview given, with its offset
  * @param publishedAt when the institution published it, with its offset
  * @param timeZone the IANA zone the two date-times belong to, for display
@@ -36,10 +33,9 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when this revision was accepted
  */
 public record Article(String id, String locale, long revision, ArticleKind kind, ContentStatus status, String title,
-		@Nullable String lead, String body, @Nullable String bodyText, @Nullable OffsetDateTime deliveredAt,
-		OffsetDateTime publishedAt, String timeZone, @Nullable Instant publishAt, @Nullable String place,
-		List<String> people, List<String> tags, @Nullable String sourceUrl, @Nullable WithdrawalNote withdrawal,
-		Instant updatedAt) {
+		@Nullable String lead, String body, @Nullable OffsetDateTime deliveredAt, OffsetDateTime publishedAt,
+		String timeZone, @Nullable Instant publishAt, @Nullable String place, List<String> people, List<String> tags,
+		@Nullable String sourceUrl, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
 
 	public Article {
 		// Older producers may omit empty lists; consumers see an empty list, never null.
@@ -54,8 +50,8 @@ public record Article(String id, String locale, long revision, ArticleKind kind,
 	 */
 	public Article atRevision(long revision) {
 		return new Article(this.id, this.locale, revision, this.kind, this.status, this.title, this.lead, this.body,
-				this.bodyText, this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place,
-				this.people, this.tags, this.sourceUrl, this.withdrawal, this.updatedAt);
+				this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people, this.tags,
+				this.sourceUrl, this.withdrawal, this.updatedAt);
 	}
 
 }

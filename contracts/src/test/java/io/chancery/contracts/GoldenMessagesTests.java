@@ -23,7 +23,6 @@ class GoldenMessagesTests {
 	static Stream<Arguments> goldenFiles() {
 		return Stream.of(Arguments.of("article-published", Article.class),
 				Arguments.of("article-published-withdrawn-with-note", Article.class),
-				Arguments.of("article-published-from-older-producer", Article.class),
 				Arguments.of("article-withdrawn", Withdrawal.class), Arguments.of("event-published", Event.class),
 				Arguments.of("event-withdrawn", Withdrawal.class),
 				Arguments.of("site-details-updated", SiteDetails.class),
@@ -47,15 +46,6 @@ class GoldenMessagesTests {
 		Article newer = read("article-published-from-newer-producer", Article.class);
 		assertThat(newer.kind()).isEqualTo(ArticleKind.OTHER);
 		assertThat(newer).usingRecursiveComparison().ignoringFields("kind").isEqualTo(current);
-	}
-
-	@Test
-	void articleFromOlderProducerReadsWithoutBodyTextAndWritesBackWithoutIt() {
-		Article current = read("article-published", Article.class);
-		Article older = read("article-published-from-older-producer", Article.class);
-		assertThat(older.bodyText()).isNull();
-		assertThat(older).usingRecursiveComparison().ignoringFields("bodyText").isEqualTo(current);
-		assertThat(MessageJson.mapper().writeValueAsString(older)).doesNotContain("bodyText");
 	}
 
 	@Test

@@ -32,7 +32,6 @@ class JsonSchemaTests {
 		return Stream.of(Arguments.of("article-published", "article"),
 				Arguments.of("article-published-withdrawn-with-note", "article"),
 				Arguments.of("article-published-from-newer-producer", "article"),
-				Arguments.of("article-published-from-older-producer", "article"),
 				Arguments.of("article-withdrawn", "withdrawal"), Arguments.of("event-published", "event"),
 				Arguments.of("event-published-from-newer-producer", "event"),
 				Arguments.of("event-withdrawn", "withdrawal"), Arguments.of("site-details-updated", "site-details"),

@@ -170,9 +170,8 @@ class RealEnginesIntegrationTests {
 
 	private static Article article(String id, String locale) {
 		return new Article(id, locale, 1, ArticleKind.SPEECH, ContentStatus.PUBLISHED, "Title of " + id, "Lead",
-				"<p>Body</p>", "Body", null, OffsetDateTime.parse("2024-06-12T18:30:00+01:00"), "Europe/London", null,
-				"London", List.of("The Ambassador"), List.of("culture"), null, null,
-				Instant.parse("2024-06-13T08:00:00Z"));
+				"<p>Body</p>", null, OffsetDateTime.parse("2024-06-12T18:30:00+01:00"), "Europe/London", null, "London",
+				List.of("The Ambassador"), List.of("culture"), null, null, Instant.parse("2024-06-13T08:00:00Z"));
 	}
 
 }

@@ -56,24 +56,24 @@ final class Content implements AutoCloseable {
 
 	static Article article(String id, String locale, long revision, ArticleKind kind, String title, String lead,
 			String body, String publishedAt, List<String> people, List<String> tags) {
-		return new Article(id, locale, revision, kind, ContentStatus.PUBLISHED, title, lead, body, null, null,
+		return new Article(id, locale, revision, kind, ContentStatus.PUBLISHED, title, lead, body, null,
 				OffsetDateTime.parse(publishedAt), "Europe/Moscow", null, "Moscow", people, tags, null, null,
 				Instant.parse("2024-07-01T00:00:00Z").plusSeconds(revision));
 	}
 
 	static Article embargoed(Article article, Instant publishAt) {
 		return new Article(article.id(), article.locale(), article.revision(), article.kind(), article.status(),
-				article.title(), article.lead(), article.body(), article.bodyText(), article.deliveredAt(),
-				article.publishedAt(), article.timeZone(), publishAt, article.place(), article.people(), article.tags(),
-				article.sourceUrl(), null, article.updatedAt());
+				article.title(), article.lead(), article.body(), article.deliveredAt(), article.publishedAt(),
+				article.timeZone(), publishAt, article.place(), article.people(), article.tags(), article.sourceUrl(),
+				null, article.updatedAt());
 	}
 
 	static Article withdrawnWithNote(Article article, String note) {
 		return new Article(article.id(), article.locale(), article.revision() + 1, article.kind(),
-				ContentStatus.WITHDRAWN, article.title(), article.lead(), article.body(), article.bodyText(),
-				article.deliveredAt(), article.publishedAt(), article.timeZone(), null, article.place(),
-				article.people(), article.tags(), article.sourceUrl(),
-				new WithdrawalNote(note, Instant.parse("2024-07-02T00:00:00Z")), article.updatedAt().plusSeconds(60));
+				ContentStatus.WITHDRAWN, article.title(), article.lead(), article.body(), article.deliveredAt(),
+				article.publishedAt(), article.timeZone(), null, article.place(), article.people(), article.tags(),
+				article.sourceUrl(), new WithdrawalNote(note, Instant.parse("2024-07-02T00:00:00Z")),
+				article.updatedAt().plusSeconds(60));
 	}
 
 	static Event event(String id, String locale, long revision, String date, String title, String lead,

@@ -80,31 +80,6 @@ class IndexingIntegrationTests {
 	}
 
 	@Test
-	void bodyTextFromTheProducerIsIndexedAsSentAndOlderRecordsHaveTheirBodyParsed() throws Exception {
-		Article current = article(1, "Current producer");
-		current = new Article(current.id(), current.locale(), 1, current.kind(), current.status(), current.title(),
-				current.lead(), "<p>Body</p>", "Body, as the producer extracted it", current.deliveredAt(),
-				current.publishedAt(), current.timeZone(), null, current.place(), current.people(), current.tags(),
-				null, null, current.updatedAt());
-		String older = "ix-" + UUID.randomUUID().toString().substring(0, 8);
-		Article old = article(older, 1, "Older producer");
-		old = new Article(old.id(), old.locale(), 1, old.kind(), old.status(), old.title(), old.lead(),
-				"<p>Written <em>before</em> bodyText</p><ul><li>existed</li></ul>", null, old.deliveredAt(),
-				old.publishedAt(), old.timeZone(), null, old.place(), old.people(), old.tags(), null, null,
-				old.updatedAt());
-		publish(EventType.ARTICLE_PUBLISHED, ContentKey.of(this.id, "en"), current);
-		publish(EventType.ARTICLE_PUBLISHED, ContentKey.of(older, "en"), old);
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			JsonNode document = document("article:" + older + ":en");
-			assertThat(document.get("found").asBoolean()).isTrue();
-			assertThat(document.get("_source").get("body").asString()).isEqualTo("Written before bodyText existed");
-		});
-		JsonNode document = document("article:" + this.id + ":en");
-		assertThat(document.get("_source").get("body").asString()).isEqualTo("Body, as the producer extracted it");
-		assertThat(document.get("_source").get("bodyHtml").asString()).isEqualTo("<p>Body</p>");
-	}
-
-	@Test
 	void poisonIsDeadLetteredWithItsCauseAndLaterRecordsIndex() throws Exception {
 		try (KafkaProducer<String, byte[]> producer = producer()) {
 			ProducerRecord<String, byte[]> poison = new ProducerRecord<>(Topic.ARTICLES.wireName(),
@@ -130,9 +105,8 @@ class IndexingIntegrationTests {
 
 	private static Article article(String articleId, long revision, String title) {
 		return new Article(articleId, "en", revision, ArticleKind.SPEECH, ContentStatus.PUBLISHED, title, "Lead",
-				"<p>Body</p>", "Body", null, OffsetDateTime.parse("2024-06-12T21:05:00+01:00"), "Europe/London", null,
-				"London", List.of("The Ambassador"), List.of("culture"), null, null,
-				Instant.parse("2024-06-13T08:00:00Z"));
+				"<p>Body</p>", null, OffsetDateTime.parse("2024-06-12T21:05:00+01:00"), "Europe/London", null, "London",
+				List.of("The Ambassador"), List.of("culture"), null, null, Instant.parse("2024-06-13T08:00:00Z"));
 	}
 
 	private JsonNode document(String documentId) throws Exception {

@@ -58,7 +58,7 @@ class ArticleChanges {
 			violations.requireText(request.withdrawal().note(), "withdrawal.note", 5_000);
 		}
 		if (request.body() != null && !request.body().isBlank()) {
-			violations.require(!HtmlSanitizer.body(request.body()).html().isBlank(), "body",
+			violations.require(!HtmlSanitizer.body(request.body()).isBlank(), "body",
 					"has no text left once scripts and disallowed markup are removed");
 		}
 		violations.throwIfAny();
@@ -66,13 +66,13 @@ class ArticleChanges {
 
 	Article article(ArticleRequest request, String id, String locale, long revision) {
 		ArticleRequest.WithdrawalRequest withdrawal = request.withdrawal();
-		HtmlSanitizer.Body body = HtmlSanitizer.body(Objects.requireNonNull(request.body()));
 		return new Article(id, locale, revision, KINDS.get(request.kind()),
 				(withdrawal != null) ? ContentStatus.WITHDRAWN : ContentStatus.PUBLISHED,
 				Objects.requireNonNull(HtmlSanitizer.plain(request.title())), HtmlSanitizer.plain(request.lead()),
-				body.html(), body.text(), request.deliveredAt(), Objects.requireNonNull(request.publishedAt()),
-				Objects.requireNonNull(request.timeZone()), request.publishAt(), HtmlSanitizer.plain(request.place()),
-				plain(request.people()), plain(request.tags()), request.sourceUrl(),
+				HtmlSanitizer.body(Objects.requireNonNull(request.body())), request.deliveredAt(),
+				Objects.requireNonNull(request.publishedAt()), Objects.requireNonNull(request.timeZone()),
+				request.publishAt(), HtmlSanitizer.plain(request.place()), plain(request.people()),
+				plain(request.tags()), request.sourceUrl(),
 				(withdrawal != null) ? new WithdrawalNote(
 						Objects.requireNonNull(HtmlSanitizer.plain(withdrawal.note())), this.clock.instant()) : null,
 				this.clock.instant());

@@ -81,9 +81,9 @@ class ArticleController {
 	private static Article withdrawn(Article current, long revision, io.chancery.contracts.WithdrawalNote withdrawal,
 			java.time.Instant now) {
 		return new Article(current.id(), current.locale(), revision, current.kind(), ContentStatus.WITHDRAWN,
-				current.title(), current.lead(), current.body(), current.bodyText(), current.deliveredAt(),
-				current.publishedAt(), current.timeZone(), current.publishAt(), current.place(), current.people(),
-				current.tags(), current.sourceUrl(), withdrawal, now);
+				current.title(), current.lead(), current.body(), current.deliveredAt(), current.publishedAt(),
+				current.timeZone(), current.publishAt(), current.place(), current.people(), current.tags(),
+				current.sourceUrl(), withdrawal, now);
 	}
 
 }

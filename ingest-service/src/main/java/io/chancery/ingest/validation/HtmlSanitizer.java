@@ -2,7 +2,6 @@ package io.chancery.ingest.validation;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jspecify.annotations.Nullable;
 
@@ -34,21 +33,14 @@ public final class HtmlSanitizer {
 
 	private static final int MEMO_LIMIT = 100_000;
 
-	/**
-	 * The body cleaned, and its text. The text is taken from the cleaned document while
-	 * it is at hand and travels with the message, so that consumers which index or
-	 * excerpt it need not parse the HTML again.
-	 */
-	public static Body body(String html) {
+	public static String body(String html) {
 		Cleaned cleaned = last.get();
 		if (cleaned != null && cleaned.html() == html) {
 			// Used once: nothing stays on an idle thread.
 			last.remove();
 			return cleaned.body();
 		}
-		Document clean = new Cleaner(BODY).clean(Jsoup.parseBodyFragment(html, ""));
-		clean.outputSettings(COMPACT);
-		Body body = new Body(clean.body().html(), clean.body().text());
+		String body = Jsoup.clean(html, "", BODY, COMPACT);
 		if (html.length() <= MEMO_LIMIT) {
 			last.set(new Cleaned(html, body));
 		}
@@ -66,16 +58,7 @@ public final class HtmlSanitizer {
 		return Jsoup.parse(text).text().strip();
 	}
 
-	/**
-	 * A cleaned body.
-	 *
-	 * @param html the allowed markup only
-	 * @param text what a reader sees of it, without markup, whitespace collapsed
-	 */
-	public record Body(String html, String text) {
-	}
-
-	private record Cleaned(String html, Body body) {
+	private record Cleaned(String html, String body) {
 	}
 
 }

@@ -46,7 +46,7 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 		Instant sortDate = (when != null) ? when.toInstant() : article.updatedAt();
 		return new ContentDocument("article", article.id(), article.locale(), article.revision(),
 				withdrawn ? "withdrawn" : "published", MessageJson.mapper().convertValue(article.kind(), String.class),
-				article.title(), article.lead(), text(article), article.body(), article.deliveredAt(),
+				article.title(), article.lead(), text(article.body()), article.body(), article.deliveredAt(),
 				article.publishedAt(), null, sortDate, article.timeZone(), article.publishAt(), article.place(),
 				article.people(), article.tags(), article.sourceUrl(), null, null,
 				withdrawn ? article.withdrawal().note() : null, withdrawn ? article.withdrawal().withdrawnAt() : null,
@@ -70,15 +70,8 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 				withdrawal.withdrawnAt(), withdrawal.withdrawnAt());
 	}
 
-	/**
-	 * The body's text as its producer extracted it; records written before the field
-	 * existed (a replay reads them) have their HTML parsed here instead.
-	 */
-	private static @Nullable String text(Article article) {
-		if (article.bodyText() != null) {
-			return article.bodyText();
-		}
-		return (article.body() != null) ? Jsoup.parse(article.body()).text() : null;
+	private static @Nullable String text(@Nullable String html) {
+		return (html != null) ? Jsoup.parse(html).text() : null;
 	}
 
 }
