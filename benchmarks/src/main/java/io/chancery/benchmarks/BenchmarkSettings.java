@@ -31,6 +31,9 @@ import io.chancery.benchmarks.scenarios.Context;
  * @param quietLoad the one-minute load average the run waits for before it starts
  * @param quietWait how long it waits for that at most
  * @param profile whether to record the services with JFR during the measured phases
+ * @param aotCache whether the services start from AOT caches, as the local run's do once
+ * it has made them: the caches are made before the measured start, and the platform is
+ * first started and stopped once without them, so that the report has both cold starts
  * @param scenarios the scenarios to run ({@code indexing}, {@code reindex},
  * {@code freshness}, {@code search}, {@code proxying}, {@code home}); empty for all, as a
  * reference run needs. A partial run is for working on one scenario.
@@ -40,21 +43,21 @@ import io.chancery.benchmarks.scenarios.Context;
 public record BenchmarkSettings(String preset, Path project, String version, int articles, int articleBytes,
 		int demoLines, int writesPerSecond, Duration freshness, Duration warmup, Duration load, Duration latency,
 		int threads, int connections, int rounds, int bulkSize, Duration idle, double quietLoad, Duration quietWait,
-		boolean profile, java.util.Set<String> scenarios, Path report, Path output) {
+		boolean profile, boolean aotCache, java.util.Set<String> scenarios, Path report, Path output) {
 
 	/** The sizes. */
 	public static BenchmarkSettings full(Path project, String version, Path report, Path output) {
 		return new BenchmarkSettings("full", project, version, 50_000, 3_000, 0, 200, Duration.ofSeconds(60),
 				Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15), 2, 16, 2, 1_000,
-				Duration.ofSeconds(15), 3.0, Duration.ofMinutes(15), false, java.util.Set.of(), report, output);
+				Duration.ofSeconds(15), 3.0, Duration.ofMinutes(15), false, true, java.util.Set.of(), report, output);
 	}
 
 	/** Every scenario, tiny: for the test suite. */
 	public static BenchmarkSettings smoke(Path project, String version, Path output) {
 		return new BenchmarkSettings("smoke", project, version, 200, 3_000, 300, 20, Duration.ofSeconds(3),
 				Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), 1, 4, 1, 100,
-				Duration.ofSeconds(1), 0, Duration.ZERO, false, java.util.Set.of(), output.resolve("performance.md"),
-				output);
+				Duration.ofSeconds(1), 0, Duration.ZERO, false, false, java.util.Set.of(),
+				output.resolve("performance.md"), output);
 	}
 
 	/**
@@ -76,6 +79,7 @@ public record BenchmarkSettings(String preset, Path project, String version, int
 				number("bulkSize", preset.bulkSize()), seconds("idleSeconds", preset.idle()),
 				decimal("quietLoad", preset.quietLoad()), seconds("quietWaitSeconds", preset.quietWait()),
 				Boolean.parseBoolean(orDefault(property("benchmarks.profile"), Boolean.toString(preset.profile()))),
+				Boolean.parseBoolean(orDefault(property("benchmarks.aotCache"), Boolean.toString(preset.aotCache()))),
 				property("benchmarks.scenarios").isEmpty() ? preset.scenarios()
 						: java.util.Set.of(property("benchmarks.scenarios").split("\\s*,\\s*")),
 				path("benchmarks.report", preset.report()), output);
@@ -129,6 +133,7 @@ public record BenchmarkSettings(String preset, Path project, String version, int
 		settings.put("benchmarks.quietLoad", Double.toString(this.quietLoad));
 		settings.put("benchmarks.quietWaitSeconds", Long.toString(this.quietWait.toSeconds()));
 		settings.put("benchmarks.profile", Boolean.toString(this.profile));
+		settings.put("benchmarks.aotCache", Boolean.toString(this.aotCache));
 		settings.put("benchmarks.scenarios",
 				this.scenarios.isEmpty() ? "all" : String.join(",", new java.util.TreeSet<>(this.scenarios)));
 		return settings;

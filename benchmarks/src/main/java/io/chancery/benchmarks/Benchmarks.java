@@ -94,7 +94,20 @@ public final class Benchmarks {
 		Map<String, String> environment = Map.of("CHANCERY_LIMITS_READS_PER_MINUTE", "1000000000",
 				"CHANCERY_LIMITS_WRITES_PER_MINUTE", "1000000000", "CHANCERY_LIMITS_EXPORTS_PER_MINUTE", "1000",
 				"CHANCERY_LIMITS_MAX_IMPORT_SIZE", "4GB");
-		try (Platform platform = Platform.start(settings.project(), settings.version(), environment, say)) {
+		boolean aotCaches = settings.aotCache() && io.chancery.localrun.LocalPlatform.aotCachesSupported();
+		if (settings.aotCache() && !aotCaches) {
+			notes.add("The services started without AOT caches: the benchmark runs on JDK "
+					+ Runtime.version().feature() + ", and they need 25 or later.");
+		}
+		Duration withoutCaches = null;
+		if (aotCaches) {
+			say.accept("Cold start without AOT caches, as the first start after a build is; then stopped");
+			try (Platform first = Platform.start(settings.project(), settings.version(), environment, say, false)) {
+				withoutCaches = first.coldStart();
+				say.accept("Platform ready without AOT caches in " + withoutCaches.toSeconds() + " s");
+			}
+		}
+		try (Platform platform = Platform.start(settings.project(), settings.version(), environment, say, aotCaches)) {
 			say.accept("Platform ready in " + platform.coldStart().toSeconds() + " s");
 			platform.keepLogsIn(settings.output().resolve("logs"));
 			Http http = new Http();
@@ -154,7 +167,9 @@ public final class Benchmarks {
 					engines.put(component, pids.stream().mapToLong(Processes::residentBytes).sum());
 				}
 			});
-			results.add(Footprint.of(platform.coldStart(), idle, peaks, highWater, engines));
+			results
+				.add(Footprint.of(new Footprint.ColdStart(platform.coldStart(), platform.aotTraining(), withoutCaches),
+						idle, peaks, highWater, engines));
 			loads.put("at the end", Machine.Load.now());
 			say.accept("Stopping the platform");
 		}

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 import io.chancery.infrastructure.GuardedProcess;
@@ -35,6 +37,10 @@ public final class LocalPlatform implements AutoCloseable {
 	private final long started = System.nanoTime();
 
 	private final List<AutoCloseable> running = new ArrayList<>();
+
+	/** The services, in the order they are started. */
+	private static final List<String> SERVICES = List.of("web-gateway", "ingest-service", "search-service",
+			"counter-service");
 
 	private final Settings settings;
 
@@ -168,8 +174,8 @@ public final class LocalPlatform implements AutoCloseable {
 		Path home = this.settings.home();
 		Settings.Ports ports = this.settings.ports();
 		if (this.settings.fresh()) {
-			step("Deleting " + home + " (fresh start)");
-			deleteRecursively(home);
+			step("Deleting the state in " + home + " (fresh start; AOT caches are kept)");
+			deleteStateIn(home);
 		}
 		Files.createDirectories(home);
 		checkResources(home);
@@ -184,20 +190,33 @@ public final class LocalPlatform implements AutoCloseable {
 
 		step("Starting Kafka on 127.0.0.1:" + ports.kafka() + " and Elasticsearch on 127.0.0.1:"
 				+ ports.elasticsearch());
-		LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), ports.kafka(), "512m");
-		this.running.add(kafka);
-		this.kafka = kafka;
-		this.kafkaBootstrapServers = kafka.bootstrapServers();
-		step("Kafka ready at " + kafka.bootstrapServers());
-		List<String> created = TopicProvisioner.provision(kafka.bootstrapServers());
-		step(created.isEmpty() ? "Topics already provisioned" : "Topics created: " + String.join(", ", created));
-		// Elasticsearch first, alone: started beside the services it starves on two
-		// cores.
-		LocalElasticsearch elasticsearch = LocalElasticsearch.start(home.resolve("elasticsearch"),
-				ports.elasticsearch(), "512m");
-		this.running.add(elasticsearch);
-		this.elasticsearch = elasticsearch;
-		this.elasticsearchUrl = elasticsearch.url();
+		// Side by side: Elasticsearch's start no longer waits for Kafka's. The services
+		// still wait for Elasticsearch: its start keeps two cores busy on its own (43
+		// CPU-seconds in 24 s, docs/performance.md), so started beside it they only
+		// starve it.
+		CompletableFuture<LocalElasticsearch> elasticsearchStart = CompletableFuture.supplyAsync(
+				() -> LocalElasticsearch.start(home.resolve("elasticsearch"), ports.elasticsearch(), "512m"),
+				(task) -> Thread.ofPlatform().daemon().name("elasticsearch-start").start(task));
+		try {
+			LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), ports.kafka(), "512m");
+			this.running.add(kafka);
+			this.kafka = kafka;
+			this.kafkaBootstrapServers = kafka.bootstrapServers();
+			step("Kafka ready at " + kafka.bootstrapServers());
+			List<String> created = TopicProvisioner.provision(kafka.bootstrapServers());
+			step(created.isEmpty() ? "Topics already provisioned" : "Topics created: " + String.join(", ", created));
+		}
+		catch (RuntimeException ex) {
+			// Elasticsearch, once started, must stop with the rest.
+			try {
+				awaitElasticsearch(elasticsearchStart);
+			}
+			catch (RuntimeException also) {
+				ex.addSuppressed(also);
+			}
+			throw ex;
+		}
+		LocalElasticsearch elasticsearch = awaitElasticsearch(elasticsearchStart);
 		step("Elasticsearch ready at " + elasticsearch.url());
 
 		this.editorKey = key(home, "editor");
@@ -234,6 +253,72 @@ public final class LocalPlatform implements AutoCloseable {
 			step(name + " ready on http://127.0.0.1:" + services.get(name));
 		}
 		trainInBackground();
+	}
+
+	private LocalElasticsearch awaitElasticsearch(CompletableFuture<LocalElasticsearch> start) {
+		try {
+			LocalElasticsearch elasticsearch = start.join();
+			this.running.add(elasticsearch);
+			this.elasticsearch = elasticsearch;
+			this.elasticsearchUrl = elasticsearch.url();
+			return elasticsearch;
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Makes the AOT caches this build of the services lacks, one service after another,
+	 * before a start rather than after it: the benchmark measures the start the local run
+	 * makes once its caches exist. The training stops as soon as the application context
+	 * is refreshed, before a service connects to anything, so it needs no Kafka or
+	 * Elasticsearch: they are given as addresses where nothing listens.
+	 * @return what went wrong, by service; empty when every service has its cache
+	 */
+	public static Map<String, String> trainAotCaches(Settings settings) {
+		return trainAotCaches(settings, SERVICES);
+	}
+
+	static Map<String, String> trainAotCaches(Settings settings, List<String> services) {
+		if (!aotCachesSupported()) {
+			Map<String, String> failures = new LinkedHashMap<>();
+			services.forEach((service) -> failures.put(service, "AOT caches need JDK 25 or later"));
+			return failures;
+		}
+		AotCache caches = new AotCache(settings.home().resolve("aot"), JVM_OPTIONS);
+		String nowhere = "127.0.0.1:" + Ports.free();
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("MALLOC_ARENA_MAX", "2");
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", nowhere);
+		environment.put("ELASTICSEARCH_URIS", "http://" + nowhere);
+		environment.put("INGEST_SERVICE_URI", "http://" + nowhere);
+		environment.put("SEARCH_SERVICE_URI", "http://" + nowhere);
+		environment.put("COUNTER_SERVICE_URI", "http://" + nowhere);
+		environment.putAll(settings.environment());
+		Map<String, String> failures = new LinkedHashMap<>();
+		for (String service : services) {
+			Path jar = jar(settings, service);
+			if (caches.launch(service, jar).isEmpty()) {
+				caches.train(service, jar, environment, java()).ifPresent((failed) -> failures.put(service, failed));
+			}
+		}
+		return failures;
+	}
+
+	/** JDK 25 writes AOT caches from a training run (JEP 514); older JDKs cannot. */
+	public static boolean aotCachesSupported() {
+		return Runtime.version().feature() >= 25;
+	}
+
+	private static Path jar(Settings settings, String service) {
+		return settings.project()
+			.resolve(service)
+			.resolve("target")
+			.resolve(service + "-" + settings.version() + ".jar");
 	}
 
 	private static String java() {
@@ -284,10 +369,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private GuardedProcess startService(String name, int port, Map<String, String> environment) {
 		Path home = this.settings.home();
-		Path jar = this.settings.project()
-			.resolve(name)
-			.resolve("target")
-			.resolve(name + "-" + this.settings.version() + ".jar");
+		Path jar = jar(this.settings, name);
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build first (./mvnw -Prun package builds it).");
 		}
@@ -504,6 +586,21 @@ public final class LocalPlatform implements AutoCloseable {
 	private void step(String message) {
 		double seconds = (System.nanoTime() - this.started) / 1e9;
 		this.settings.progress().accept(String.format("[%6.1f s] %s", seconds, message));
+	}
+
+	/**
+	 * Everything in the home but the AOT caches, which belong to builds of the services
+	 * rather than to the state, and are worth most on a fresh start.
+	 */
+	static void deleteStateIn(Path home) throws IOException {
+		if (!Files.isDirectory(home)) {
+			return;
+		}
+		try (var entries = Files.list(home)) {
+			for (Path entry : entries.filter((each) -> !each.getFileName().toString().equals("aot")).toList()) {
+				deleteRecursively(entry);
+			}
+		}
 	}
 
 	private static void deleteRecursively(Path path) throws IOException {

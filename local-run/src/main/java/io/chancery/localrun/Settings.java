@@ -27,7 +27,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				Map.of(), (line) -> {
 					System.out.println(line);
 					System.out.flush();
-				}, java.time.Duration.ofSeconds(120), Runtime.version().feature() >= 25);
+				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported());
 	}
 
 	/** Free ports for everything, for tests that run beside other work. */
@@ -48,6 +48,15 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 		merged.putAll(more);
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, Map.copyOf(merged),
 				this.progress, this.readyTimeout, this.aotCache);
+	}
+
+	/**
+	 * The same settings, starting the services from AOT caches when they exist (see
+	 * {@link LocalPlatform#trainAotCaches}) or not at all.
+	 */
+	public Settings withAotCache(boolean on) {
+		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
+				this.progress, this.readyTimeout, on);
 	}
 
 	/**

@@ -25,6 +25,8 @@ public final class Platform implements AutoCloseable {
 
 	private final Duration coldStart;
 
+	private final @Nullable Duration aotTraining;
+
 	private final Path home;
 
 	private @Nullable Path logsTo;
@@ -33,9 +35,11 @@ public final class Platform implements AutoCloseable {
 
 	private final Processes processes;
 
-	private Platform(LocalPlatform platform, Duration coldStart, Path home, Path jars, Processes processes) {
+	private Platform(LocalPlatform platform, Duration coldStart, @Nullable Duration aotTraining, Path home, Path jars,
+			Processes processes) {
 		this.platform = platform;
 		this.coldStart = coldStart;
+		this.aotTraining = aotTraining;
 		this.home = home;
 		this.jars = jars;
 		this.processes = processes;
@@ -44,17 +48,33 @@ public final class Platform implements AutoCloseable {
 	/**
 	 * Starts the platform and returns once every service is ready.
 	 * @param environment more environment for every service
+	 * @param aotCaches whether the services start from AOT caches, made before the start
+	 * (and not counted in it) as the local run makes them after its first start
 	 */
 	public static Platform start(Path project, String version, Map<String, String> environment,
-			Consumer<String> progress) {
+			Consumer<String> progress, boolean aotCaches) {
 		// Under the temporary directory: Elasticsearch, run as an unprivileged user when
 		// this JVM is root, must be able to enter every directory above its own.
 		Path home = Path.of(System.getProperty("java.io.tmpdir"), "chancery-benchmarks-" + UUID.randomUUID());
 		Path jars = snapshot(project, version, Path.of(home + "-jars"));
-		Settings settings = Settings.onFreePorts(jars, version, home, progress).withEnvironment(environment);
-		long started = System.nanoTime();
+		Settings settings = Settings.onFreePorts(jars, version, home, progress)
+			.withEnvironment(environment)
+			.withAotCache(aotCaches);
+		Duration aotTraining = null;
 		LocalPlatform platform;
+		long started;
 		try {
+			if (aotCaches) {
+				progress.accept("Making the services' AOT caches (not part of the cold start)");
+				long training = System.nanoTime();
+				Map<String, String> failures = LocalPlatform.trainAotCaches(settings);
+				if (!failures.isEmpty()) {
+					throw new IllegalStateException("No AOT cache for " + failures);
+				}
+				aotTraining = Duration.ofNanos(System.nanoTime() - training);
+				progress.accept("AOT caches made in " + aotTraining.toSeconds() + " s");
+			}
+			started = System.nanoTime();
 			platform = LocalPlatform.start(settings);
 		}
 		catch (RuntimeException ex) {
@@ -63,7 +83,7 @@ public final class Platform implements AutoCloseable {
 			throw ex;
 		}
 		Duration coldStart = Duration.ofNanos(System.nanoTime() - started);
-		return new Platform(platform, coldStart, home, jars, new Processes(version));
+		return new Platform(platform, coldStart, aotTraining, home, jars, new Processes(version));
 	}
 
 	/**
@@ -93,6 +113,11 @@ public final class Platform implements AutoCloseable {
 	/** From nothing running to every service ready, Kafka and Elasticsearch included. */
 	public Duration coldStart() {
 		return this.coldStart;
+	}
+
+	/** How long making the AOT caches took before the start; null without them. */
+	public @Nullable Duration aotTraining() {
+		return this.aotTraining;
 	}
 
 	public String gatewayUrl() {

@@ -136,9 +136,14 @@ public final class Reindex {
 		return new ScenarioResult(NAME, List.of(outcome), details, cpu, raw, profiles);
 	}
 
+	/**
+	 * Once a second: the replay is timed by search-service's own timestamps, and every
+	 * status request costs the gateway CPU that the replay it measures would otherwise
+	 * have (about 20 ms each while the gateway's admin path is not yet compiled).
+	 */
 	private static void pause() {
 		try {
-			Thread.sleep(100);
+			Thread.sleep(1000);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -2,11 +2,15 @@ package io.chancery.search.elasticsearch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -14,10 +18,14 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the index template and makes sure the {@code content} alias points at an index,
  * creating {@code content-v1} on a first start. Runs as a lifecycle phase before the
- * Kafka bindings start, so nothing is indexed before the index exists.
+ * Kafka bindings start, so nothing is indexed before the index exists. The requests begin
+ * as soon as the client exists, in the background, and the lifecycle phase waits for
+ * them: creating the first index of a new node takes Elasticsearch seconds while the
+ * platform starts (7.5 s in a cold start measured in docs/performance.md), which overlap
+ * the rest of the context's refresh instead of adding to it.
  */
 @Component
-class IndexBootstrap implements SmartLifecycle {
+class IndexBootstrap implements InitializingBean, SmartLifecycle {
 
 	private static final String ALIAS = ContentIndex.ALIAS;
 
@@ -27,17 +35,31 @@ class IndexBootstrap implements SmartLifecycle {
 
 	private final ElasticsearchClient client;
 
+	private CompletableFuture<Void> prepared = CompletableFuture.completedFuture(null);
+
 	IndexBootstrap(ElasticsearchClient client) {
 		this.client = client;
 	}
 
 	@Override
+	public void afterPropertiesSet() {
+		this.prepared = CompletableFuture.runAsync(() -> {
+			try {
+				bootstrap();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, (task) -> Thread.ofVirtual().name("index-bootstrap").start(task));
+	}
+
+	@Override
 	public void start() {
 		try {
-			bootstrap();
+			this.prepared.join();
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not prepare the content index in Elasticsearch", ex);
+		catch (CompletionException ex) {
+			throw new IllegalStateException("Could not prepare the content index in Elasticsearch", ex.getCause());
 		}
 		this.running = true;
 	}
