@@ -191,9 +191,9 @@ public final class LocalPlatform implements AutoCloseable {
 		step("Starting Kafka on 127.0.0.1:" + ports.kafka() + " and Elasticsearch on 127.0.0.1:"
 				+ ports.elasticsearch());
 		// Side by side: Elasticsearch's start no longer waits for Kafka's. The services
-		// still wait for Elasticsearch: its start keeps two cores busy on its own (43
-		// CPU-seconds in 24 s, docs/performance.md), so started beside it they only
-		// starve it.
+		// still wait for Elasticsearch: its start and Kafka's keep two cores busy (42
+		// CPU-seconds in 24 s, docs/performance.md), so started beside them they only
+		// starve them.
 		CompletableFuture<LocalElasticsearch> elasticsearchStart = CompletableFuture.supplyAsync(
 				() -> LocalElasticsearch.start(home.resolve("elasticsearch"), ports.elasticsearch(), "512m"),
 				(task) -> Thread.ofPlatform().daemon().name("elasticsearch-start").start(task));

@@ -81,7 +81,8 @@ public final class Footprint {
 		raw.add("");
 		raw.add("Each service runs as the local run starts it: `"
 				+ String.join(" ", io.chancery.localrun.LocalPlatform.serviceJvmOptions())
-				+ "`, with `MALLOC_ARENA_MAX=2`.");
+				+ "`, with `MALLOC_ARENA_MAX=2`"
+				+ ((coldStart.aotTraining() != null) ? ", from its AOT cache (`-XX:AOTCache`)." : "."));
 		double seconds = coldStart.measured().toMillis() / 1000.0;
 		outcomes.add(Outcome.atMost("stack cold start", "s", seconds, null, 60, Format.decimal(seconds, 1) + " s", "—",
 				"≤ 60 s", coldStart.describe()));
