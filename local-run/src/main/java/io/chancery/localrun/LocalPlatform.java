@@ -60,10 +60,10 @@ public final class LocalPlatform implements AutoCloseable {
 
 	/**
 	 * Small heaps and serial GC: four services share a developer's machine. Their live
-	 * sets are 35 to 50 MB (docs/performance.md); the heap may grow to between two and
-	 * three times that under load, where Native Memory Tracking showed it at its maximum
-	 * as the largest part of each service's resident memory, and is given back after it
-	 * (the free ratios), and the JIT's scratch memory is returned to the system every two
+	 * sets are 35 to 50 MB (docs/performance.md); the heap may grow to about three times
+	 * that under load, where Native Memory Tracking showed it at its maximum as the
+	 * largest part of each service's resident memory, and is given back after it (the
+	 * free ratios), and the JIT's scratch memory is returned to the system every two
 	 * seconds (JDK 22 and later), so resident memory follows the need rather than the
 	 * maximum.
 	 */
@@ -332,7 +332,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private static List<String> jvmOptions() {
 		List<String> options = new ArrayList<>(
-				List.of("-Xms32m", "-Xmx112m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+				List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
 						"-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m"));
 		if (Runtime.version().feature() >= 22) {
 			options.add("-XX:TrimNativeHeapInterval=2000");
