@@ -107,19 +107,30 @@ class CountersIntegrationTests {
 	}
 
 	@Test
-	void scheduledEventsCountOnlyFromTheirPublicationAndSiteCitiesGetClocks() throws Exception {
-		publish(EventType.EVENT_PUBLISHED, event(this.id, 1, CAPTION, Instant.parse("2030-01-01T00:00:00Z")));
+	void scheduledEventsStayHiddenUntilTheServersClockReachesThemWhateverInstantIsAsked() throws Exception {
+		String later = this.id + "-later";
+		Instant soon = Instant.now().plusSeconds(4);
+		publish(EventType.EVENT_PUBLISHED, event(this.id, 1, CAPTION, soon));
+		publish(EventType.EVENT_PUBLISHED,
+				event(later, 1, "a caption under embargo", Instant.parse("2030-01-01T00:00:00Z")));
 		publish(EventType.SITE_DETAILS_UPDATED,
 				new SiteDetails("ru", Long.MAX_VALUE / 2, "Посольство", List.of(),
 						List.of(new SiteDetails.ClockCity("Москва", "Europe/Moscow"),
 								new SiteDetails.ClockCity("Лондон", "Europe/London")),
 						Instant.now()));
+		// Evidence that both were read: the one due soon is served once its time comes.
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(
-					get(this.base, "/api/v1/counters/" + this.id + "?locale=en&at=2030-01-02T00:00:00Z").statusCode())
+					get(this.base, "/api/v1/counters/" + this.id + "?locale=en&at=2199-01-02T00:00:00Z").statusCode())
 				.isEqualTo(200));
-		assertThat(get(this.base, "/api/v1/counters/" + this.id + "?locale=en&at=2029-12-31T00:00:00Z").statusCode())
+		assertThat(Instant.now()).isAfterOrEqualTo(soon);
+		// Before its publication instant a counter is not there, even evaluated later.
+		assertThat(get(this.base, "/api/v1/counters/" + this.id + "?locale=en&at=" + soon.minusSeconds(1)).statusCode())
 			.isEqualTo(404);
+		assertThat(get(this.base, "/api/v1/counters/" + later + "?locale=en&at=2030-01-02T00:00:00Z").statusCode())
+			.isEqualTo(404);
+		HttpResponse<String> future = get(this.base, "/api/v1/counters?locale=en&at=2199-01-01T00:00:00Z");
+		assertThat(future.body()).contains(this.id).doesNotContain(later).doesNotContain("a caption under embargo");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			JsonNode clocks = json(
 					get(this.base, "/api/v1/clocks?locale=ru&zones=Asia/Kathmandu&at=2026-03-29T00:30:00Z"));

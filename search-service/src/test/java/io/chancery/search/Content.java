@@ -46,6 +46,11 @@ final class Content implements AutoCloseable {
 					ProducerConfig.LINGER_MS_CONFIG, 5),
 			new StringSerializer(), new ByteArraySerializer());
 
+	/** The key whose digest src/test/resources/config/application.properties holds. */
+	static final String ADMIN_KEY = "admin-key-for-tests";
+
+	static final String EDITOR_KEY = "editor-key-for-tests";
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final String base;
@@ -124,10 +129,29 @@ final class Content implements AutoCloseable {
 		return request(HttpRequest.newBuilder(URI.create(this.base + pathAndQuery)).build());
 	}
 
-	HttpResponse<String> post(String pathAndQuery) {
-		return request(HttpRequest.newBuilder(URI.create(this.base + pathAndQuery))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build());
+	HttpResponse<String> post(String pathAndQuery, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + pathAndQuery))
+			.POST(HttpRequest.BodyPublishers.noBody());
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return request(request.build());
+	}
+
+	HttpResponse<String> send(String pathAndQuery, String... headers) {
+		return request(HttpRequest.newBuilder(URI.create(this.base + pathAndQuery)).headers(headers).build());
+	}
+
+	/** A GET with the admin's key, which the admin routes need. */
+	JsonNode adminGet(String pathAndQuery) {
+		HttpResponse<String> response = send(pathAndQuery, "X-Api-Key", ADMIN_KEY);
+		assertThat(response.statusCode()).as("%s answered %s", pathAndQuery, response.body()).isEqualTo(200);
+		return MessageJson.mapper().readTree(response.body());
+	}
+
+	/** A POST with the admin's key. */
+	HttpResponse<String> adminPost(String pathAndQuery) {
+		return post(pathAndQuery, "X-Api-Key", ADMIN_KEY);
 	}
 
 	private HttpResponse<String> request(HttpRequest request) {

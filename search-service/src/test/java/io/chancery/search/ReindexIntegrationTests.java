@@ -62,15 +62,15 @@ class ReindexIntegrationTests {
 					Content.sleep(20);
 				}
 			});
-			JsonNode started = MessageJsonReader.read(content.post("/api/v1/admin/reindex").body());
+			JsonNode started = MessageJsonReader.read(content.adminPost("/api/v1/admin/reindex").body());
 			assertThat(started.get("state").asString()).isEqualTo("copying");
 			String target = started.get("target").asString();
-			assertThat(content.post("/api/v1/admin/reindex").statusCode()).isEqualTo(409);
+			assertThat(content.adminPost("/api/v1/admin/reindex").statusCode()).isEqualTo(409);
 			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 				// Reads keep working throughout.
 				assertThat(content.get("/api/v1/search?tag=" + tag + "&size=1").get("total").asLong())
 					.isGreaterThanOrEqualTo(BEFORE);
-				assertThat(content.get("/api/v1/admin/reindex").get("state").asString()).isEqualTo("done");
+				assertThat(content.adminGet("/api/v1/admin/reindex").get("state").asString()).isEqualTo("done");
 			});
 			// Keep writing a little after the switch, then stop.
 			Content.sleep(1500);
@@ -82,7 +82,7 @@ class ReindexIntegrationTests {
 			content.awaitTotal("/api/v1/search?tag=" + tag, BEFORE + during);
 			int revised = Math.min(during, BEFORE);
 			content.awaitTotal("/api/v1/search?tag=" + tag + "&q=Revised", revised);
-			assertThat(content.get("/api/v1/admin/reindex").get("target").asString()).isEqualTo(target);
+			assertThat(content.adminGet("/api/v1/admin/reindex").get("target").asString()).isEqualTo(target);
 			java.net.http.HttpResponse<String> alias = java.net.http.HttpClient.newHttpClient()
 				.send(java.net.http.HttpRequest
 					.newBuilder(java.net.URI.create(

@@ -197,6 +197,40 @@ class SearchIntegrationTests {
 	}
 
 	@Test
+	void embargoedItemIsInNoAnswerBeforeItsTime() {
+		String embargoed = this.p + "a5";
+		assertThat(this.content.send("/api/v1/articles/" + embargoed + "/related?locale=en").statusCode())
+			.isEqualTo(404);
+		for (String path : List.of("/api/v1/search?q=embargoed", "/api/v1/search?tag=" + this.tag + "&size=100",
+				"/api/v1/articles?tag=" + this.tag + "&kind=statement", "/api/v1/archive?tag=" + this.tag,
+				"/api/v1/articles/" + this.p + "a1/related?locale=en&size=20",
+				"/api/v1/search/export?tag=" + this.tag + "&format=ndjson", "/feeds/articles.atom?locale=en",
+				"/feeds/articles/statement.atom?locale=en")) {
+			HttpResponse<String> response = this.content.send(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.body()).as(path).doesNotContain(embargoed).doesNotContain("Embargoed statement");
+		}
+	}
+
+	@Test
+	void adminRoutesNeedTheAdminRoleOnTheServicesOwnPort() {
+		for (String path : List.of("/api/v1/admin/reindex", "/api/v1/admin/dead-letters")) {
+			HttpResponse<String> anonymous = this.content.send(path);
+			assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+			assertThat(anonymous.headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(this.content.send(path, "X-Api-Key", "a-key-nobody-has").statusCode()).as(path).isEqualTo(401);
+			assertThat(this.content.send(path, "X-Api-Key", Content.EDITOR_KEY).statusCode()).as(path).isEqualTo(403);
+			assertThat(this.content.send(path, "X-Api-Key", Content.ADMIN_KEY).statusCode()).as(path).isEqualTo(200);
+		}
+		assertThat(this.content.post("/api/v1/admin/reindex").statusCode()).isEqualTo(401);
+		assertThat(this.content.post("/api/v1/admin/dead-letters/replay?from=0", "X-Api-Key", Content.EDITOR_KEY)
+			.statusCode()).isEqualTo(403);
+		// Reads are GETs only; anything else on them is refused, not passed on.
+		assertThat(this.content.post("/api/v1/search?q=treaties").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void highlightsSuggestionsAndRelated() {
 		JsonNode page = search("q=treaties");
 		JsonNode highlights = page.get("results").get(0).get("highlights");
@@ -264,6 +298,16 @@ class SearchIntegrationTests {
 	}
 
 	@Test
+	void feedAddressesAreThePublicSitesNeverThisServicesOwn() {
+		String feed = this.content.send("/feeds/articles/speech.atom?locale=ru").body();
+		assertThat(feed)
+			.contains("<id>http://localhost:8080/feeds/articles/speech.atom?locale=ru</id>",
+					"href=\"http://localhost:8080/feeds/articles/speech.atom?locale=ru&amp;page=1\"",
+					"href=\"http://localhost:8080/articles/" + this.p + "a4?locale=ru\"")
+			.doesNotContain(":" + this.port + "/");
+	}
+
+	@Test
 	void exportStreamsCsvAndNdjson() throws Exception {
 		HttpResponse<String> csv = this.content.send("/api/v1/search/export?tag=" + this.tag + "&order=oldest",
 				HttpResponse.BodyHandlers.ofString());
@@ -302,14 +346,14 @@ class SearchIntegrationTests {
 			good.headers().add("dead-letter-cause", "a bug since fixed".getBytes(StandardCharsets.UTF_8));
 			producer.send(good).get();
 		}
-		JsonNode letters = this.content.get("/api/v1/admin/dead-letters?limit=1000");
+		JsonNode letters = this.content.adminGet("/api/v1/admin/dead-letters?limit=1000");
 		List<String> keys = new ArrayList<>();
 		for (JsonNode letter : letters.get("letters")) {
 			keys.add(letter.get("key").asString());
 		}
 		assertThat(keys).contains(broken + ":en", fine + ":en");
 		long from = letters.get("end").asLong() - 2;
-		HttpResponse<String> replay = this.content.post("/api/v1/admin/dead-letters/replay?from=" + from);
+		HttpResponse<String> replay = this.content.adminPost("/api/v1/admin/dead-letters/replay?from=" + from);
 		assertThat(replay.statusCode()).isEqualTo(200);
 		JsonNode report = io.chancery.contracts.MessageJson.mapper().readTree(replay.body());
 		assertThat(report.get("replayed").asLong()).isEqualTo(2);

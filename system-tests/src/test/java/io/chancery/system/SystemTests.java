@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -136,6 +137,50 @@ class SystemTests {
 		assertThat(ours.get("text").asString()).contains("366", "days have passed since the test incident");
 		JsonNode home = gateway.get("/api/v1/home?locale=en&at=2021-01-01T12:00:00Z");
 		assertThat(home.get("counters").toString()).contains(id);
+	}
+
+	@Test
+	void aScheduledCounterIsShownToNobodyBeforeItsTimeWhateverInstantIsAsked() {
+		String soon = "sys-s-" + this.word;
+		String later = "sys-l-" + this.word;
+		Instant due = Instant.now().plusSeconds(6);
+		assertThat(gateway.send("POST", "/api/v1/events", json(scheduled(soon, "due soon", due))).statusCode())
+			.isEqualTo(201);
+		assertThat(gateway
+			.send("POST", "/api/v1/events", json(scheduled(later, "still under embargo", due.plusSeconds(86_400))))
+			.statusCode()).isEqualTo(201);
+		for (String path : List.of("/api/v1/counters?locale=en&at=2199-01-01T00:00:00Z",
+				"/api/v1/home?locale=en&at=2199-01-01T00:00:00Z", "/api/v1/search?q=embargo",
+				"/api/v1/events?size=50")) {
+			assertThat(gateway.raw(path).body()).as(path).doesNotContain(later, "still under embargo");
+		}
+		assertThat(gateway.raw("/api/v1/events/" + later + "?locale=en").statusCode()).isEqualTo(404);
+		// Evidence that counter-service read both: the first is shown once its time came.
+		awaitWithin(Duration.ofSeconds(30), "the counter due soon",
+				() -> gateway.raw("/api/v1/counters/" + soon + "?locale=en").statusCode() == 200);
+		assertThat(Instant.now()).isAfterOrEqualTo(due);
+		assertThat(gateway.raw("/api/v1/counters/" + later + "?locale=en&at=2199-01-01T00:00:00Z").statusCode())
+			.isEqualTo(404);
+		assertThat(gateway.raw("/api/v1/counters?locale=en&at=2199-01-01T00:00:00Z").body()).contains(soon)
+			.doesNotContain(later, "still under embargo");
+		assertThat(gateway.raw("/api/v1/home?locale=en&at=2199-01-01T00:00:00Z").body())
+			.doesNotContain(later, "still under embargo");
+	}
+
+	private static Map<String, Object> scheduled(String id, String caption, Instant publishAt) {
+		Map<String, Object> counter = new LinkedHashMap<>();
+		counter.put("caption", "days since the " + caption + " event");
+		counter.put("timeZone", "Europe/London");
+		counter.put("direction", "since");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", id);
+		body.put("locale", "en");
+		body.put("date", "2020-01-01");
+		body.put("timeZone", "Europe/London");
+		body.put("title", "The " + caption + " event");
+		body.put("publishAt", publishAt.toString());
+		body.put("counter", counter);
+		return body;
 	}
 
 	@Test

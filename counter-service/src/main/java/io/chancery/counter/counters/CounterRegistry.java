@@ -1,5 +1,6 @@
 package io.chancery.counter.counters;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -33,10 +34,13 @@ public class CounterRegistry {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	private volatile boolean caughtUp;
 
-	public CounterRegistry(ApplicationEventPublisher events) {
+	public CounterRegistry(ApplicationEventPublisher events, Clock clock) {
 		this.events = events;
+		this.clock = clock;
 	}
 
 	public void apply(Event event) {
@@ -47,16 +51,18 @@ public class CounterRegistry {
 			}
 			announce(event);
 			if (event.counter() == null || event.status() == ContentStatus.WITHDRAWN) {
-				boolean existed = this.counters.remove(key) != null;
+				Event existed = this.counters.remove(key);
 				this.removedAt.put(key, event.revision());
-				if (existed) {
+				if (existed != null && isPublic(existed)) {
 					changed(event.id(), event.locale(), true);
 				}
 			}
 			else {
 				this.counters.put(key, event);
 				this.removedAt.remove(key);
-				changed(event.id(), event.locale(), false);
+				if (isPublic(event)) {
+					changed(event.id(), event.locale(), false);
+				}
 			}
 		}
 	}
@@ -65,9 +71,9 @@ public class CounterRegistry {
 		String key = ContentKey.of(withdrawal.id(), withdrawal.locale());
 		synchronized (this.counters) {
 			if (!isOlder(key, withdrawal.revision())) {
-				boolean existed = this.counters.remove(key) != null;
+				Event existed = this.counters.remove(key);
 				this.removedAt.put(key, withdrawal.revision());
-				if (existed) {
+				if (existed != null && isPublic(existed)) {
 					changed(withdrawal.id(), withdrawal.locale(), true);
 				}
 				if (this.caughtUp) {
@@ -80,7 +86,7 @@ public class CounterRegistry {
 
 	private void announce(Event event) {
 		// Embargoed events are not news yet; a page shows them once they are listed.
-		if (!this.caughtUp || (event.publishAt() != null && event.publishAt().isAfter(Instant.now()))) {
+		if (!this.caughtUp || !isPublic(event)) {
 			return;
 		}
 		boolean withdrawn = event.status() == ContentStatus.WITHDRAWN;
@@ -102,20 +108,23 @@ public class CounterRegistry {
 
 	/**
 	 * The events whose counters are visible at an instant in a locale, newest event
-	 * first.
+	 * first. An instant in the future moves the evaluation, never the embargo: what is
+	 * not public by the server's clock is not listed.
 	 */
 	public List<Event> counters(String locale, Instant at) {
+		Instant visibleAt = earlier(at);
 		return this.counters.values()
 			.stream()
 			.filter((event) -> event.locale().equals(locale))
-			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at))
+			.filter((event) -> isVisible(event, visibleAt))
 			.sorted(Comparator.comparing(Event::date).reversed().thenComparing(Event::id))
 			.toList();
 	}
 
 	Optional<Event> counter(String id, String locale, Instant at) {
+		Instant visibleAt = earlier(at);
 		return Optional.ofNullable(this.counters.get(ContentKey.of(id, locale)))
-			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at));
+			.filter((event) -> isVisible(event, visibleAt));
 	}
 
 	/**
@@ -123,15 +132,29 @@ public class CounterRegistry {
 	 * locale (milestones): the definition of the first locale in alphabetical order.
 	 */
 	public List<Event> definitions(Instant at) {
+		Instant visibleAt = earlier(at);
 		return this.counters.values()
 			.stream()
-			.filter((event) -> event.publishAt() == null || !event.publishAt().isAfter(at))
+			.filter((event) -> isVisible(event, visibleAt))
 			.collect(java.util.stream.Collectors.toMap(Event::id, (event) -> event,
 					(a, b) -> (a.locale().compareTo(b.locale()) <= 0) ? a : b))
 			.values()
 			.stream()
 			.sorted(Comparator.comparing(Event::id))
 			.toList();
+	}
+
+	private boolean isPublic(Event event) {
+		return isVisible(event, this.clock.instant());
+	}
+
+	private Instant earlier(Instant at) {
+		Instant now = this.clock.instant();
+		return at.isBefore(now) ? at : now;
+	}
+
+	private static boolean isVisible(Event event, Instant at) {
+		return event.publishAt() == null || !event.publishAt().isAfter(at);
 	}
 
 	/** Whether the source topics have been read up to where they ended at start. */

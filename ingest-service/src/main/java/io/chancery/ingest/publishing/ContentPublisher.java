@@ -346,13 +346,14 @@ public class ContentPublisher {
 	}
 
 	/**
-	 * The message of an item's latest accepted change, read back from Kafka; empty if it
-	 * has none.
+	 * An item's latest accepted change, its message read back from Kafka; empty if it has
+	 * none.
 	 */
-	public Optional<byte[]> latest(Topic topic, String key) {
+	public Optional<Stored> latest(Topic topic, String key) {
 		return this.ledger.state(TopicKeys.of(topic, key))
-			.filter((state) -> state.partition() >= 0)
-			.flatMap((state) -> this.reader.read(topic, state.partition(), state.offset()));
+			.filter((state) -> state.partition() >= 0 && state.type() != null)
+			.flatMap((state) -> this.reader.read(topic, state.partition(), state.offset())
+				.map((message) -> new Stored(message, Objects.requireNonNull(state.type()), state.accepted())));
 	}
 
 	private Writer writer(Topic topic, String key, Publication publication) {

@@ -1,7 +1,6 @@
 /**
- * Who may write: editors and admins, proven by a JWT bearer token (OAuth2 resource
- * server, configured by issuer or JWK set) or by an API key for automation, stored as a
- * SHA-256 digest and scoped to a role.
+ * Who may write: editors and admins, with the credentials every service accepts
+ * ({@code service-security}).
  */
 @NullMarked
 package io.chancery.ingest.security;

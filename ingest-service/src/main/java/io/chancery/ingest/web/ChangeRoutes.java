@@ -14,6 +14,8 @@ import io.chancery.contracts.WithdrawalNote;
 import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.publishing.Publication;
 import io.chancery.ingest.publishing.Published;
+import io.chancery.ingest.publishing.RevisionConflict;
+import io.chancery.ingest.publishing.Stored;
 import io.chancery.ingest.validation.HtmlSanitizer;
 import io.chancery.ingest.validation.Violations;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +34,11 @@ import org.springframework.web.server.ResponseStatusException;
  * @param <M> the message published
  */
 public final class ChangeRoutes<R, M> {
+
+	/**
+	 * How often a note is put on a newer version that landed while it was being added.
+	 */
+	private static final int CONDITIONAL_ATTEMPTS = 3;
 
 	private final Kind<R, M> kind;
 
@@ -92,17 +99,44 @@ public final class ChangeRoutes<R, M> {
 					(revision) -> new Withdrawal(id, locale, revision, this.clock.instant(), null));
 		}
 		else {
-			M current = this.publisher.latest(this.kind.topic(), key)
-				.map((bytes) -> MessageJson.mapper().readValue(bytes, this.kind.messageType()))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-						"There is nothing at " + collection() + "/" + id + "/" + locale + " to withdraw with a note"));
 			WithdrawalNote withdrawal = new WithdrawalNote(Objects.requireNonNull(HtmlSanitizer.plain(note)),
 					this.clock.instant());
-			published = this.publisher.publish(
-					new Publication(key, this.kind.published(), expected, false, retryKey, fingerprint),
-					(revision) -> this.kind.withdrawnCopy().copy(current, revision, withdrawal, this.clock.instant()));
+			published = withdrawWithNote(id, locale, withdrawal, expected, retryKey, fingerprint);
 		}
 		return Change.answer(HttpStatus.OK, id, locale, published, null);
+	}
+
+	/**
+	 * Republishes the item's current version withdrawn with a note, conditional on the
+	 * revision it read: without If-Match an edit that lands in between is read again and
+	 * the note is put on it, never on the older version it would overwrite.
+	 */
+	private Published withdrawWithNote(String id, String locale, WithdrawalNote withdrawal, @Nullable Long expected,
+			@Nullable String retryKey, String fingerprint) {
+		String key = ContentKey.of(id, locale);
+		String path = collection() + "/" + id + "/" + locale;
+		for (int attempt = 1;; attempt++) {
+			Stored current = this.publisher.latest(this.kind.topic(), key)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+						"There is nothing at " + path + " to withdraw with a note"));
+			if (current.isWithdrawal()) {
+				throw new ResponseStatusException(HttpStatus.GONE,
+						"The item at " + path + " was withdrawn for good at revision " + current.revision()
+								+ "; only a published item can be withdrawn with a note");
+			}
+			M message = MessageJson.mapper().readValue(current.message(), this.kind.messageType());
+			Publication publication = new Publication(key, this.kind.published(),
+					(expected != null) ? expected : current.revision(), false, retryKey, fingerprint);
+			try {
+				return this.publisher.publish(publication, (revision) -> this.kind.withdrawnCopy()
+					.copy(message, revision, withdrawal, this.clock.instant()));
+			}
+			catch (RevisionConflict ex) {
+				if (expected != null || attempt == CONDITIONAL_ATTEMPTS || ex.currentRevision() == null) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private Published publish(R request, String id, String locale, @Nullable Long expectedRevision,

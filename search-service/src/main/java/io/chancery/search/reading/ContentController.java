@@ -153,7 +153,7 @@ class ContentController {
 		if ("gone".equals(content.status())) {
 			throw new Gone("The " + type + " '" + id + "' was withdrawn");
 		}
-		if (content.publishAt() != null && content.publishAt().isAfter(java.time.Instant.now())) {
+		if (isEmbargoed(content)) {
 			throw new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'");
 		}
 		return ContentItem.of(content);
@@ -176,9 +176,16 @@ class ContentController {
 			}
 		}
 		this.search.item(type, id, locale)
-			.filter((content) -> "published".equals(content.status()))
+			.filter((content) -> "published".equals(content.status()) && !isEmbargoed(content))
 			.orElseThrow(() -> new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'"));
 		return this.search.related(type, id, locale, count);
+	}
+
+	/**
+	 * Whether the item is scheduled for later by the server's clock, so not public yet.
+	 */
+	private static boolean isEmbargoed(StoredContent content) {
+		return content.publishAt() != null && content.publishAt().isAfter(java.time.Instant.now());
 	}
 
 	private String locale(HttpServletRequest request) {

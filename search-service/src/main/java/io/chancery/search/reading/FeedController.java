@@ -80,8 +80,10 @@ class FeedController {
 		int page = page(request.getParameter("page"));
 		int size = this.properties.feedSize();
 		ContentSearch.FeedPage entries = this.search.feed(type, kind, locale, page, size);
-		String self = UriComponentsBuilder.fromUriString(request.getRequestURL().toString())
-			.replaceQuery(null)
+		// The public site's address, never the one this request reached: behind the
+		// gateway that is an internal port.
+		String self = UriComponentsBuilder.fromUriString(this.properties.siteUrl())
+			.path(request.getRequestURI())
 			.queryParam("locale", locale)
 			.build()
 			.toUriString();

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultLocale the locale an item is looked up in when a request names none
  * @param locales the locales the site publishes in; a filter on any other is refused
  * @param feedSize entries per page of an Atom feed
- * @param siteUrl the public website's address, for links in feeds
+ * @param siteUrl the public website's address, for every absolute link an answer carries
+ * (feeds)
  * @param siteName the institution's name, the feeds' author
  */
 @ConfigurationProperties("chancery.reading")

@@ -1,4 +1,4 @@
-package io.chancery.ingest.security;
+package io.chancery.security;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiKeys the accepted API keys, by digest; the keys themselves are never stored
  */
 @ConfigurationProperties("chancery.security")
-record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
+public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
 
 	/**
 	 * One API key.
@@ -20,7 +20,7 @@ record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
 	 * @param role {@code editor} or {@code admin}
 	 * @param sha256 the hex SHA-256 digest of the key
 	 */
-	record ApiKey(String name, String role, String sha256) {
+	public record ApiKey(String name, String role, String sha256) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.chancery.ingest.security;
+package io.chancery.security;
 
 import java.io.IOException;
 

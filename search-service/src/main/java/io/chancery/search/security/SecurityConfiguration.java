@@ -1,0 +1,30 @@
+package io.chancery.search.security;
+
+import io.chancery.security.SecurityProperties;
+import io.chancery.security.ServiceSecurity;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Admin routes need the admin role; reads, search and feeds are for anyone, and only as
+ * GET.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
+		return ServiceSecurity.chain(http, properties, jwtDecoder.getIfAvailable(),
+				(routes) -> routes.requestMatchers("/api/v1/admin/**")
+					.hasRole("ADMIN")
+					.requestMatchers(HttpMethod.GET, "/api/v1/**", "/feeds/**")
+					.permitAll());
+	}
+
+}

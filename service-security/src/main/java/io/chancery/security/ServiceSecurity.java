@@ -1,0 +1,95 @@
+package io.chancery.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The one security filter chain of a servlet service: stateless, an API key
+ * ({@code X-Api-Key}) or a JWT bearer token as the credential, 401 and 403 as
+ * problem+json. The service names which routes need which role; operational endpoints and
+ * the API description are open on every service, and a route nobody named is refused.
+ */
+public final class ServiceSecurity {
+
+	private static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
+
+	private ServiceSecurity() {
+	}
+
+	/**
+	 * Builds the chain.
+	 * @param http the builder Boot hands a {@code SecurityFilterChain} bean
+	 * @param properties the API keys
+	 * @param jwtDecoder the decoder Boot configures from
+	 * {@code spring.security.oauth2.resourceserver.jwt.*} (issuer, audiences,
+	 * algorithms), absent when none is configured: then only API keys are accepted
+	 * @param routes which of the service's routes need which role; whatever is not named
+	 * here or open is refused
+	 */
+	public static SecurityFilterChain chain(HttpSecurity http, SecurityProperties properties,
+			@Nullable JwtDecoder jwtDecoder,
+			Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> routes) {
+		ProblemWriter problems = new ProblemWriter();
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((authorize) -> {
+				authorize.requestMatchers(OPEN).permitAll();
+				routes.customize(authorize);
+				authorize.anyRequest().denyAll();
+			})
+			.addFilterBefore(new ApiKeyAuthenticationFilter(properties, problems),
+					BearerTokenAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problems.write(response, 401, "Unauthorized",
+						"Send a bearer token or X-Api-Key with a role that may do this"))
+				.accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
+						"This credential's role may not do this")));
+		if (jwtDecoder != null) {
+			http.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter()))
+				.authenticationEntryPoint((request, response, ex) -> problems.write(response, 401, "Unauthorized",
+						"The bearer token is not valid: expired, wrongly signed, from another issuer or for "
+								+ "another audience, or malformed")));
+		}
+		try {
+			return http.build();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The security filter chain could not be built", ex);
+		}
+	}
+
+	/** Maps the {@code roles} claim (["editor"]) to Spring's ROLE_EDITOR. */
+	static final class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+		@Override
+		public AbstractAuthenticationToken convert(Jwt jwt) {
+			List<String> roles = jwt.getClaimAsStringList("roles");
+			Collection<GrantedAuthority> authorities = (roles != null) ? roles.stream()
+				.map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
+				.toList() : List.of();
+			return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+		}
+
+	}
+
+}
