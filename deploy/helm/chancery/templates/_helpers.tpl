@@ -46,12 +46,6 @@ The image of a service: by digest when one is given, else by tag.
 {{- end }}
 {{- end }}
 
-{{/*
-The port actuator answers on: the management port where the service has one, else the main port.
-*/}}
-{{- define "chancery.actuatorPortName" -}}
-{{- if gt (int .service.managementPort) 0 }}management{{ else }}http{{ end }}
-{{- end }}
 
 {{/*
 Services that use Kafka, and what each of them needs from it. The topics are the contract in

@@ -79,8 +79,11 @@ class CountersIntegrationTests {
 				"--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + Infrastructure.shared().kafkaBootstrapServers())) {
 			String other = "http://127.0.0.1:" + replica.getEnvironment().getProperty("local.server.port");
+			String otherManagement = "http://127.0.0.1:"
+					+ replica.getEnvironment().getProperty("local.management.port");
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(get(other, "/actuator/health/readiness").statusCode()).isEqualTo(200));
+				.untilAsserted(() -> assertThat(get(otherManagement, "/actuator/health/readiness").statusCode())
+					.isEqualTo(200));
 			assertThat(json(get(other, "/api/v1/counters/" + this.id + "?locale=en&at=2021-03-01T00:00:00Z")))
 				.isEqualTo(counter);
 		}

@@ -58,6 +58,9 @@ class StreamIntegrationTests {
 	@Value("http://127.0.0.1:${local.server.port}")
 	private String base;
 
+	@Value("http://127.0.0.1:${local.management.port}")
+	private String management;
+
 	@Autowired
 	private MovableClock clock;
 
@@ -66,7 +69,7 @@ class StreamIntegrationTests {
 		this.clock.set(Instant.parse("2021-02-28T23:59:58Z"));
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(this.base + "/actuator/health/readiness")).build(),
+				.send(HttpRequest.newBuilder(URI.create(this.management + "/actuator/health/readiness")).build(),
 						HttpResponse.BodyHandlers.discarding())
 				.statusCode()).isEqualTo(200));
 		BlockingQueue<String> lines = new LinkedBlockingQueue<>();

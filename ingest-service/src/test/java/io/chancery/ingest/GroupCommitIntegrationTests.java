@@ -40,6 +40,9 @@ class GroupCommitIntegrationTests {
 	@Value("http://127.0.0.1:${local.server.port}")
 	private String base;
 
+	@Value("http://127.0.0.1:${local.management.port}")
+	private String management;
+
 	private IngestClient client;
 
 	private ExecutorService pool;
@@ -50,9 +53,7 @@ class GroupCommitIntegrationTests {
 	void ready() {
 		this.client = new IngestClient(this.base);
 		this.pool = Executors.newFixedThreadPool(WRITERS);
-		await().untilAsserted(
-				() -> assertThat(this.client.send("GET", "/actuator/health/readiness", null, null).statusCode())
-					.isEqualTo(200));
+		IngestClient.awaitReady(this.management);
 	}
 
 	@AfterEach

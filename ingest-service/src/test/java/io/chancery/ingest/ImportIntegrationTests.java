@@ -28,12 +28,13 @@ class ImportIntegrationTests {
 	@Value("http://127.0.0.1:${local.server.port}")
 	private String base;
 
+	@Value("http://127.0.0.1:${local.management.port}")
+	private String management;
+
 	@Test
 	void tenThousandLinesWithSomeBadOnes() throws Exception {
 		IngestClient client = new IngestClient(this.base);
-		await()
-			.untilAsserted(() -> assertThat(client.send("GET", "/actuator/health/readiness", null, null).statusCode())
-				.isEqualTo(200));
+		IngestClient.awaitReady(this.management);
 		String run = "imp-" + UUID.randomUUID().toString().substring(0, 6);
 		StringBuilder ndjson = new StringBuilder();
 		Set<Long> badLines = new HashSet<>();

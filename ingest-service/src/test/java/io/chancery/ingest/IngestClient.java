@@ -6,6 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /** Plain HTTP against the running service, the way an editor's tool calls it. */
 final class IngestClient {
 
@@ -34,6 +37,17 @@ final class IngestClient {
 			request.header(headers[i], headers[i + 1]);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Waits until the instance whose management port answers at {@code management} is
+	 * ready: it has read the topics' revisions.
+	 */
+	static void awaitReady(String management) {
+		IngestClient actuator = new IngestClient(management);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(actuator.send("GET", "/actuator/health/readiness", null, null).statusCode())
+				.isEqualTo(200));
 	}
 
 	HttpResponse<String> asEditor(String method, String path, String body, String... headers) throws Exception {

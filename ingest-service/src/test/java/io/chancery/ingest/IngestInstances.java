@@ -25,16 +25,15 @@ final class IngestInstances implements AutoCloseable {
 	IngestClient start(String bootstrapServers) {
 		// Arguments, not default properties: they must outrank application.yml.
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class).run(
-				"--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+				"--server.port=0", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
 				"--chancery.security.api-keys[0].name=test-editor", "--chancery.security.api-keys[0].role=editor",
 				"--chancery.security.api-keys[0].sha256=0ee0236fa1df97bcc4629f2df81dfa0b0eeab9f90538e4731df78de94f34e4b2",
 				"--management.tracing.sampling.probability=0");
 		this.running.add(context);
 		IngestClient client = new IngestClient(
 				"http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(client.send("GET", "/actuator/health/readiness", null, null).statusCode())
-				.isEqualTo(200));
+		String management = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
+		IngestClient.awaitReady(management);
 		return client;
 	}
 

@@ -56,14 +56,15 @@ class JwtAuthenticationIntegrationTests {
 	@Value("http://127.0.0.1:${local.server.port}")
 	private String base;
 
+	@Value("http://127.0.0.1:${local.management.port}")
+	private String management;
+
 	private IngestClient client;
 
 	@BeforeEach
 	void ready() {
 		this.client = new IngestClient(this.base);
-		await().untilAsserted(
-				() -> assertThat(this.client.send("GET", "/actuator/health/readiness", null, null).statusCode())
-					.isEqualTo(200));
+		IngestClient.awaitReady(this.management);
 	}
 
 	@Test

@@ -31,6 +31,9 @@ class PublishingIntegrationTests {
 	@Value("http://127.0.0.1:${local.server.port}")
 	private String base;
 
+	@Value("http://127.0.0.1:${local.management.port}")
+	private String management;
+
 	private IngestClient client;
 
 	private final String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -38,9 +41,7 @@ class PublishingIntegrationTests {
 	@BeforeEach
 	void ready() {
 		this.client = new IngestClient(this.base);
-		await().untilAsserted(
-				() -> assertThat(this.client.send("GET", "/actuator/health/readiness", null, null).statusCode())
-					.isEqualTo(200));
+		IngestClient.awaitReady(this.management);
 	}
 
 	@Test

@@ -54,8 +54,6 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final Map<String, GuardedProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
-
 	private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
 
 	/**
@@ -180,13 +178,10 @@ public final class LocalPlatform implements AutoCloseable {
 		Files.createDirectories(home);
 		checkResources(home);
 		requireReachableByElasticsearch(home);
-		Map<String, Integer> services = new LinkedHashMap<>();
-		services.put("web-gateway", ports.gateway());
-		services.put("ingest-service", ports.ingest());
-		services.put("search-service", ports.search());
-		services.put("counter-service", ports.counter());
-		services.forEach((service, port) -> Ports.requireFree(port, service));
-		Ports.requireFree(ports.gatewayManagement(), "web-gateway (management)");
+		for (String service : SERVICES) {
+			Ports.requireFree(ports.api(service), service);
+			Ports.requireFree(ports.management(service), service + " (management)");
+		}
 
 		step("Starting Kafka on 127.0.0.1:" + ports.kafka() + " and Elasticsearch on 127.0.0.1:"
 				+ ports.elasticsearch());
@@ -230,7 +225,12 @@ public final class LocalPlatform implements AutoCloseable {
 		environment.put("INGEST_SERVICE_URI", "http://127.0.0.1:" + ports.ingest());
 		environment.put("SEARCH_SERVICE_URI", "http://127.0.0.1:" + ports.search());
 		environment.put("COUNTER_SERVICE_URI", "http://127.0.0.1:" + ports.counter());
-		environment.put("MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
+		// Loopback only, as the README says, unless CHANCERY_BIND_ADDRESS names another
+		// address (0.0.0.0 for the LAN).
+		environment.put("SERVER_ADDRESS", bindAddress());
+		environment.put("MANAGEMENT_SERVER_ADDRESS", bindAddress());
+		// Absolute links in answers (feeds) point at the gateway, never at a service.
+		environment.put("CHANCERY_PUBLIC_URL", "http://127.0.0.1:" + ports.gateway());
 		environment.put("CHANCERY_SECURITY_API_KEYS_0_NAME", "local-editor");
 		environment.put("CHANCERY_SECURITY_API_KEYS_0_ROLE", "editor");
 		environment.put("CHANCERY_SECURITY_API_KEYS_0_SHA256", sha256(this.editorKey));
@@ -239,18 +239,14 @@ public final class LocalPlatform implements AutoCloseable {
 		environment.put("CHANCERY_SECURITY_API_KEYS_1_SHA256", sha256(this.adminKey));
 		environment.putAll(this.settings.environment());
 		this.serviceEnvironment.putAll(environment);
-		this.servicePorts.putAll(services);
 		Map<String, GuardedProcess> processes = new LinkedHashMap<>();
-		for (Map.Entry<String, Integer> service : services.entrySet()) {
-			processes.put(service.getKey(), startService(service.getKey(), service.getValue(), environment));
+		for (String service : SERVICES) {
+			processes.put(service, startService(service, environment));
 		}
 		for (Map.Entry<String, GuardedProcess> service : processes.entrySet()) {
 			String name = service.getKey();
-			// The gateway keeps actuator on its management port; its public port has
-			// /readyz.
-			String readiness = name.equals("web-gateway") ? "/readyz" : "/actuator/health/readiness";
-			awaitReady(name, services.get(name), readiness, service.getValue(), home);
-			step(name + " ready on http://127.0.0.1:" + services.get(name));
+			awaitReady(name, service.getValue(), home);
+			step(name + " ready on http://127.0.0.1:" + ports.api(name));
 		}
 		trainInBackground();
 	}
@@ -269,6 +265,15 @@ public final class LocalPlatform implements AutoCloseable {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The address the services listen on: loopback unless {@code CHANCERY_BIND_ADDRESS}
+	 * says otherwise.
+	 */
+	private static String bindAddress() {
+		String address = System.getenv("CHANCERY_BIND_ADDRESS");
+		return (address != null && !address.isBlank()) ? address.strip() : "127.0.0.1";
 	}
 
 	/**
@@ -367,7 +372,7 @@ public final class LocalPlatform implements AutoCloseable {
 		});
 	}
 
-	private GuardedProcess startService(String name, int port, Map<String, String> environment) {
+	private GuardedProcess startService(String name, Map<String, String> environment) {
 		Path home = this.settings.home();
 		Path jar = jar(this.settings, name);
 		if (!Files.isRegularFile(jar)) {
@@ -381,7 +386,8 @@ public final class LocalPlatform implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
-		serviceEnvironment.put("PORT", Integer.toString(port));
+		serviceEnvironment.put("PORT", Integer.toString(this.settings.ports().api(name)));
+		serviceEnvironment.put("MANAGEMENT_PORT", Integer.toString(this.settings.ports().management(name)));
 		List<String> command = new ArrayList<>(List.of(java()));
 		command.addAll(JVM_OPTIONS);
 		Optional<AotCache.Launch> cached = this.settings.aotCache() ? aotCache().launch(name, jar) : Optional.empty();
@@ -401,9 +407,12 @@ public final class LocalPlatform implements AutoCloseable {
 		return process;
 	}
 
-	private void awaitReady(String name, int port, String path, GuardedProcess process, Path home) {
+	/** Waits until a service's readiness group, on its management port, is up. */
+	private void awaitReady(String name, GuardedProcess process, Path home) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI
+				.create("http://127.0.0.1:" + this.settings.ports().management(name) + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		long deadline = System.nanoTime() + this.settings.readyTimeout().toNanos();
@@ -455,11 +464,9 @@ public final class LocalPlatform implements AutoCloseable {
 			old.close();
 			this.running.remove(old);
 		}
-		int port = this.servicePorts.get(service);
-		GuardedProcess process = startService(service, port, this.serviceEnvironment);
-		awaitReady(service, port, service.equals("web-gateway") ? "/readyz" : "/actuator/health/readiness", process,
-				this.settings.home());
-		step(service + " ready again on http://127.0.0.1:" + port);
+		GuardedProcess process = startService(service, this.serviceEnvironment);
+		awaitReady(service, process, this.settings.home());
+		step(service + " ready again on http://127.0.0.1:" + this.settings.ports().api(service));
 	}
 
 	/** Stops Elasticsearch gracefully, keeping its data. For fault drills. */

@@ -23,8 +23,8 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 
 	/** The local run's fixed ports, progress on standard output. */
 	public static Settings local(Path project, String version, Path home, boolean fresh) {
-		return new Settings(project, version, home, fresh, new Ports(8080, 8090, 8081, 8082, 8083, 9092, 9200),
-				Map.of(), (line) -> {
+		return new Settings(project, version, home, fresh,
+				new Ports(8080, 8090, 8081, 8091, 8082, 8092, 8083, 8093, 9092, 9200), Map.of(), (line) -> {
 					System.out.println(line);
 					System.out.flush();
 				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported());
@@ -33,10 +33,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 	/** Free ports for everything, for tests that run beside other work. */
 	public static Settings onFreePorts(Path project, String version, Path home, Consumer<String> progress) {
 		return new Settings(project, version, home, true,
-				new Ports(io.chancery.infrastructure.Ports.free(), io.chancery.infrastructure.Ports.free(),
-						io.chancery.infrastructure.Ports.free(), io.chancery.infrastructure.Ports.free(),
-						io.chancery.infrastructure.Ports.free(), io.chancery.infrastructure.Ports.free(),
-						io.chancery.infrastructure.Ports.free()),
+				new Ports(free(), free(), free(), free(), free(), free(), free(), free(), free(), free()),
 				// Tests may share the machine with other work; a slow start is not a
 				// failure.
 				Map.of(), progress, java.time.Duration.ofSeconds(300), false);
@@ -59,19 +56,50 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				this.progress, this.readyTimeout, on);
 	}
 
+	private static int free() {
+		return io.chancery.infrastructure.Ports.free();
+	}
+
 	/**
-	 * Ports of the platform's processes.
+	 * Ports of the platform's processes. Each service answers its API on one port and its
+	 * actuator (probes, metrics) on another.
 	 *
 	 * @param gateway the website and public API
 	 * @param gatewayManagement the gateway's actuator
 	 * @param ingest ingest-service
+	 * @param ingestManagement ingest-service's actuator
 	 * @param search search-service
+	 * @param searchManagement search-service's actuator
 	 * @param counter counter-service
+	 * @param counterManagement counter-service's actuator
 	 * @param kafka the Kafka broker
 	 * @param elasticsearch Elasticsearch's HTTP port
 	 */
-	public record Ports(int gateway, int gatewayManagement, int ingest, int search, int counter, int kafka,
-			int elasticsearch) {
+	public record Ports(int gateway, int gatewayManagement, int ingest, int ingestManagement, int search,
+			int searchManagement, int counter, int counterManagement, int kafka, int elasticsearch) {
+
+		/** A service's API port. */
+		public int api(String service) {
+			return switch (service) {
+				case "web-gateway" -> this.gateway;
+				case "ingest-service" -> this.ingest;
+				case "search-service" -> this.search;
+				case "counter-service" -> this.counter;
+				default -> throw new IllegalArgumentException("No service " + service);
+			};
+		}
+
+		/** A service's actuator port. */
+		public int management(String service) {
+			return switch (service) {
+				case "web-gateway" -> this.gatewayManagement;
+				case "ingest-service" -> this.ingestManagement;
+				case "search-service" -> this.searchManagement;
+				case "counter-service" -> this.counterManagement;
+				default -> throw new IllegalArgumentException("No service " + service);
+			};
+		}
+
 	}
 
 }

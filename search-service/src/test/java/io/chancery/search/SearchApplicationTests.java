@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The service starts against the real engines and answers its operational endpoints:
- * liveness and readiness groups, build info and Prometheus metrics.
+ * liveness and readiness groups, build info and Prometheus metrics, on the management
+ * port only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ChanceryInfrastructureConfiguration.class)
@@ -26,8 +27,11 @@ class SearchApplicationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	@Value("http://127.0.0.1:${local.server.port}")
+	@Value("http://127.0.0.1:${local.management.port}")
 	private String base;
+
+	@Value("http://127.0.0.1:${local.server.port}")
+	private String api;
 
 	@Test
 	void livenessAndReadinessAreUp() throws Exception {
@@ -66,7 +70,7 @@ class SearchApplicationTests {
 
 	@Test
 	void openApiDescribesEveryRoute() throws Exception {
-		HttpResponse<String> response = get("/v3/api-docs");
+		HttpResponse<String> response = send(this.api + "/v3/api-docs");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"/api/v1/search\"", "\"/api/v1/search/export\"", "\"/api/v1/articles\"",
 				"\"/api/v1/articles/{id}\"", "\"/api/v1/articles/{id}/related\"", "\"/api/v1/events\"",
@@ -80,6 +84,17 @@ class SearchApplicationTests {
 		// Not found, or refused before anything is looked up; never served.
 		assertThat(get("/actuator/env").statusCode()).isIn(401, 403, 404);
 		assertThat(get("/actuator/beans").statusCode()).isIn(401, 403, 404);
+	}
+
+	@Test
+	void actuatorIsOnlyOnTheManagementPort() throws Exception {
+		for (String path : new String[] { "/actuator/health", "/actuator/prometheus", "/actuator/info" }) {
+			assertThat(send(this.api + path).statusCode()).as(path).isEqualTo(404);
+		}
+	}
+
+	private HttpResponse<String> send(String uri) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

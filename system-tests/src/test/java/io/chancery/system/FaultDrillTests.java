@@ -95,7 +95,7 @@ class FaultDrillTests {
 		Writer writer = Writer.start(gateway, "es-down");
 		Thread.sleep(3000);
 		platform.stopElasticsearch();
-		String searchHealth = "http://127.0.0.1:" + platform.settings().ports().search() + "/actuator/health";
+		String searchHealth = "http://127.0.0.1:" + platform.settings().ports().searchManagement() + "/actuator/health";
 		await().atMost(Duration.ofSeconds(30)).until(() -> status(searchHealth) == 503);
 		assertThat(gateway.raw("/api/v1/search?q=anything").statusCode()).isEqualTo(503);
 		Thread.sleep(30_000);

@@ -163,8 +163,8 @@ class SystemTests {
 			.isEqualTo(404);
 		assertThat(gateway.raw("/api/v1/counters?locale=en&at=2199-01-01T00:00:00Z").body()).contains(soon)
 			.doesNotContain(later, "still under embargo");
-		assertThat(gateway.raw("/api/v1/home?locale=en&at=2199-01-01T00:00:00Z").body())
-			.doesNotContain(later, "still under embargo");
+		assertThat(gateway.raw("/api/v1/home?locale=en&at=2199-01-01T00:00:00Z").body()).doesNotContain(later,
+				"still under embargo");
 	}
 
 	private static Map<String, Object> scheduled(String id, String caption, Instant publishAt) {
