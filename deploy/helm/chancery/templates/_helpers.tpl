@@ -111,7 +111,8 @@ service's KafkaUser. The secrets are the ones the Strimzi operators write; nothi
 {{- end }}
 
 {{/*
-API keys (digests from Secrets) and the JWT issuer, for the two services that check credentials.
+API keys (digests from Secrets) and what a JWT must be (issuer, audience), for the services that check
+credentials: the gateway, ingest-service (writes) and search-service (admin routes).
 */}}
 {{- define "chancery.securityEnv" -}}
 {{- range $index, $key := .Values.security.apiKeys }}
@@ -133,6 +134,10 @@ API keys (digests from Secrets) and the JWT issuer, for the two services that ch
 - name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI
   value: {{ . | quote }}
 {{- end }}
+{{- range $index, $audience := .Values.security.jwt.audiences }}
+- name: {{ printf "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES_%d" $index }}
+  value: {{ $audience | quote }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -148,8 +153,8 @@ Environment that only one service reads.
   value: "http://search-service"
 - name: COUNTER_SERVICE_URI
   value: "http://counter-service"
-- name: FORWARD_HEADERS_STRATEGY
-  value: {{ $config.forwardHeadersStrategy | quote }}
+- name: CHANCERY_LIMITS_TRUSTED_PROXIES
+  value: {{ join "," $config.trustedProxies | quote }}
 - name: CHANCERY_UPSTREAMS_TIMEOUT
   value: {{ $config.upstreamTimeout | quote }}
 - name: CHANCERY_HOME_PART_TIMEOUT
@@ -205,6 +210,7 @@ Environment that only one service reads.
   value: {{ $config.siteUrl | quote }}
 - name: CHANCERY_READING_SITE_NAME
   value: {{ $config.siteName | quote }}
+{{- include "chancery.securityEnv" $root }}
 {{- else if eq .name "counter-service" }}
 - name: CHANCERY_LOCALES
   value: {{ $config.locales | quote }}

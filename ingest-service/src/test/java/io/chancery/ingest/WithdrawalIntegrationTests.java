@@ -85,7 +85,7 @@ class WithdrawalIntegrationTests {
 			.statusCode()).isEqualTo(201);
 		List<Integer> statuses = race(List.of(this.client), path, this.id);
 
-		assertThat(statuses).containsOnly(200, 409);
+		assertThat(statuses).isSubsetOf(200, 409);
 		assertThat(statuses.stream().filter((status) -> status == 200)).hasSizeGreaterThan(20);
 		assertNotesFollowTheirVersion(records(Topic.ARTICLES));
 	}
@@ -103,7 +103,7 @@ class WithdrawalIntegrationTests {
 
 			// Two replicas still fence each other for a partition's writer (503), see
 			// ConcurrentReplicasIntegrationTests; what matters here is what was written.
-			assertThat(statuses).containsOnly(200, 409, 503);
+			assertThat(statuses).isSubsetOf(200, 409, 503);
 			assertNotesFollowTheirVersion(records(Topic.ARTICLES));
 		}
 	}

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * local run's footprint (about 4 MB each instead of about 40). It starts the command in
  * its own session, so that one signal reaches the command and everything it started, and
  * stops that whole group (SIGTERM, then SIGKILL after 25 s) when its standard input, a
- * pipe from this JVM, ends or when it is itself asked to stop. When the command ends on
- * its own, the guard ends with its exit status.
+ * pipe from this JVM, ends or when it is itself asked to stop. The guard too runs in a
+ * session of its own, outside this JVM's process group, so that killing that group cannot
+ * kill the guard and orphan the command. When the command ends on its own, the guard ends
+ * with its exit status.
  */
 public final class GuardedProcess implements AutoCloseable {
 
@@ -57,7 +59,13 @@ public final class GuardedProcess implements AutoCloseable {
 	 */
 	public static GuardedProcess start(String name, List<String> command, Path workingDirectory, Path log,
 			Map<String, String> environment) {
-		List<String> guardCommand = new ArrayList<>(List.of("bash", "-c", GUARD, "chancery-guard", log.toString()));
+		// The guard has a session of its own: a SIGKILL to this JVM's whole process group
+		// (how some IDEs and CI runners stop a job) leaves it alive, and it stops the
+		// command once the pipe from the dead JVM ends. setsid starts bash in the same
+		// process, since a child of a JVM is never a group leader, so its pid is the
+		// guard's.
+		List<String> guardCommand = new ArrayList<>(
+				List.of("setsid", "bash", "-c", GUARD, "chancery-guard", log.toString()));
 		guardCommand.addAll(command);
 		return new GuardedProcess(ChildProcess.startIn(name, guardCommand, workingDirectory, log, environment));
 	}

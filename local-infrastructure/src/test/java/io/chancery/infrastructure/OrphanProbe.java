@@ -22,6 +22,8 @@ final class OrphanProbe {
 		pids.add(elasticsearch.pid());
 		pids.addAll(elasticsearch.serverPids());
 		System.out.println("READY " + String.join(" ", pids.stream().map(String::valueOf).toList()));
+		System.out.println("PORTS " + kafka.bootstrapServers().replaceAll(".*:", "") + " "
+				+ elasticsearch.url().replaceAll(".*:", ""));
 		System.out.flush();
 		Thread.sleep(Long.MAX_VALUE);
 	}

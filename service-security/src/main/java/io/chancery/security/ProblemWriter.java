@@ -1,6 +1,7 @@
 package io.chancery.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,6 +16,7 @@ class ProblemWriter {
 	void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8);
 		if (status == 401) {
 			response.setHeader("WWW-Authenticate", "Bearer, ApiKey header=\"X-Api-Key\"");
 		}

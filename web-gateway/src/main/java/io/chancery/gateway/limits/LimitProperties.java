@@ -1,5 +1,7 @@
 package io.chancery.gateway.limits;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,9 +15,11 @@ import org.springframework.util.unit.DataSize;
  * @param exportsPerMinute exports a client may start per minute
  * @param maxBodySize the largest body of a write
  * @param maxImportSize the largest body of an import
+ * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway,
+ * whose {@code X-Forwarded-For} names the client; empty when clients connect directly
  */
 @ConfigurationProperties("chancery.limits")
 record LimitProperties(@DefaultValue("600") long readsPerMinute, @DefaultValue("120") long writesPerMinute,
 		@DefaultValue("10") long exportsPerMinute, @DefaultValue("2MB") DataSize maxBodySize,
-		@DefaultValue("512MB") DataSize maxImportSize) {
+		@DefaultValue("512MB") DataSize maxImportSize, @DefaultValue List<String> trustedProxies) {
 }

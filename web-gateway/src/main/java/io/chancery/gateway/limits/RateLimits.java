@@ -23,11 +23,11 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Token buckets (Bucket4j) per client and class of request: reads, writes, exports. A
- * client is its credential's name when it sent one, else its address (behind a proxy, the
- * forwarded address when {@code server.forward-headers-strategy} trusts it). Buckets live
- * in this instance's memory: with N gateway replicas a client may make up to N times the
- * limit, which these limits allow for; a shared store (Redis) would make them exact at
- * the cost of a round trip per request.
+ * client is its credential's name when it sent one, else its address
+ * ({@link ClientAddresses}: behind trusted proxies, the address they were given, never
+ * one the client wrote). Buckets live in this instance's memory: with N gateway replicas
+ * a client may make up to N times the limit, which these limits allow for; a shared store
+ * (Redis) would make them exact at the cost of a round trip per request.
  */
 @Component
 class RateLimits implements WebFilter, Ordered {
@@ -41,9 +41,12 @@ class RateLimits implements WebFilter, Ordered {
 
 	private final MeterRegistry meters;
 
+	private final ClientAddresses addresses;
+
 	RateLimits(LimitProperties properties, MeterRegistry meters) {
 		this.properties = properties;
 		this.meters = meters;
+		this.addresses = new ClientAddresses(properties.trustedProxies());
 	}
 
 	/** After Spring Security (-100), so the client's credential is known. */
@@ -60,7 +63,8 @@ class RateLimits implements WebFilter, Ordered {
 		}
 		Limited kind = kind(exchange.getRequest().getMethod(), path);
 		return exchange.getPrincipal().map((principal) -> principal.getName()).defaultIfEmpty("").flatMap((name) -> {
-			String client = name.isEmpty() ? "address:" + address(exchange) : name;
+			String client = name.isEmpty() ? "address:" + this.addresses.of(exchange.getRequest().getRemoteAddress(),
+					exchange.getRequest().getHeaders().getValuesAsList(ClientAddresses.FORWARDED_FOR)) : name;
 			Bucket bucket = this.buckets.get(kind + "|" + client, (key) -> bucket(perMinute(kind)));
 			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 			exchange.getResponse()
@@ -101,11 +105,6 @@ class RateLimits implements WebFilter, Ordered {
 		}
 		return (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) ? Limited.READS
 				: Limited.WRITES;
-	}
-
-	private static String address(ServerWebExchange exchange) {
-		var remote = exchange.getRequest().getRemoteAddress();
-		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
 	}
 
 	private static long seconds(long nanos) {
