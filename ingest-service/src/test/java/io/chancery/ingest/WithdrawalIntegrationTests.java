@@ -1,6 +1,7 @@
 package io.chancery.ingest;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,6 +54,7 @@ class WithdrawalIntegrationTests {
 		assertThat(this.client.asEditor("POST", "/api/v1/articles", Fixtures.article(this.id, "en", "Remarks"))
 			.statusCode()).isEqualTo(201);
 		assertThat(this.client.asEditor("DELETE", path, null).statusCode()).isEqualTo(200);
+		awaitRecords(2);
 
 		HttpResponse<String> note = this.client.asEditor("DELETE", path + "?note=Superseded", null);
 
@@ -67,8 +69,12 @@ class WithdrawalIntegrationTests {
 	@Test
 	void noteWithAStaleIfMatchIsAConflictAndWritesNothing() throws Exception {
 		String path = "/api/v1/articles/" + this.id + "/en";
-		this.client.asEditor("POST", "/api/v1/articles", Fixtures.article(this.id, "en", "One"));
-		this.client.asEditor("PUT", path, Fixtures.article(this.id, "en", "Two"), "If-Match", "\"1\"");
+		assertThat(
+				this.client.asEditor("POST", "/api/v1/articles", Fixtures.article(this.id, "en", "One")).statusCode())
+			.isEqualTo(201);
+		assertThat(this.client.asEditor("PUT", path, Fixtures.article(this.id, "en", "Two"), "If-Match", "\"1\"")
+			.statusCode()).isEqualTo(200);
+		awaitRecords(2);
 
 		HttpResponse<String> stale = this.client.asEditor("DELETE", path + "?note=Superseded", null, "If-Match",
 				"\"1\"");
@@ -87,6 +93,7 @@ class WithdrawalIntegrationTests {
 
 		assertThat(statuses).isSubsetOf(200, 409);
 		assertThat(statuses.stream().filter((status) -> status == 200)).hasSizeGreaterThan(20);
+		awaitRecords(1 + statuses.stream().filter((status) -> status == 200).count());
 		assertNotesFollowTheirVersion(records(Topic.ARTICLES));
 	}
 
@@ -104,6 +111,7 @@ class WithdrawalIntegrationTests {
 			// Two replicas still fence each other for a partition's writer (503), see
 			// ConcurrentReplicasIntegrationTests; what matters here is what was written.
 			assertThat(statuses).isSubsetOf(200, 409, 503);
+			awaitRecords(1 + statuses.stream().filter((status) -> status == 200).count());
 			assertNotesFollowTheirVersion(records(Topic.ARTICLES));
 		}
 	}
@@ -163,6 +171,16 @@ class WithdrawalIntegrationTests {
 					.isEqualTo(versions.get(i - 1).title());
 			}
 		}
+	}
+
+	/**
+	 * Waits until the item's topic shows this many records: a commit is acknowledged
+	 * before its transaction markers are written, and only then do committed readers see
+	 * it.
+	 */
+	private void awaitRecords(long count) {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(records(Topic.ARTICLES)).hasSize((int) count));
 	}
 
 	private List<ConsumerRecord<String, byte[]>> records(Topic topic) {

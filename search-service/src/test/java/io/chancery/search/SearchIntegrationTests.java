@@ -275,6 +275,10 @@ class SearchIntegrationTests {
 		assertProblem("/api/v1/search?q=" + enc("*"), 400, "q");
 		assertProblem("/api/v1/search?facets=colour", 400, "facets");
 		assertProblem("/api/v1/search?histogram=hourly", 400, "histogram");
+		// Days over the default span, from 1900 to 2200, would be more buckets than
+		// allowed.
+		assertProblem("/api/v1/search?histogram=day", 400, "histogram");
+		assertProblem("/api/v1/search?histogram=week&from=1950-01-01", 400, "histogram");
 		assertProblem("/api/v1/articles?type=event", 400, "type");
 		assertProblem("/api/v1/search/export?format=xlsx", 400, "format");
 		assertProblem("/api/v1/articles/x?colour=red", 400, "colour");
@@ -295,6 +299,13 @@ class SearchIntegrationTests {
 		assertThat(feed.body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"", "Выступление посла", "&lt;p",
 				"rel=\"first\"");
 		assertThat(this.content.send("/feeds/events.atom?locale=en").body()).contains("Consular reception");
+	}
+
+	@Test
+	void histogramsOfDaysAndWeeksNeedARange() {
+		JsonNode days = search("histogram=day&from=2024-03-01&to=2024-06-01&zone=Europe/Moscow");
+		assertThat(days.get("histogram").get("buckets").size()).isBetween(1, 93);
+		assertThat(search("histogram=month").get("histogram").get("buckets").size()).isPositive();
 	}
 
 	@Test

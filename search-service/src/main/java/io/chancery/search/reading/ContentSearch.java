@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -30,6 +33,7 @@ import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
 import co.elastic.clients.util.NamedValue;
 import io.chancery.search.elasticsearch.ContentIndex;
 import io.chancery.search.query.QueryNode;
+import io.chancery.search.web.Busy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -56,8 +60,14 @@ class ContentSearch {
 
 	private final ElasticsearchClient client;
 
-	ContentSearch(ElasticsearchClient client) {
+	private final ReadingLimits limits;
+
+	/** The points in time this instance opened, by id, with when each expires. */
+	private final ConcurrentMap<String, Long> openPointsInTime = new ConcurrentHashMap<>();
+
+	ContentSearch(ElasticsearchClient client, ReadingLimits limits) {
 		this.client = client;
+		this.limits = limits;
 	}
 
 	/** One page of a search, by page number. */
@@ -76,20 +86,59 @@ class ContentSearch {
 	CursorPage searchAfter(SearchQuery query, String pit, List<FieldValue> after) throws IOException {
 		SearchResponse<StoredContent> response = this.client.search(request(query, pit, after).build(),
 				StoredContent.class);
+		String next = (response.pitId() != null) ? response.pitId() : pit;
+		if (this.openPointsInTime.remove(pit) != null || !next.equals(pit)) {
+			this.openPointsInTime.put(next, expiry());
+		}
 		List<Hit<StoredContent>> hits = response.hits().hits();
 		List<FieldValue> last = hits.isEmpty() ? List.of() : hits.get(hits.size() - 1).sort();
 		boolean more = hits.size() == query.size();
 		SearchPage page = page(query, response, null, null);
-		return new CursorPage(page, (response.pitId() != null) ? response.pitId() : pit, last, more);
+		return new CursorPage(page, next, last, more);
 	}
 
-	/** Opens a point in time over the content index, for cursor paging and exports. */
+	/**
+	 * Opens a point in time over the content index, for cursor paging and exports, if
+	 * fewer than the limit are open.
+	 * @throws Busy when as many are open as the limit allows
+	 */
 	String openPointInTime() throws IOException {
-		return this.client.openPointInTime((open) -> open.index(ContentIndex.ALIAS).keepAlive((k) -> k.time("2m")))
-			.id();
+		long now = System.nanoTime();
+		this.openPointsInTime.values().removeIf((expires) -> expires - now < 0);
+		if (this.openPointsInTime.size() >= this.limits.maxOpenCursors()) {
+			long soonest = this.openPointsInTime.values()
+				.stream()
+				.mapToLong((expires) -> expires - now)
+				.min()
+				.orElse(0);
+			throw new Busy(
+					"As many cursors and exports are open as this service holds at once ("
+							+ this.limits.maxOpenCursors() + "); try again shortly.",
+					TimeUnit.NANOSECONDS.toSeconds(soonest));
+		}
+		String pit = this.client.openPointInTime((open) -> open.index(ContentIndex.ALIAS).keepAlive(keepAlive())).id();
+		this.openPointsInTime.put(pit, expiry());
+		return pit;
+	}
+
+	/** How many results a search has, without reading any. */
+	long count(SearchQuery query) throws IOException {
+		List<Query> filters = new ArrayList<>(List.of(mainQuery(query)));
+		filters.addAll(facetFilters(query).values());
+		return this.client.count((count) -> count.index(ContentIndex.ALIAS).query(all(filters))).count();
+	}
+
+	private co.elastic.clients.elasticsearch._types.Time keepAlive() {
+		return co.elastic.clients.elasticsearch._types.Time
+			.of((time) -> time.time(this.limits.cursorKeepAlive().toSeconds() + "s"));
+	}
+
+	private long expiry() {
+		return System.nanoTime() + this.limits.cursorKeepAlive().toNanos();
 	}
 
 	void closePointInTime(String pit) {
+		this.openPointsInTime.remove(pit);
 		try {
 			this.client.closePointInTime((close) -> close.id(pit));
 		}
@@ -172,7 +221,7 @@ class ContentSearch {
 	private SearchRequest.Builder request(SearchQuery query, @Nullable String pit, @Nullable List<FieldValue> after) {
 		SearchRequest.Builder request = new SearchRequest.Builder();
 		if (pit != null) {
-			request.pit((p) -> p.id(pit).keepAlive((k) -> k.time("2m")));
+			request.pit((p) -> p.id(pit).keepAlive(keepAlive()));
 			if (after != null && !after.isEmpty()) {
 				request.searchAfter(after);
 			}
@@ -203,13 +252,21 @@ class ContentSearch {
 			}
 			if (query.histogram() != null) {
 				request.aggregations("histogram",
-						Aggregation.of((agg) -> agg.filter(all(new ArrayList<>(facetFilters.values())))
-							.aggregations("buckets", Aggregation
-								.of((histogram) -> histogram.dateHistogram((d) -> d.field(query.dateField().field())
-									.calendarInterval(query.histogram().calendar())
-									.timeZone(query.zone().getId())
-									.format("yyyy-MM-dd")
-									.minDocCount(0))))));
+						Aggregation.of(
+								(agg) -> agg.filter(all(new ArrayList<>(facetFilters.values())))
+									.aggregations("buckets",
+											Aggregation.of((histogram) -> histogram
+												.dateHistogram((d) -> d.field(query.dateField().field())
+													.calendarInterval(query.histogram().calendar())
+													.timeZone(query.zone().getId())
+													.format("yyyy-MM-dd")
+													.minDocCount(0)
+													// Never more buckets than
+													// SearchParameters allowed,
+													// whatever dates the content has.
+													.hardBounds((bounds) -> bounds
+														.min(millis(query.from(), Interval.EARLIEST))
+														.max(millis(query.to(), Interval.LATEST))))))));
 			}
 			if (query.query() != null && query.text() != null) {
 				request.suggest((suggest) -> suggest.text(query.text())
@@ -394,6 +451,12 @@ class ContentSearch {
 			}
 		}
 		return changed ? corrected : null;
+	}
+
+	private static co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath millis(
+			java.time.@Nullable Instant given, java.time.Instant otherwise) {
+		double millis = ((given != null) ? given : otherwise).toEpochMilli();
+		return co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath.of((math) -> math.value(millis));
 	}
 
 	private static Query terms(String field, List<String> values) {

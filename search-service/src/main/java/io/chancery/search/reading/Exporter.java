@@ -8,13 +8,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import io.chancery.search.web.Busy;
 import io.chancery.search.web.InvalidParameter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Streams every result of a search as CSV or NDJSON, a thousand at a time through a point
@@ -32,11 +37,53 @@ class Exporter {
 
 	private final ContentSearch search;
 
-	Exporter(ContentSearch search) {
+	private final ReadingLimits limits;
+
+	private final Semaphore running;
+
+	Exporter(ContentSearch search, ReadingLimits limits) {
 		this.search = search;
+		this.limits = limits;
+		this.running = new Semaphore(limits.maxExports());
+	}
+
+	/**
+	 * Checks an export can run, before anything is sent: a place among the exports
+	 * running, and no more results than an export may have. The body it returns gives the
+	 * place back when it ends, however it ends.
+	 * @throws Busy when as many exports run as the limit allows
+	 * @throws ResponseStatusException (400) when the search has more results than an
+	 * export may
+	 */
+	StreamingResponseBody start(SearchQuery query, Format format) throws IOException {
+		if (!this.running.tryAcquire()) {
+			throw new Busy("As many exports are running as this service runs at once (" + this.limits.maxExports()
+					+ "); try again shortly.", 10);
+		}
+		try {
+			long total = this.search.count(query);
+			if (total > this.limits.maxExportRows()) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+						"This search finds " + total + " results; an export takes at most "
+								+ this.limits.maxExportRows() + ": narrow it with filters or dates.");
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			this.running.release();
+			throw ex;
+		}
+		return (out) -> {
+			try {
+				export(query, format, out);
+			}
+			finally {
+				this.running.release();
+			}
+		};
 	}
 
 	void export(SearchQuery query, Format format, OutputStream out) throws IOException {
+		long deadline = System.nanoTime() + this.limits.maxExportTime().toNanos();
 		SearchQuery chunked = new SearchQuery(query.text(), query.query(), query.filters(), query.rejects(),
 				query.dateField(), query.from(), query.to(), query.zone(), List.of(), null, query.order(), 1, CHUNK,
 				query.parameters());
@@ -63,6 +110,11 @@ class Exporter {
 				writer.flush();
 				if (!page.more()) {
 					break;
+				}
+				if (System.nanoTime() - deadline > 0) {
+					// Aborts the response, so the client sees an export cut off, never
+					// one that looks whole.
+					throw new IOException("The export ran longer than " + this.limits.maxExportTime());
 				}
 				after = page.last();
 			}

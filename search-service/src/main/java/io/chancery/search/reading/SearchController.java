@@ -57,7 +57,7 @@ class SearchController {
 	@Operation(summary = "Export every result of a search",
 			description = "The search's parameters (without paging), and format=csv (default) or ndjson. Streamed: "
 					+ "any number of results in bounded memory.")
-	ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
+	ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) throws IOException {
 		Map<String, String[]> parameters = new java.util.HashMap<>(request.getParameterMap());
 		String[] formats = parameters.remove("format");
 		Exporter.Format format = Exporter.Format.of((formats != null && formats.length == 1) ? formats[0] : null,
@@ -68,7 +68,7 @@ class SearchController {
 			.contentType(MediaType.parseMediaType(format.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"chancery-search." + format.extension() + "\"")
-			.body((out) -> this.exporter.export(query, format, out));
+			.body(this.exporter.start(query, format));
 	}
 
 }

@@ -140,6 +140,17 @@ final class SearchParameters {
 						Dimension.names())));
 		}
 		Interval histogram = choice("histogram", Interval::of, Interval.names(), null);
+		if (histogram != null) {
+			long buckets = histogram.buckets((from != null) ? from : Interval.EARLIEST,
+					(to != null) ? to : Interval.LATEST);
+			if (buckets > Interval.MAX_BUCKETS) {
+				throw new InvalidParameter("histogram",
+						"would have up to " + buckets + " " + histogram.parameter() + " buckets, more than "
+								+ Interval.MAX_BUCKETS + "; narrow it with from and to, or take a longer interval",
+						List.of("at most " + Interval.MAX_BUCKETS + " buckets between from (default "
+								+ Interval.EARLIEST + ") and to (default " + Interval.LATEST + ")"));
+			}
+		}
 		Order order = choice("order", Order::of, Order.names(), (query != null) ? Order.RELEVANCE : Order.NEWEST);
 		Integer size = number("size", 1, MAX_SIZE);
 		Integer page = number("page", 1, Integer.MAX_VALUE);

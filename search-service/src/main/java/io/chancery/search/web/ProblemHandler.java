@@ -60,6 +60,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return problem(problem);
 	}
 
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> busy(Busy ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Too busy");
+		problem.setProperty("retryAfterSeconds", ex.retryAfterSeconds());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
 	@ExceptionHandler({ TransportException.class, ConnectException.class })
 	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
 		logger.warn("Elasticsearch unreachable: {}", ex.toString());
