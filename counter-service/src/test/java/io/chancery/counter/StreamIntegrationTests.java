@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.chancery.contracts.ContentKey;
 import io.chancery.contracts.ContentStatus;
@@ -34,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,9 +51,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An open stream hears of a new counter at once and of its rollover within a second of
- * London's midnight.
+ * London's midnight; its events have ids a reconnecting page resumes from, idle streams
+ * get heartbeats, and the number of streams is bounded.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "chancery.stream.heartbeat=1s", "chancery.stream.max-connections=4" })
 @Import({ ChanceryInfrastructureConfiguration.class, StreamIntegrationTests.ControllableClock.class })
 class StreamIntegrationTests {
 
@@ -116,6 +120,90 @@ class StreamIntegrationTests {
 		this.clock.set(Instant.parse("2026-03-29T01:00:00.050Z"));
 		String offsetChange = awaitLine(lines, "\"utcOffset\":\"+01:00\"", Duration.ofSeconds(5));
 		assertThat(offsetChange).contains("\"name\":\"London\"").contains("\"daylightSaving\":true");
+	}
+
+	@Test
+	void eventsHaveIdsToResumeFromHeartbeatsKeepStreamsOpenAndStreamsAreBounded() throws Exception {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(this.management + "/actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode()).isEqualTo(200));
+		HttpClient http = HttpClient.newHttpClient();
+		String stream = this.base + "/api/v1/counters/stream?locale=ru";
+		BlockingQueue<String> first = open(http, stream, null);
+		awaitLine(first, "event:subscribed", Duration.ofSeconds(10));
+		awaitLine(first, ":heartbeat", Duration.ofSeconds(5));
+
+		String one = "rs-" + UUID.randomUUID().toString().substring(0, 8);
+		String two = "rs-" + UUID.randomUUID().toString().substring(0, 8);
+		publish(new Event(one, "ru", 1, ContentStatus.PUBLISHED, LocalDate.of(2020, 1, 1), "Europe/Moscow",
+				"Первое " + one, null, null, null, null, null, Instant.now()));
+		String idOfOne = idBefore(first, one);
+		publish(new Event(two, "ru", 1, ContentStatus.PUBLISHED, LocalDate.of(2020, 1, 2), "Europe/Moscow",
+				"Второе " + two, null, null, null, null, null, Instant.now()));
+		assertThat(idBefore(first, two)).isNotEqualTo(idOfOne);
+
+		// A page that saw the first event reconnects and is sent what came after it.
+		BlockingQueue<String> resumed = open(http, stream, idOfOne);
+		awaitLine(resumed, "event:subscribed", Duration.ofSeconds(10));
+		List<String> upToTheSecond = new ArrayList<>();
+		String line;
+		while ((line = resumed.poll(5, TimeUnit.SECONDS)) != null && !line.contains(two)) {
+			upToTheSecond.add(line);
+		}
+		assertThat(line).as("the event after the one the page saw, after " + upToTheSecond).contains(two);
+		assertThat(upToTheSecond).noneMatch((seen) -> seen.contains(one));
+		// One whose id this instance never gave is told to reload.
+		BlockingQueue<String> stranger = open(http, stream, "elsewhere-12");
+		awaitLine(stranger, "event:stream-reset", Duration.ofSeconds(10));
+
+		// Streams up to the bound are opened; the next one is refused at once, with a
+		// problem and Retry-After.
+		HttpResponse<Stream<String>> refused = null;
+		for (int i = 0; i < 4 && refused == null; i++) {
+			HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(stream)).build(),
+					HttpResponse.BodyHandlers.ofLines());
+			if (response.statusCode() != 200) {
+				refused = response;
+			}
+		}
+		assertThat(refused).isNotNull();
+		assertThat(refused.statusCode()).isEqualTo(503);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	private static BlockingQueue<String> open(HttpClient http, String uri, @Nullable String lastEventId) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+		http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+			.thenAccept((response) -> response.body().forEach(lines::add));
+		return lines;
+	}
+
+	/** The id of the event whose data mentions {@code fragment}. */
+	private static String idBefore(BlockingQueue<String> lines, String fragment) throws InterruptedException {
+		String id = null;
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			String line = lines.poll(100, TimeUnit.MILLISECONDS);
+			if (line == null) {
+				continue;
+			}
+			if (line.startsWith("id:")) {
+				id = line.substring(3);
+			}
+			else if (line.startsWith("data:") && line.contains(fragment)) {
+				assertThat(id).as("the id of the event with " + fragment).isNotNull();
+				return id;
+			}
+		}
+		throw new AssertionError("No event with " + fragment);
 	}
 
 	private static String awaitLine(BlockingQueue<String> lines, String fragment, Duration timeout)
