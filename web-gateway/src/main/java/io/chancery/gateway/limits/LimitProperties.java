@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param readsPerMinute public reads a client may make per minute (and in a burst)
  * @param writesPerMinute writes a client may make per minute
  * @param exportsPerMinute exports a client may start per minute
+ * @param cursorsPerMinute cursors ({@code paging=cursor}) a client may open per minute
+ * @param streamsPerClient event streams a client may hold open at once
  * @param maxBodySize the largest body of a write
  * @param maxImportSize the largest body of an import
  * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway,
@@ -20,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("chancery.limits")
 record LimitProperties(@DefaultValue("600") long readsPerMinute, @DefaultValue("120") long writesPerMinute,
-		@DefaultValue("10") long exportsPerMinute, @DefaultValue("2MB") DataSize maxBodySize,
+		@DefaultValue("10") long exportsPerMinute, @DefaultValue("30") long cursorsPerMinute,
+		@DefaultValue("4") int streamsPerClient, @DefaultValue("2MB") DataSize maxBodySize,
 		@DefaultValue("512MB") DataSize maxImportSize, @DefaultValue List<String> trustedProxies) {
 }

@@ -2,7 +2,10 @@ package io.chancery.gateway.limits;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,17 +20,19 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Token buckets (Bucket4j) per client and class of request: reads, writes, exports. A
- * client is its credential's name when it sent one, else its address
- * ({@link ClientAddresses}: behind trusted proxies, the address they were given, never
- * one the client wrote). Buckets live in this instance's memory: with N gateway replicas
- * a client may make up to N times the limit, which these limits allow for; a shared store
- * (Redis) would make them exact at the cost of a round trip per request.
+ * Token buckets (Bucket4j) per client and class of request: reads, writes, exports,
+ * cursors opened; and a bound on the event streams a client holds open at once. A client
+ * is its credential's name when it sent one, else its address ({@link ClientAddresses}:
+ * behind trusted proxies, the address they were given, never one the client wrote).
+ * Buckets live in this instance's memory: with N gateway replicas a client may make up to
+ * N times the limit, which these limits allow for; a shared store (Redis) would make them
+ * exact at the cost of a round trip per request.
  */
 @Component
 class RateLimits implements WebFilter, Ordered {
@@ -39,9 +44,14 @@ class RateLimits implements WebFilter, Ordered {
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.build();
 
+	private static final String STREAM = "/api/v1/counters/stream";
+
 	private final MeterRegistry meters;
 
 	private final ClientAddresses addresses;
+
+	/** Event streams open, by client. */
+	private final ConcurrentMap<String, AtomicInteger> streams = new ConcurrentHashMap<>();
 
 	RateLimits(LimitProperties properties, MeterRegistry meters) {
 		this.properties = properties;
@@ -61,7 +71,7 @@ class RateLimits implements WebFilter, Ordered {
 		if (!path.startsWith("/api/") && !path.startsWith("/feeds/")) {
 			return chain.filter(exchange);
 		}
-		Limited kind = kind(exchange.getRequest().getMethod(), path);
+		Limited kind = kind(exchange.getRequest().getMethod(), path, exchange.getRequest().getQueryParams());
 		return exchange.getPrincipal().map((principal) -> principal.getName()).defaultIfEmpty("").flatMap((name) -> {
 			String client = name.isEmpty() ? "address:" + this.addresses.of(exchange.getRequest().getRemoteAddress(),
 					exchange.getRequest().getHeaders().getValuesAsList(ClientAddresses.FORWARDED_FOR)) : name;
@@ -72,7 +82,7 @@ class RateLimits implements WebFilter, Ordered {
 				.set("RateLimit", "limit=" + perMinute(kind) + ", remaining=" + probe.getRemainingTokens() + ", reset="
 						+ seconds(probe.getNanosToWaitForReset()));
 			if (probe.isConsumed()) {
-				return chain.filter(exchange);
+				return path.equals(STREAM) ? streaming(exchange, chain, client) : chain.filter(exchange);
 			}
 			long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
 			this.meters.counter("chancery.gateway.rate.limited", "class", kind.name().toLowerCase()).increment();
@@ -85,11 +95,36 @@ class RateLimits implements WebFilter, Ordered {
 		});
 	}
 
+	/**
+	 * An event stream, if the client holds fewer open than it may; each is counted until
+	 * it ends, however it ends.
+	 */
+	private Mono<Void> streaming(ServerWebExchange exchange, WebFilterChain chain, String client) {
+		AtomicInteger open = this.streams.computeIfAbsent(client, (key) -> new AtomicInteger());
+		if (open.incrementAndGet() > this.properties.streamsPerClient()) {
+			release(client, open);
+			this.meters.counter("chancery.gateway.rate.limited", "class", "streams").increment();
+			exchange.getResponse().getHeaders().set("Retry-After", "30");
+			return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many streams",
+					"This client holds " + this.properties.streamsPerClient()
+							+ " event streams open already; close one, or try again in 30 s.",
+					Map.of("retryAfterSeconds", 30));
+		}
+		return chain.filter(exchange).doFinally((signal) -> release(client, open));
+	}
+
+	private void release(String client, AtomicInteger open) {
+		if (open.decrementAndGet() <= 0) {
+			this.streams.remove(client, open);
+		}
+	}
+
 	private long perMinute(Limited kind) {
 		return switch (kind) {
 			case READS -> this.properties.readsPerMinute();
 			case WRITES -> this.properties.writesPerMinute();
 			case EXPORTS -> this.properties.exportsPerMinute();
+			case CURSORS -> this.properties.cursorsPerMinute();
 		};
 	}
 
@@ -99,9 +134,14 @@ class RateLimits implements WebFilter, Ordered {
 			.build();
 	}
 
-	private static Limited kind(HttpMethod method, String path) {
+	private static Limited kind(HttpMethod method, String path, MultiValueMap<String, String> query) {
 		if (path.equals("/api/v1/search/export")) {
 			return Limited.EXPORTS;
+		}
+		// A first page with paging=cursor opens a point in time in Elasticsearch; the
+		// pages after it do not.
+		if (method == HttpMethod.GET && "cursor".equals(query.getFirst("paging"))) {
+			return Limited.CURSORS;
 		}
 		return (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) ? Limited.READS
 				: Limited.WRITES;
@@ -113,7 +153,7 @@ class RateLimits implements WebFilter, Ordered {
 
 	private enum Limited {
 
-		READS, WRITES, EXPORTS
+		READS, WRITES, EXPORTS, CURSORS
 
 	}
 
