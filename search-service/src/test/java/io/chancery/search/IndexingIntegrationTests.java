@@ -34,9 +34,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -48,9 +50,12 @@ import static org.awaitility.Awaitility.await;
  * wins whatever the order, a withdrawal stays a tombstone, and a poison record is
  * dead-lettered while later records still index.
  */
-@SpringBootTest
+@SpringBootTest(properties = { "chancery.indexing.max-bulk-bytes=256KB", "chancery.indexing.max-document-bytes=128KB" })
 @Import(ChanceryInfrastructureConfiguration.class)
 class IndexingIntegrationTests {
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -97,6 +102,53 @@ class IndexingIntegrationTests {
 				.startsWith("unreadable article-published");
 			assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
 		});
+	}
+
+	@Test
+	void bulksStayUnderTheirSizeAndADocumentTooLargeIsDeadLettered() throws Exception {
+		double bulksBefore = this.meters.counter("chancery.indexing.bulks").count();
+		String body = "<p>" + "Diplomacy in long form. ".repeat(1_300) + "</p>";
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			for (int i = 0; i < 30; i++) {
+				send(producer, EventType.ARTICLE_PUBLISHED, ContentKey.of(this.id + "-" + i, "en"),
+						withBody(this.id + "-" + i, body));
+			}
+			send(producer, EventType.ARTICLE_PUBLISHED, ContentKey.of(this.id + "-huge", "en"),
+					withBody(this.id + "-huge", body.repeat(3)));
+			send(producer, EventType.ARTICLE_PUBLISHED, ContentKey.of(this.id + "-after", "en"),
+					withBody(this.id + "-after", "<p>Short</p>"));
+		}
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			for (String suffix : List.of("0", "29", "after")) {
+				assertThat(document("article:" + this.id + "-" + suffix + ":en").get("found").asBoolean()).as(suffix)
+					.isTrue();
+			}
+		});
+		// About 62 KB estimated each, four to a bulk of 256 KB at the most.
+		assertThat(this.meters.counter("chancery.indexing.bulks").count() - bulksBefore).isGreaterThanOrEqualTo(8);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			ConsumerRecord<String, byte[]> dead = deadLetter(ContentKey.of(this.id + "-huge", "en"));
+			assertThat(dead).isNotNull();
+			assertThat(new String(dead.headers().lastHeader("dead-letter-cause").value(), StandardCharsets.UTF_8))
+				.startsWith("too large to index");
+		});
+		assertThat(document("article:" + this.id + "-huge:en").get("found").asBoolean()).isFalse();
+	}
+
+	private static Article withBody(String articleId, String body) {
+		Article article = article(articleId, 1, "Long " + articleId);
+		return new Article(article.id(), article.locale(), article.revision(), article.kind(), article.status(),
+				article.title(), article.lead(), body, article.deliveredAt(), article.publishedAt(), article.timeZone(),
+				article.publishAt(), article.place(), article.people(), article.tags(), article.sourceUrl(),
+				article.withdrawal(), article.updatedAt());
+	}
+
+	private static void send(KafkaProducer<String, byte[]> producer, EventType type, String key, Object payload)
+			throws Exception {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic().wireName(), key,
+				MessageJson.mapper().writeValueAsBytes(payload));
+		record.headers().add(EventType.HEADER, type.wireName().getBytes(StandardCharsets.UTF_8));
+		producer.send(record).get(30, TimeUnit.SECONDS);
 	}
 
 	private Article article(long revision, String title) {

@@ -29,12 +29,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a batch of records to the content index in one bulk request. Newest wins: every
- * document carries its revision as an external version, so a redelivered or older record
- * is refused by Elasticsearch (409) and ignored. Transient failures (Elasticsearch down,
- * 429, 5xx, the index not there yet) are retried with backoff until they pass, so nothing
- * is lost or dead-lettered for them; a record that can never be indexed goes to the dead
- * letters.
+ * Writes a batch of records to the content index in bulk requests of a bounded size.
+ * Newest wins: every document carries its revision as an external version, so a
+ * redelivered or older record is refused by Elasticsearch (409) and ignored. Transient
+ * failures (Elasticsearch down, 429, 5xx, the index not there yet) are retried with
+ * backoff until they pass, so nothing is lost or dead-lettered for them; a record that
+ * can never be indexed goes to the dead letters.
  */
 @Component
 class ContentIndexer {
@@ -53,9 +53,18 @@ class ContentIndexer {
 
 	private final Counter documents;
 
-	ContentIndexer(ElasticsearchClient client, DeadLetters deadLetters, MeterRegistry meters) {
+	private final Counter bulks;
+
+	private final IndexingProperties properties;
+
+	ContentIndexer(ElasticsearchClient client, DeadLetters deadLetters, MeterRegistry meters,
+			IndexingProperties properties) {
 		this.client = client;
 		this.deadLetters = deadLetters;
+		this.properties = properties;
+		this.bulks = Counter.builder("chancery.indexing.bulks")
+			.description("Bulk requests sent, of at most chancery.indexing.max-bulk-bytes each")
+			.register(meters);
 		this.latency = Timer.builder("chancery.indexing.latency")
 			.description("From a record's write to the topic until Elasticsearch took its document")
 			.publishPercentileHistogram()
@@ -81,6 +90,11 @@ class ContentIndexer {
 	void write(List<IncomingRecord> records, String target, Poison poison, boolean live) {
 		Map<String, Pending> pending = new LinkedHashMap<>();
 		for (IncomingRecord record : records) {
+			if (size(record) > this.properties.maxDocumentBytes().toBytes()) {
+				poison.accept(record, "too large to index: about " + size(record) + " bytes, more than "
+						+ this.properties.maxDocumentBytes().toBytes());
+				continue;
+			}
 			try {
 				document(record)
 					.ifPresent((document) -> pending.merge(document.documentId(), new Pending(record, document),
@@ -91,18 +105,40 @@ class ContentIndexer {
 			}
 		}
 		Duration backoff = Duration.ofMillis(100);
+		long budget = this.properties.maxBulkBytes().toBytes();
 		while (!pending.isEmpty()) {
-			List<Pending> batch = new ArrayList<>(pending.values());
-			try {
-				BulkResponse response = this.client.bulk(bulk(batch, target));
-				for (int i = 0; i < batch.size(); i++) {
-					settle(pending, batch.get(i), response.items().get(i), poison, live);
+			boolean tooLarge = false;
+			for (List<Pending> batch : split(new ArrayList<>(pending.values()), budget)) {
+				try {
+					this.bulks.increment();
+					BulkResponse response = this.client.bulk(bulk(batch, target));
+					for (int i = 0; i < batch.size(); i++) {
+						settle(pending, batch.get(i), response.items().get(i), poison, live);
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					if (status(ex) != 413) {
+						this.transientFailures.increment();
+						logger.warn("Elasticsearch did not take a bulk of {} documents, retrying in {} ms: {}",
+								batch.size(), backoff.toMillis(), ex.toString());
+					}
+					else if (batch.size() == 1) {
+						Pending alone = batch.get(0);
+						pending.remove(alone.document().documentId());
+						poison.accept(alone.record(),
+								"too large for Elasticsearch to take (413): about " + size(alone.record()) + " bytes");
+					}
+					else {
+						// Larger than Elasticsearch takes, though under the budget:
+						// smaller
+						// bulks, at once.
+						tooLarge = true;
+					}
 				}
 			}
-			catch (IOException | RuntimeException ex) {
-				this.transientFailures.increment();
-				logger.warn("Elasticsearch did not take a bulk of {} documents, retrying in {} ms: {}", batch.size(),
-						backoff.toMillis(), ex.toString());
+			if (tooLarge) {
+				budget = Math.max(1, budget / 2);
+				continue;
 			}
 			if (!pending.isEmpty()) {
 				sleep(backoff);
@@ -130,6 +166,49 @@ class ContentIndexer {
 			poison.accept(item.record(), "rejected by Elasticsearch: " + result.error().reason());
 		}
 		// 404 (index not there yet), 429 and 5xx stay pending and are retried.
+	}
+
+	/** Batches of at most {@code budget} estimated bytes, or of one document each. */
+	static <T> List<List<T>> split(List<T> items, java.util.function.ToLongFunction<T> size, long budget) {
+		List<List<T>> batches = new ArrayList<>();
+		List<T> batch = new ArrayList<>();
+		long bytes = 0;
+		for (T item : items) {
+			long itemBytes = size.applyAsLong(item);
+			if (!batch.isEmpty() && bytes + itemBytes > budget) {
+				batches.add(batch);
+				batch = new ArrayList<>();
+				bytes = 0;
+			}
+			batch.add(item);
+			bytes += itemBytes;
+		}
+		if (!batch.isEmpty()) {
+			batches.add(batch);
+		}
+		return batches;
+	}
+
+	private static List<List<Pending>> split(List<Pending> batch, long budget) {
+		return split(batch, (item) -> size(item.record()), budget);
+	}
+
+	/**
+	 * A document's size in a bulk request, estimated from its message: the body is
+	 * indexed as text and kept as HTML, so about twice the message.
+	 */
+	private static long size(IncomingRecord record) {
+		return 2L * record.value().length + 256;
+	}
+
+	private static int status(Exception ex) {
+		if (ex instanceof co.elastic.clients.transport.TransportException transport) {
+			return transport.statusCode();
+		}
+		if (ex instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException elasticsearch) {
+			return elasticsearch.status();
+		}
+		return -1;
 	}
 
 	private static BulkRequest bulk(List<Pending> batch, String target) {

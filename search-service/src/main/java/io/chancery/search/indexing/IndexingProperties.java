@@ -1,0 +1,19 @@
+package io.chancery.search.indexing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How much one request to Elasticsearch carries, below its request limit
+ * ({@code http.max_content_length}, 100 MB by default).
+ *
+ * @param maxBulkBytes the most a bulk request carries, by the documents' estimated size;
+ * a batch of records is split into as many bulks as that takes
+ * @param maxDocumentBytes the largest document indexed; a larger one is dead-lettered
+ * with its size as the cause instead of holding its partition
+ */
+@ConfigurationProperties("chancery.indexing")
+record IndexingProperties(@DefaultValue("10MB") DataSize maxBulkBytes,
+		@DefaultValue("50MB") DataSize maxDocumentBytes) {
+}
