@@ -23,16 +23,19 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What one client may hold: a few event streams at once (another is 429 until one
- * closes), and cursors opened at a bounded rate; other reads are not affected.
+ * closes), and cursors and exports started at a bounded rate; other reads are not
+ * affected.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
-		"chancery.limits.streams-per-client=2", "chancery.limits.cursors-per-minute=3" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "chancery.limits.streams-per-client=2",
+				"chancery.limits.cursors-per-minute=3", "chancery.limits.exports-per-minute=2" })
 class StreamAndCursorLimitTests {
 
 	private static final Upstream counter = new Upstream("counter-service").stream("/api/v1/counters/stream");
 
-	private static final Upstream search = new Upstream("search-service").answer("/api/v1/search",
-			"{\"total\":0,\"results\":[]}");
+	private static final Upstream search = new Upstream("search-service")
+		.answer("/api/v1/search", "{\"total\":0,\"results\":[]}")
+		.answer("/api/v1/search/export", "{}");
 
 	@Value("http://127.0.0.1:${local.server.port}")
 	private String base;
@@ -78,6 +81,18 @@ class StreamAndCursorLimitTests {
 			open.add(response);
 		});
 		open.forEach((response) -> response.body().close());
+	}
+
+	@Test
+	void exportsAreStartedAtABoundedRate() throws Exception {
+		HttpRequest export = HttpRequest.newBuilder(URI.create(this.base + "/api/v1/search/export?q=x")).build();
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.http.send(export, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		}
+		HttpResponse<String> third = this.http.send(export, HttpResponse.BodyHandlers.ofString());
+		assertThat(third.statusCode()).isEqualTo(429);
+		assertThat(third.headers().firstValue("Retry-After")).isPresent();
+		assertThat(third.body()).contains("exports");
 	}
 
 	@Test
