@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 
 import io.chancery.contracts.MessageJson;
 import io.chancery.localrun.LocalPlatform;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -111,17 +112,8 @@ class SystemTests {
 	@Test
 	void anEventWithACounterCountsForTheGivenInstant() {
 		String id = "sys-c-" + this.word;
-		Map<String, Object> counter = new LinkedHashMap<>();
-		counter.put("caption", "days have passed since the test incident");
-		counter.put("timeZone", "Europe/London");
-		counter.put("direction", "since");
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", id);
-		body.put("locale", "en");
-		body.put("date", "2020-01-01");
-		body.put("timeZone", "Europe/London");
-		body.put("title", "The test incident");
-		body.put("counter", counter);
+		Map<String, Object> body = eventWithCounter(id, "The test incident", "days have passed since the test incident",
+				null);
 		assertThat(gateway.send("POST", "/api/v1/events", json(body)).statusCode()).isEqualTo(201);
 		awaitWithin(VISIBLE_WITHIN, "counter",
 				() -> gateway.raw("/api/v1/counters/" + id + "?locale=en").statusCode() == 200);
@@ -168,8 +160,14 @@ class SystemTests {
 	}
 
 	private static Map<String, Object> scheduled(String id, String caption, Instant publishAt) {
+		return eventWithCounter(id, "The " + caption + " event", "days since the " + caption + " event", publishAt);
+	}
+
+	/** An event on 1 January 2020 with a counter since then, scheduled when given. */
+	private static Map<String, Object> eventWithCounter(String id, String title, String caption,
+			@Nullable Instant publishAt) {
 		Map<String, Object> counter = new LinkedHashMap<>();
-		counter.put("caption", "days since the " + caption + " event");
+		counter.put("caption", caption);
 		counter.put("timeZone", "Europe/London");
 		counter.put("direction", "since");
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -177,8 +175,10 @@ class SystemTests {
 		body.put("locale", "en");
 		body.put("date", "2020-01-01");
 		body.put("timeZone", "Europe/London");
-		body.put("title", "The " + caption + " event");
-		body.put("publishAt", publishAt.toString());
+		body.put("title", title);
+		if (publishAt != null) {
+			body.put("publishAt", publishAt.toString());
+		}
 		body.put("counter", counter);
 		return body;
 	}
