@@ -206,7 +206,7 @@ Environment that only one service reads.
   value: {{ $config.locales | quote }}
 - name: CHANCERY_READING_FEED_SIZE
   value: {{ $config.feedSize | quote }}
-- name: CHANCERY_READING_SITE_URL
+- name: CHANCERY_PUBLIC_URL
   value: {{ $config.siteUrl | quote }}
 - name: CHANCERY_READING_SITE_NAME
   value: {{ $config.siteName | quote }}
