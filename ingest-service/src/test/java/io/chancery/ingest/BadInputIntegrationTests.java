@@ -60,6 +60,11 @@ class BadInputIntegrationTests {
 				Fixtures.event(this.id, "en").replace("\"title\"", "\"titel\""));
 		assertThat(unknownField.statusCode()).isEqualTo(400);
 		assertThat(unknownField.body()).contains("titel");
+		// A field given twice could be read differently by another reader: refused.
+		HttpResponse<String> twice = this.client.asEditor("POST", "/api/v1/events",
+				Fixtures.event(this.id, "en").replace("\"title\":", "\"title\":\"Hidden\",\"title\":"));
+		assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+		assertThat(twice.body()).contains("title");
 		assertNothingPublished();
 	}
 

@@ -278,6 +278,9 @@ class SearchIntegrationTests {
 		// Days over the default span, from 1900 to 2200, would be more buckets than
 		// allowed.
 		assertProblem("/api/v1/search?histogram=day", 400, "histogram");
+		assertProblem("/api/v1/articles/" + this.p + "a1?locale=zz", 400, "locale");
+		assertProblem("/api/v1/articles/" + this.p + "a1?locale=en&locale=ru", 400, "locale");
+		assertProblem("/api/v1/events/" + this.p + "e1/related?locale=%3Cb%3E", 400, "locale");
 		assertProblem("/api/v1/search?histogram=week&from=1950-01-01", 400, "histogram");
 		assertProblem("/api/v1/articles?type=event", 400, "type");
 		assertProblem("/api/v1/search/export?format=xlsx", 400, "format");

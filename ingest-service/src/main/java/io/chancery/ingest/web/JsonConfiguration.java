@@ -1,5 +1,6 @@
 package io.chancery.ingest.web;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -17,6 +18,15 @@ class JsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer keepOffsets() {
 		return (builder) -> builder.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+	}
+
+	/**
+	 * A field given twice is refused rather than read as its last value: two readers of
+	 * the same request must never see different content.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer refuseDuplicateFields() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 
 	@Bean

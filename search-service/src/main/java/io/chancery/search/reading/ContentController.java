@@ -188,9 +188,20 @@ class ContentController {
 		return content.publishAt() != null && content.publishAt().isAfter(java.time.Instant.now());
 	}
 
+	/** The one locale a request names, one the site publishes in, else the default. */
 	private String locale(HttpServletRequest request) {
-		String locale = request.getParameter("locale");
-		return (locale != null && !locale.isBlank()) ? locale : this.properties.defaultLocale();
+		String[] given = request.getParameterValues("locale");
+		if (given == null || given.length == 0 || given[0].isBlank()) {
+			return this.properties.defaultLocale();
+		}
+		if (given.length > 1) {
+			throw new InvalidParameter("locale", "was given more than once", List.of("one value"));
+		}
+		if (!this.properties.locales().contains(given[0])) {
+			throw new InvalidParameter("locale", "names '" + given[0] + "', which is not a locale of this site",
+					this.properties.locales());
+		}
+		return given[0];
 	}
 
 	static void allow(HttpServletRequest request, Set<String> allowed) {
