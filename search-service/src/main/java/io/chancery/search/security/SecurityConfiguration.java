@@ -13,7 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Admin routes need the admin role; reads, search and feeds are for anyone, and only as
- * GET.
+ * GET or HEAD.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -24,6 +24,8 @@ class SecurityConfiguration {
 				(routes) -> routes.requestMatchers("/api/v1/admin/**")
 					.hasRole("ADMIN")
 					.requestMatchers(HttpMethod.GET, "/api/v1/**", "/feeds/**")
+					.permitAll()
+					.requestMatchers(HttpMethod.HEAD, "/api/v1/**", "/feeds/**")
 					.permitAll());
 	}
 
