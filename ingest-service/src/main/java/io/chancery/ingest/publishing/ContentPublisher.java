@@ -217,8 +217,14 @@ public class ContentPublisher {
 				return;
 			}
 			catch (ProducerFencedException | InvalidProducerEpochException ex) {
-				// Another replica took the partition: start over with what it wrote.
+				// Another replica took the partition, aborting this transaction: give
+				// its revisions back and start over with what that replica wrote.
 				writer.release();
+				for (Pending pending : group) {
+					if (!pending.done() && pending.revision > 0) {
+						this.ledger.unreserve(pending.topicKey, pending.revision);
+					}
+				}
 				if (attempt == ATTEMPTS) {
 					failAll(group, ex);
 					return;
@@ -290,10 +296,10 @@ public class ContentPublisher {
 		for (int attempt = 1;; attempt++) {
 			writer.lock().lock();
 			try {
+				List<Long> revisions = new ArrayList<>(indices.size());
 				try {
 					KafkaProducer<String, byte[]> producer = writer.acquire();
 					List<ProducerRecord<String, byte[]>> records = new ArrayList<>(indices.size());
-					List<Long> revisions = new ArrayList<>(indices.size());
 					for (int index : indices) {
 						BatchItem item = items.get(index);
 						long revision = this.ledger.reserve(TopicKeys.of(item.type().topic(), item.key()));
@@ -322,6 +328,10 @@ public class ContentPublisher {
 				}
 				catch (ProducerFencedException | InvalidProducerEpochException ex) {
 					writer.release();
+					for (int n = revisions.size() - 1; n >= 0; n--) {
+						BatchItem item = items.get(indices.get(n));
+						this.ledger.unreserve(TopicKeys.of(item.type().topic(), item.key()), revisions.get(n));
+					}
 					if (attempt == ATTEMPTS) {
 						fail(indices, outcomes, unavailable(context, ex));
 						return;

@@ -47,6 +47,16 @@ class RevisionLedger {
 	}
 
 	/**
+	 * Gives a reserved revision back, for a write known never to have been committed (its
+	 * transaction was aborted when another producer fenced this one), so that the item's
+	 * next revision follows its last accepted one without a gap.
+	 */
+	void unreserve(String topicKey, long revision) {
+		this.items.computeIfPresent(topicKey, (key, old) -> (old.reserved() == revision)
+				? old.withReserved(Math.max(old.accepted(), revision - 1)) : old);
+	}
+
+	/**
 	 * Records an acknowledged change, from this service's own write or from reading the
 	 * topic.
 	 */
