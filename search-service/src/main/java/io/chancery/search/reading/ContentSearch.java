@@ -252,21 +252,13 @@ class ContentSearch {
 			}
 			if (query.histogram() != null) {
 				request.aggregations("histogram",
-						Aggregation.of(
-								(agg) -> agg.filter(all(new ArrayList<>(facetFilters.values())))
-									.aggregations("buckets",
-											Aggregation.of((histogram) -> histogram
-												.dateHistogram((d) -> d.field(query.dateField().field())
-													.calendarInterval(query.histogram().calendar())
-													.timeZone(query.zone().getId())
-													.format("yyyy-MM-dd")
-													.minDocCount(0)
-													// Never more buckets than
-													// SearchParameters allowed,
-													// whatever dates the content has.
-													.hardBounds((bounds) -> bounds
-														.min(millis(query.from(), Interval.EARLIEST))
-														.max(millis(query.to(), Interval.LATEST))))))));
+						Aggregation.of((agg) -> agg.filter(all(histogramFilters(query, facetFilters)))
+							.aggregations("buckets", Aggregation
+								.of((histogram) -> histogram.dateHistogram((d) -> d.field(query.dateField().field())
+									.calendarInterval(query.histogram().calendar())
+									.timeZone(query.zone().getId())
+									.format("yyyy-MM-dd")
+									.minDocCount(0))))));
 			}
 			if (query.query() != null && query.text() != null) {
 				request.suggest((suggest) -> suggest.text(query.text())
@@ -453,10 +445,20 @@ class ContentSearch {
 		return changed ? corrected : null;
 	}
 
-	private static co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath millis(
-			java.time.@Nullable Instant given, java.time.Instant otherwise) {
-		double millis = ((given != null) ? given : otherwise).toEpochMilli();
-		return co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath.of((math) -> math.value(millis));
+	/**
+	 * What a histogram counts: the facets' filters, and only dates between the search's
+	 * {@code from} (else {@link Interval#EARLIEST}) and {@code to} (else
+	 * {@link Interval#LATEST}), so it never has more buckets than SearchParameters
+	 * allowed, whatever dates the content has. (Elasticsearch's own {@code hard_bounds}
+	 * fails on a histogram with no document: ArrayIndexOutOfBoundsException in 9.2.8.)
+	 */
+	private static List<Query> histogramFilters(SearchQuery query, Map<Dimension, Query> facetFilters) {
+		List<Query> filters = new ArrayList<>(facetFilters.values());
+		String from = ((query.from() != null) ? query.from() : Interval.EARLIEST).toString();
+		String to = ((query.to() != null) ? query.to() : Interval.LATEST).toString();
+		filters.add(Query.of((q) -> q
+			.range((range) -> range.date((date) -> date.field(query.dateField().field()).gte(from).lt(to)))));
+		return filters;
 	}
 
 	private static Query terms(String field, List<String> values) {
