@@ -226,8 +226,8 @@ class SearchIntegrationTests {
 		assertThat(this.content.post("/api/v1/admin/reindex").statusCode()).isEqualTo(401);
 		assertThat(this.content.post("/api/v1/admin/dead-letters/replay?from=0", "X-Api-Key", Content.EDITOR_KEY)
 			.statusCode()).isEqualTo(403);
-		// Reads are GETs only; anything else on them is refused, not passed on.
-		assertThat(this.content.post("/api/v1/search?q=treaties").statusCode()).isEqualTo(401);
+		// Reads are GETs only; anything else on them is refused.
+		assertThat(this.content.post("/api/v1/search?q=treaties").statusCode()).isEqualTo(405);
 	}
 
 	@Test

@@ -187,7 +187,7 @@ class AbuseDrillTests {
 			// Not served anywhere; where a security chain stands, refused before it is
 			// looked up.
 			expect(failures, direct(ports.api(service), "GET", "/actuator/env", Map.of()),
-					service.equals("counter-service") ? 404 : 401, service + " API port /actuator/env");
+					service.equals("ingest-service") ? 401 : 404, service + " API port /actuator/env");
 			expect(failures, direct(ports.management(service), "GET", "/actuator/health/readiness", Map.of()), 200,
 					service + " management port");
 		}
