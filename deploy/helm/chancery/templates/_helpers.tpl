@@ -177,6 +177,13 @@ Environment that only one service reads.
   value: {{ $config.maxImportLineSize | quote }}
 - name: CHANCERY_PUBLISHING_ACKNOWLEDGEMENT_TIMEOUT
   value: {{ $config.acknowledgementTimeout | quote }}
+# The replicas pass each other the writes of the partitions they own, at the pod's IP.
+- name: POD_IP
+  valueFrom:
+    fieldRef:
+      fieldPath: status.podIP
+- name: CHANCERY_PUBLISHING_OWNERSHIP_ADVERTISED_URL
+  value: {{ printf "http://$(POD_IP):%v" .service.port | quote }}
 {{- include "chancery.securityEnv" $root }}
 {{- else if eq .name "search-service" }}
 - name: ELASTICSEARCH_URIS

@@ -1,86 +1,126 @@
 package io.chancery.ingest;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.chancery.contracts.Article;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two replicas writing the same item at the same time: every acknowledged change is on
- * the topic, and revisions rise strictly in the order the topic holds them; of two
- * changes conditioned on the same revision, exactly one wins.
+ * Replicas share the partitions instead of fencing each other: sixteen editors writing
+ * for 30 s through every replica of two and of three, to items in every partition of both
+ * content topics and to one item they all change, are all answered 2xx; every
+ * acknowledged change is on its topic, and each item's revisions rise strictly in the
+ * order the topic holds them. Of two changes conditioned on the same revision through two
+ * replicas, exactly one wins.
  */
 class ConcurrentReplicasIntegrationTests {
 
-	@Test
-	void revisionsRiseStrictlyWhateverReplicaWrites() throws Exception {
+	private static final int WRITERS = 16;
+
+	private static final Duration WRITING = Duration.ofSeconds(30);
+
+	@ParameterizedTest(name = "{0} replicas")
+	@ValueSource(ints = { 2, 3 })
+	void everyWriteThroughEveryReplicaIsAcceptedInOrder(int replicaCount) throws Exception {
 		String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
-		String id = "cr-" + UUID.randomUUID().toString().substring(0, 8);
-		String path = "/api/v1/articles/" + id + "/en";
-		ExecutorService pool = Executors.newFixedThreadPool(4);
+		String run = "cr" + replicaCount + "-" + UUID.randomUUID().toString().substring(0, 8);
+		String shared = run + "-shared";
+		ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
 		try (IngestInstances instances = new IngestInstances()) {
-			List<IngestClient> replicas = List.of(instances.start(bootstrap), instances.start(bootstrap));
-			List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
+			List<IngestClient> replicas = new ArrayList<>();
+			for (int r = 0; r < replicaCount; r++) {
+				replicas.add(instances.start(bootstrap));
+			}
+			Map<String, List<Long>> acknowledged = new ConcurrentHashMap<>();
+			Map<Integer, AtomicInteger> statuses = new TreeMap<>();
+			List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+			long end = System.nanoTime() + WRITING.toNanos();
 			List<CompletableFuture<Void>> writers = new ArrayList<>();
-			for (int w = 0; w < 4; w++) {
-				IngestClient replica = replicas.get(w % 2);
-				int writerNumber = w;
+			for (int w = 0; w < WRITERS; w++) {
+				int writer = w;
 				writers.add(CompletableFuture.runAsync(() -> {
-					for (int i = 0; i < 15; i++) {
-						try {
-							HttpResponse<String> response = replica.asEditor("PUT", path,
-									Fixtures.article(id, "en", "Writer " + writerNumber + " change " + i));
-							if (response.statusCode() == 200) {
-								acknowledged.add(Long
-									.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("\"", "")));
-							}
-							else {
-								assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
-							}
+					for (int i = 0; System.nanoTime() < end; i++) {
+						IngestClient replica = replicas.get((writer + i) % replicas.size());
+						boolean event = writer % 2 == 1;
+						String id = (i % 10 == 9) ? shared : run + "-" + writer + "-" + (i % 12);
+						String path = (event && !id.equals(shared)) ? "/api/v1/events/" + id + "/en"
+								: "/api/v1/articles/" + id + "/en";
+						String body = path.startsWith("/api/v1/events") ? Fixtures.event(id, "en")
+								: Fixtures.article(id, "en", "Writer " + writer + " change " + i);
+						HttpResponse<String> response = send(replica, path, body);
+						synchronized (statuses) {
+							statuses.computeIfAbsent(response.statusCode(), (status) -> new AtomicInteger())
+								.incrementAndGet();
 						}
-						catch (Exception ex) {
-							throw new IllegalStateException(ex);
+						if (response.statusCode() == 200) {
+							long revision = Long
+								.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+							acknowledged
+								.computeIfAbsent(topicOf(path) + "/" + id + ":en",
+										(key) -> Collections.synchronizedList(new ArrayList<>()))
+								.add(revision);
+						}
+						else if (refusals.size() < 5) {
+							refusals.add(response.statusCode() + " " + response.body());
 						}
 					}
 				}, pool));
 			}
 			CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).join();
 
-			List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(bootstrap, Topic.ARTICLES,
-					(key) -> key.equals(id + ":en"));
-			List<Long> onTopic = records.stream()
-				.map((record) -> MessageJson.mapper().readValue(record.value(), Article.class).revision())
-				.toList();
-			String evidence = "acknowledged " + acknowledged + ", on the topic "
-					+ records.stream()
-						.map((record) -> record.partition() + "@" + record.offset() + "="
-								+ MessageJson.mapper().readValue(record.value(), Article.class).revision())
-						.toList();
-			assertThat(acknowledged).as(evidence).hasSizeGreaterThan(40).doesNotHaveDuplicates();
-			assertThat(onTopic).isSorted().doesNotHaveDuplicates().containsAll(acknowledged);
+			System.out.printf("%d replicas, %d writers for %d s: answers %s%n", replicaCount, WRITERS,
+					WRITING.toSeconds(), statuses);
+			assertThat(statuses.keySet()).as("answers %s, first refusals %s", statuses, refusals).containsExactly(200);
+			assertThat(statuses.get(200).get()).isGreaterThan(WRITERS * 10);
+			for (Topic topic : List.of(Topic.ARTICLES, Topic.EVENTS)) {
+				List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(bootstrap, topic,
+						(key) -> key.startsWith(run));
+				Map<String, List<Long>> onTopic = new TreeMap<>();
+				for (ConsumerRecord<String, byte[]> record : records) {
+					onTopic.computeIfAbsent(topic.wireName() + "/" + record.key(), (key) -> new ArrayList<>())
+						.add(MessageJson.mapper().readTree(record.value()).path("revision").asLong());
+				}
+				acknowledged.forEach((key, revisions) -> {
+					if (key.startsWith(topic.wireName() + "/")) {
+						assertThat(onTopic.get(key)).as(key).isSorted().doesNotHaveDuplicates().containsAll(revisions);
+					}
+				});
+				assertThat(records.stream().map(ConsumerRecord::partition).distinct())
+					.as("partitions of %s written", topic.wireName())
+					.hasSize(3);
+			}
+			assertThat(acknowledged.get("articles/" + shared + ":en")).hasSizeGreaterThan(WRITERS);
 
-			// Both replicas try to build on the same current revision: one wins, one is
+			// Two replicas try to build on the same current revision: one wins, one is
 			// told it is stale.
-			long current = onTopic.getLast();
-			List<CompletableFuture<Integer>> race = replicas.stream()
+			List<Long> sharedRevisions = new ArrayList<>(acknowledged.get("articles/" + shared + ":en"));
+			long current = Collections.max(sharedRevisions);
+			List<CompletableFuture<Integer>> race = replicas.subList(0, 2)
+				.stream()
 				.map((replica) -> CompletableFuture.supplyAsync(() -> {
 					try {
 						return replica
-							.asEditor("PUT", path, Fixtures.article(id, "en", "Race"), "If-Match",
-									"\"" + current + "\"")
+							.asEditor("PUT", "/api/v1/articles/" + shared + "/en",
+									Fixtures.article(shared, "en", "Race"), "If-Match", "\"" + current + "\"")
 							.statusCode();
 					}
 					catch (Exception ex) {
@@ -92,6 +132,66 @@ class ConcurrentReplicasIntegrationTests {
 		}
 		finally {
 			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * An import sent to one replica is stored whole, whichever replica writes each line's
+	 * partition: the others' lines are imported there, and the report counts them.
+	 */
+	@Test
+	void anImportThroughOneReplicaIsStoredWhole() throws Exception {
+		String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
+		String run = "ci-" + UUID.randomUUID().toString().substring(0, 8);
+		try (IngestInstances instances = new IngestInstances()) {
+			IngestClient first = instances.start(bootstrap);
+			instances.start(bootstrap);
+			StringBuilder ndjson = new StringBuilder();
+			int articles = 0;
+			int events = 0;
+			for (int line = 1; line <= 300; line++) {
+				if (line % 100 == 50) {
+					ndjson.append("{\"type\":\"article\",\"id\":\"").append(run).append("-bad\"}\n");
+				}
+				else if (line % 3 == 0) {
+					ndjson.append(oneLine(Fixtures.event(run + "-e" + line, "en"), "event"));
+					events++;
+				}
+				else {
+					ndjson.append(oneLine(Fixtures.article(run + "-a" + line, "en", "Item " + line), "article"));
+					articles++;
+				}
+			}
+			HttpResponse<String> response = first.send("POST", "/api/v1/import", "application/x-ndjson",
+					ndjson.toString(), "X-Api-Key", IngestClient.EDITOR_KEY);
+
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			var report = MessageJson.mapper().readTree(response.body());
+			assertThat(report.get("accepted").asLong()).isEqualTo(articles + events);
+			assertThat(report.get("rejections").valueStream().map((rejection) -> rejection.get("line").asLong()))
+				.containsExactly(50L, 150L, 250L);
+			List<ConsumerRecord<String, byte[]>> onArticles = TopicRecords.read(bootstrap, Topic.ARTICLES,
+					(key) -> key.startsWith(run));
+			assertThat(onArticles).hasSize(articles);
+			assertThat(onArticles.stream().map(ConsumerRecord::partition).distinct()).hasSize(3);
+			assertThat(TopicRecords.read(bootstrap, Topic.EVENTS, (key) -> key.startsWith(run))).hasSize(events);
+		}
+	}
+
+	private static String oneLine(String json, String type) {
+		return json.replace("\n", "").replace("{\"id\"", "{\"type\":\"" + type + "\",\"id\"") + "\n";
+	}
+
+	private static String topicOf(String path) {
+		return path.startsWith("/api/v1/events") ? Topic.EVENTS.wireName() : Topic.ARTICLES.wireName();
+	}
+
+	private static HttpResponse<String> send(IngestClient replica, String path, String body) {
+		try {
+			return replica.asEditor("PUT", path, body);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -3,8 +3,11 @@ package io.chancery.ingest.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -13,6 +16,7 @@ import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.publishing.ContentPublisher.BatchOutcome;
 import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.InvalidContent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -57,10 +61,11 @@ class CatalogImport {
 	 * Imports everything the stream holds; the job's report tells what became of each
 	 * line.
 	 */
-	void run(ImportJob job, InputStream in) throws IOException {
+	void run(ImportJob job, InputStream in, @Nullable Relay relay) throws IOException {
 		BoundedLineReader reader = new BoundedLineReader(in, this.maxLine);
 		List<BatchItem> batch = new ArrayList<>(BATCH);
 		List<Long> batchLines = new ArrayList<>(BATCH);
+		List<String> batchText = new ArrayList<>(BATCH);
 		long number = 0;
 		String line;
 		while ((line = reader.next()) != null) {
@@ -72,18 +77,19 @@ class CatalogImport {
 			try {
 				batch.add(prepare(line));
 				batchLines.add(number);
+				batchText.add(line);
 			}
 			catch (LineRejected ex) {
 				job.reject(number, ex.getMessage());
 			}
-			if (batch.size() == BATCH && !flush(job, batch, batchLines)) {
+			if (batch.size() == BATCH && !flush(job, batch, batchLines, batchText, relay)) {
 				return;
 			}
 			if (number % 10_000 == 0) {
 				logger.info("Import {}: {}", job.progress().importId(), job.progress());
 			}
 		}
-		if (flush(job, batch, batchLines)) {
+		if (flush(job, batch, batchLines, batchText, relay)) {
 			job.finish("completed");
 		}
 	}
@@ -126,24 +132,48 @@ class CatalogImport {
 		}
 	}
 
-	/** Publishes the batch; false if Kafka failed, which ends the import. */
-	private boolean flush(ImportJob job, List<BatchItem> batch, List<Long> lines) {
+	/**
+	 * Publishes the batch, passing the lines of partitions other replicas write to them;
+	 * false if Kafka or a replica failed, which ends the import.
+	 */
+	private boolean flush(ImportJob job, List<BatchItem> batch, List<Long> lines, List<String> text,
+			@Nullable Relay relay) {
 		if (batch.isEmpty()) {
 			return true;
 		}
 		List<BatchOutcome> outcomes = this.publisher.publishAll(batch);
 		boolean failed = false;
+		Map<URI, List<Integer>> elsewhere = new LinkedHashMap<>();
 		for (int i = 0; i < outcomes.size(); i++) {
-			if (outcomes.get(i).published() != null) {
+			BatchOutcome outcome = outcomes.get(i);
+			if (outcome.published() != null) {
 				job.accept();
+			}
+			else if (outcome.owner() != null && relay != null) {
+				elsewhere.computeIfAbsent(outcome.owner(), (owner) -> new ArrayList<>()).add(i);
 			}
 			else {
 				failed = true;
-				job.reject(lines.get(i), "Kafka did not acknowledge it; import this line again");
+				job.reject(lines.get(i),
+						(outcome.owner() != null)
+								? "the replica that writes it changed during the import; import this line again"
+								: "Kafka did not acknowledge it; import this line again");
 			}
+		}
+		for (Map.Entry<URI, List<Integer>> owned : elsewhere.entrySet()) {
+			List<Integer> indices = owned.getValue();
+			Relayed relayed = Objects.requireNonNull(relay)
+				.send(owned.getKey(), indices.stream().map(text::get).toList());
+			for (int n = 0; n < relayed.accepted(); n++) {
+				job.accept();
+			}
+			relayed.rejections()
+				.forEach((position, reason) -> job.reject(lines.get(indices.get((int) (position - 1))), reason));
+			failed |= relayed.interrupted();
 		}
 		batch.clear();
 		lines.clear();
+		text.clear();
 		if (failed) {
 			job.finish("interrupted");
 		}
@@ -156,6 +186,32 @@ class CatalogImport {
 		}
 		String line = message.lines().findFirst().orElse("");
 		return (line.length() > 200) ? line.substring(0, 200) + "…" : line;
+	}
+
+	/**
+	 * Sends lines of an import to the replica that writes their partitions, which imports
+	 * them.
+	 */
+	@FunctionalInterface
+	interface Relay {
+
+		/**
+		 * Imports the lines at the owner; never throws, a failure is reported as
+		 * rejections.
+		 */
+		Relayed send(URI owner, List<String> lines);
+
+	}
+
+	/**
+	 * What the owner made of relayed lines.
+	 *
+	 * @param accepted how many it stored
+	 * @param rejections the refused lines by their position among the relayed ones, from
+	 * 1
+	 * @param interrupted whether it stopped before the end (Kafka, or ownership moved)
+	 */
+	record Relayed(long accepted, Map<Long, String> rejections, boolean interrupted) {
 	}
 
 	/** Why one line was refused. */

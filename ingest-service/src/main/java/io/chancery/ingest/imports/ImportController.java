@@ -1,14 +1,21 @@
 package io.chancery.ingest.imports;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.chancery.ingest.web.Conditions;
+import io.chancery.ingest.web.Forwarding;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,6 +42,9 @@ class ImportController {
 
 	private static final int KEPT = 100;
 
+	/** A relayed part of an import is at most one batch of lines. */
+	private static final Duration RELAY_TIMEOUT = Duration.ofSeconds(60);
+
 	private final CatalogImport catalogImport;
 
 	private final Map<String, ImportJob> jobs = new LinkedHashMap<>(16, 0.75f, false) {
@@ -44,8 +54,14 @@ class ImportController {
 		}
 	};
 
-	ImportController(CatalogImport catalogImport) {
+	private final Forwarding forwarding;
+
+	private final JsonMapper json;
+
+	ImportController(CatalogImport catalogImport, Forwarding forwarding, JsonMapper json) {
 		this.catalogImport = catalogImport;
+		this.forwarding = forwarding;
+		this.json = json;
 	}
 
 	@PostMapping(path = "/api/v1/import", consumes = { "application/x-ndjson", "application/jsonl" })
@@ -66,7 +82,8 @@ class ImportController {
 			}
 			this.jobs.put(id, job);
 		}
-		this.catalogImport.run(job, request.getInputStream());
+		this.catalogImport.run(job, request.getInputStream(),
+				Forwarding.forwarded(request) ? null : (owner, lines) -> relay(request, owner, lines));
 		ImportReport report = job.report();
 		if (report.state().equals("interrupted")) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -77,6 +94,33 @@ class ImportController {
 			return nothingImported(report);
 		}
 		return ResponseEntity.ok(report);
+	}
+
+	/**
+	 * Imports lines at the replica that writes their partitions, through the same route
+	 * and with the same credential, and reads back what it made of them.
+	 */
+	private CatalogImport.Relayed relay(HttpServletRequest request, URI owner, List<String> lines) {
+		byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+		ResponseEntity<?> answer = this.forwarding.forward(request, owner, body, RELAY_TIMEOUT);
+		int status = answer.getStatusCode().value();
+		if (answer.getBody() instanceof byte[] bytes && (status == 200 || status == 422 || status == 503)) {
+			JsonNode report = this.json.readTree(bytes);
+			Map<Long, String> rejections = new LinkedHashMap<>();
+			for (JsonNode rejection : report.path("rejections")) {
+				rejections.put(rejection.path("line").asLong(), rejection.path("reason").asString());
+			}
+			if (report.path("accepted").isNumber()) {
+				return new CatalogImport.Relayed(report.path("accepted").asLong(), rejections,
+						"interrupted".equals(report.path("state").asString()));
+			}
+		}
+		Map<Long, String> all = new LinkedHashMap<>();
+		for (long position = 1; position <= lines.size(); position++) {
+			all.put(position,
+					"the replica that writes it (" + owner + ") answered " + status + "; import this line again");
+		}
+		return new CatalogImport.Relayed(0, all, true);
 	}
 
 	/**

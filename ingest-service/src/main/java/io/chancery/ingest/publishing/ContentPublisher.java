@@ -1,5 +1,6 @@
 package io.chancery.ingest.publishing;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
@@ -42,9 +43,12 @@ import org.springframework.stereotype.Component;
  * Publishes changes to their topics and answers only after Kafka committed them
  * (acks=all, idempotent, transactional producers; single changes that wait for the same
  * partition share one transaction). Each change gets a revision above every earlier one
- * of its item, whichever replica wrote that: the replica writes through the partition's
- * {@link PartitionWriters fenced producer}, and a write that finds itself fenced starts
- * over with what the new holder wrote.
+ * of its item, whichever replica wrote that: only the partition's
+ * {@link PartitionOwnership owner} writes it, through the partition's
+ * {@link PartitionWriters fenced producer}; a change for a partition owned elsewhere is
+ * refused with {@link OwnedElsewhere} before anything is done, for the web layer to pass
+ * on. A partition's queue is bounded and so is the wait in it: past either, the change is
+ * refused at once with a 503 rather than held.
  */
 @Component
 public class ContentPublisher {
@@ -69,11 +73,14 @@ public class ContentPublisher {
 
 	private final TraceHeaders traceHeaders;
 
-	private final ConcurrentMap<TopicPartition, Queue<Pending>> waiting = new ConcurrentHashMap<>();
+	private final PartitionOwnership ownership;
 
-	ContentPublisher(PartitionWriters writers, RevisionLedger ledger, PublishingProperties properties,
-			RecordReader reader, TraceHeaders traceHeaders) {
+	private final ConcurrentMap<TopicPartition, BlockingQueue<Pending>> waiting = new ConcurrentHashMap<>();
+
+	ContentPublisher(PartitionWriters writers, PartitionOwnership ownership, RevisionLedger ledger,
+			PublishingProperties properties, RecordReader reader, TraceHeaders traceHeaders) {
 		this.writers = writers;
+		this.ownership = ownership;
 		this.ledger = ledger;
 		this.properties = properties;
 		this.reader = reader;
@@ -92,16 +99,22 @@ public class ContentPublisher {
 	 * @throws RevisionConflict if the expected revision is not current, or the item
 	 * exists and must not
 	 * @throws IdempotencyKeyReused if the idempotency key was used for another request
-	 * @throws KafkaUnavailable if Kafka did not acknowledge in time
+	 * @throws OwnedElsewhere if another replica writes the item's partition
+	 * @throws WriteRefused if Kafka did not acknowledge in time, or the partition's queue
+	 * is full, or nobody owns the partition while ownership moves
 	 */
 	public Published publish(Publication publication, LongFunction<?> payload) {
 		requireReady();
 		Topic topic = publication.type().topic();
 		Writer writer = writer(topic, publication.key(), publication);
+		requireOwned(writer.partition());
 		Pending pending = new Pending(publication, TopicKeys.of(topic, publication.key()), payload);
-		Queue<Pending> waiting = this.waiting.computeIfAbsent(writer.partition(),
-				(partition) -> new ConcurrentLinkedQueue<>());
-		waiting.add(pending);
+		BlockingQueue<Pending> waiting = this.waiting.computeIfAbsent(writer.partition(),
+				(partition) -> new LinkedBlockingQueue<>(this.properties.queueCapacity()));
+		if (!waiting.offer(pending)) {
+			throw busy(writer.partition(), "changes wait for it");
+		}
+		long deadline = System.nanoTime() + this.properties.queueTimeout().toNanos();
 		while (!pending.done()) {
 			if (writer.lock().tryLock()) {
 				try {
@@ -130,10 +143,64 @@ public class ContentPublisher {
 			else {
 				// Another caller drives; it wakes this one when the change is committed,
 				// or when it stops driving. The timeout only bounds a missed wake-up.
+				// A change still waiting at its deadline leaves the queue and is
+				// refused; one already taken into a transaction waits for its outcome.
+				if (System.nanoTime() > deadline && waiting.remove(pending)) {
+					throw busy(writer.partition(), "the changes before it took longer than the "
+							+ this.properties.queueTimeout().toMillis() + " ms a change may wait");
+				}
 				pending.await(DRIVER_CHECK);
 			}
 		}
-		return pending.outcome();
+		try {
+			return pending.outcome();
+		}
+		catch (NotOwned ex) {
+			// The partition moved while the change waited: nothing was written.
+			throw this.ownership.elsewhere(writer.partition());
+		}
+	}
+
+	/**
+	 * Refuses at once a change this replica would not write, before any work is done on
+	 * it: the request goes to the owner as it came.
+	 * @throws OwnedElsewhere if another replica writes the item's partition
+	 * @throws WriteRefused if nobody owns the partition while ownership moves
+	 */
+	public void requireWritable(Topic topic, String key) {
+		TopicPartition partition;
+		try {
+			partition = this.writers.partitionOf(topic, key);
+		}
+		catch (KafkaException ex) {
+			throw new WriteRefused(
+					"Kafka did not describe " + topic.wireName() + " in time. Nothing was stored; retry.",
+					this.properties.retryAfter(), ex);
+		}
+		requireOwned(partition);
+	}
+
+	/**
+	 * Where a change goes after the replica it was passed to said it does not own its
+	 * partition (any more): the new owner, read again from Kafka, or a 503 if ownership
+	 * is still moving.
+	 */
+	public RuntimeException lookAgain(OwnedElsewhere misdirected) {
+		this.ownership.refresh();
+		return this.ownership.elsewhere(misdirected.partition());
+	}
+
+	private void requireOwned(TopicPartition partition) {
+		if (!this.ownership.owns(partition)) {
+			throw this.ownership.elsewhere(partition);
+		}
+	}
+
+	private WriteRefused busy(TopicPartition partition, String why) {
+		return new WriteRefused(
+				"Too many changes for " + partition + " at once: " + why
+						+ ". Nothing was stored; retry with the same Idempotency-Key.",
+				this.properties.retryAfter(), null);
 	}
 
 	/**
@@ -142,7 +209,7 @@ public class ContentPublisher {
 	 * stays for the next group: its conditions and replay depend on the earlier one's
 	 * outcome.
 	 */
-	private static List<Pending> nextGroup(Queue<Pending> waiting) {
+	private static List<Pending> nextGroup(BlockingQueue<Pending> waiting) {
 		List<Pending> group = new ArrayList<>();
 		Set<String> items = new HashSet<>();
 		Set<String> idempotencyKeys = new HashSet<>();
@@ -167,6 +234,12 @@ public class ContentPublisher {
 	 * Commits a group of single changes in one transaction; the caller holds the writer.
 	 */
 	private void commit(Writer writer, List<Pending> group) {
+		if (!this.ownership.owns(writer.partition())) {
+			// Handed over while these waited; the revocation waited for the lock this
+			// caller holds, so no transaction of theirs is open.
+			group.forEach((pending) -> pending.fail(new NotOwned()));
+			return;
+		}
 		for (int attempt = 1;; attempt++) {
 			try {
 				KafkaProducer<String, byte[]> producer = writer.acquire();
@@ -266,8 +339,10 @@ public class ContentPublisher {
 
 	/**
 	 * Publishes unconditional changes, for imports: one transaction per partition, all
-	 * records of a partition pipelined within it.
-	 * @return one outcome per change, in order: what was published, or why not
+	 * records of a partition pipelined within it. Single changes waiting for a partition
+	 * are committed before the import's records, so a large import does not hold them up.
+	 * @return one outcome per change, in order: what was published, the replica that owns
+	 * its partition, or why not
 	 */
 	public List<BatchOutcome> publishAll(List<BatchItem> items) {
 		requireReady();
@@ -281,21 +356,37 @@ public class ContentPublisher {
 					.computeIfAbsent(writer(item.type().topic(), item.key(), publication), (w) -> new ArrayList<>())
 					.add(i);
 			}
-			catch (KafkaUnavailable ex) {
-				outcomes[i] = new BatchOutcome(null, ex);
+			catch (WriteRefused ex) {
+				outcomes[i] = new BatchOutcome(null, ex, null);
 			}
 		}
-		byPartition.forEach((writer, indices) -> publishPartition(writer, items, indices, outcomes));
+		byPartition.forEach((writer, indices) -> {
+			if (!publishPartition(writer, items, indices, outcomes)) {
+				RuntimeException elsewhere = this.ownership.elsewhere(writer.partition());
+				BatchOutcome outcome = (elsewhere instanceof OwnedElsewhere owned)
+						? new BatchOutcome(null, null, owned.owner())
+						: new BatchOutcome(null, (WriteRefused) elsewhere, null);
+				indices.forEach((index) -> outcomes[index] = outcome);
+			}
+		});
 		return List.of(outcomes);
 	}
 
-	private void publishPartition(Writer writer, List<BatchItem> items, List<Integer> indices,
+	/**
+	 * Publishes an import's changes to one partition; false if this replica does not own
+	 * it.
+	 */
+	private boolean publishPartition(Writer writer, List<BatchItem> items, List<Integer> indices,
 			BatchOutcome[] outcomes) {
 		BatchItem first = items.get(indices.get(0));
 		Publication context = new Publication(first.key(), first.type(), null, false, null, "");
 		for (int attempt = 1;; attempt++) {
 			writer.lock().lock();
 			try {
+				if (!this.ownership.owns(writer.partition())) {
+					return false;
+				}
+				commitWaitingSingles(writer);
 				List<Long> revisions = new ArrayList<>(indices.size());
 				try {
 					KafkaProducer<String, byte[]> producer = writer.acquire();
@@ -322,9 +413,9 @@ public class ContentPublisher {
 						this.ledger.accept(TopicKeys.of(item.type().topic(), item.key()), item.type(), revisions.get(n),
 								metadata.partition(), metadata.offset(), null, null);
 						outcomes[indices.get(n)] = new BatchOutcome(
-								new Published(item.key(), item.type(), revisions.get(n), false), null);
+								new Published(item.key(), item.type(), revisions.get(n), false), null, null);
 					}
-					return;
+					return true;
 				}
 				catch (ProducerFencedException | InvalidProducerEpochException ex) {
 					writer.release();
@@ -334,24 +425,42 @@ public class ContentPublisher {
 					}
 					if (attempt == ATTEMPTS) {
 						fail(indices, outcomes, unavailable(context, ex));
-						return;
+						return true;
 					}
 				}
 				catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException ex) {
 					writer.release();
 					fail(indices, outcomes, unavailable(context, ex));
-					return;
+					return true;
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 					writer.release();
 					fail(indices, outcomes, unavailable(context, ex));
-					return;
+					return true;
 				}
 			}
 			finally {
 				writer.lock().unlock();
+				BlockingQueue<Pending> singles = this.waiting.get(writer.partition());
+				Pending next = (singles != null) ? singles.peek() : null;
+				if (next != null) {
+					next.wake();
+				}
 			}
+		}
+	}
+
+	/**
+	 * Commits the single changes waiting for a partition; the caller holds its writer.
+	 */
+	private void commitWaitingSingles(Writer writer) {
+		BlockingQueue<Pending> singles = this.waiting.get(writer.partition());
+		if (singles == null) {
+			return;
+		}
+		for (List<Pending> group = nextGroup(singles); !group.isEmpty(); group = nextGroup(singles)) {
+			commit(writer, group);
 		}
 	}
 
@@ -421,15 +530,26 @@ public class ContentPublisher {
 		return record;
 	}
 
-	private static void fail(List<Integer> indices, BatchOutcome[] outcomes, KafkaUnavailable failure) {
+	private static void fail(List<Integer> indices, BatchOutcome[] outcomes, WriteRefused failure) {
 		for (int index : indices) {
-			outcomes[index] = new BatchOutcome(null, failure);
+			outcomes[index] = new BatchOutcome(null, failure, null);
 		}
 	}
 
-	private KafkaUnavailable unavailable(Publication publication, Throwable cause) {
-		return new KafkaUnavailable("Kafka did not acknowledge the change to " + publication.key() + " in time",
+	private WriteRefused unavailable(Publication publication, Throwable cause) {
+		return new WriteRefused(
+				"Kafka did not acknowledge the change to " + publication.key()
+						+ " in time, so it may not be stored. Retry with the same Idempotency-Key.",
 				this.properties.retryAfter(), cause);
+	}
+
+	/** The partition was handed over while a change waited for it. */
+	private static final class NotOwned extends RuntimeException {
+
+		NotOwned() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	private static byte[] bytes(String value) {
@@ -447,12 +567,13 @@ public class ContentPublisher {
 	}
 
 	/**
-	 * What became of one change of a batch: published, or failed.
+	 * What became of one change of a batch: published, owned elsewhere, or failed.
 	 *
 	 * @param published the change, when Kafka acknowledged it
-	 * @param failure why not, otherwise
+	 * @param failure why not, when it failed
+	 * @param owner the replica that writes its partition, when that is another one
 	 */
-	public record BatchOutcome(@Nullable Published published, @Nullable KafkaUnavailable failure) {
+	public record BatchOutcome(@Nullable Published published, @Nullable WriteRefused failure, @Nullable URI owner) {
 	}
 
 	/**

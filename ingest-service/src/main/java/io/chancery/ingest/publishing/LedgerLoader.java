@@ -41,7 +41,7 @@ class LedgerLoader implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LedgerLoader.class);
 
-	private static final List<Topic> SOURCE_TOPICS = List.of(Topic.ARTICLES, Topic.EVENTS, Topic.SITE_DETAILS);
+	static final List<Topic> SOURCE_TOPICS = List.of(Topic.ARTICLES, Topic.EVENTS, Topic.SITE_DETAILS);
 
 	private final RevisionLedger ledger;
 

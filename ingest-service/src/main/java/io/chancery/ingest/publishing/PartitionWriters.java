@@ -31,11 +31,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * One transactional producer per source partition, with a fixed {@code transactional.id}.
- * Taking a partition's producer fences whichever replica held it before, and after taking
- * it the ledger is brought up to that partition's last committed offset; from then on, as
- * long as its commits succeed, this replica alone writes the partition and knows every
- * revision in it. That makes revisions rise strictly per item across any number of
- * replicas, with Kafka as the only arbiter.
+ * A replica writes only the partitions {@link PartitionOwnership} gives it. Taking a
+ * partition's producer fences whichever producer held it before (a zombie of the previous
+ * owner), and after taking it the ledger is brought up to that partition's last committed
+ * offset; from then on, as long as its commits succeed, this replica alone writes the
+ * partition and knows every revision in it. That makes revisions rise strictly per item
+ * across any number of replicas, with Kafka as the only arbiter.
  */
 @Component
 class PartitionWriters implements DisposableBean {
@@ -91,6 +92,45 @@ class PartitionWriters implements DisposableBean {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new org.apache.kafka.common.KafkaException("Could not describe topic " + topic.wireName(), ex);
+		}
+	}
+
+	/**
+	 * Gives a partition up: waits for the commit in progress, then closes its producer,
+	 * so the next owner's producer fences nothing that is still writing.
+	 */
+	void surrender(TopicPartition partition) {
+		Writer writer = this.writers.get(partition);
+		if (writer == null) {
+			return;
+		}
+		writer.lock().lock();
+		try {
+			writer.release();
+		}
+		finally {
+			writer.lock().unlock();
+		}
+	}
+
+	/**
+	 * Takes a partition just assigned to this replica before a write needs it: fences the
+	 * previous owner and reads the partition to its end. A failure is left for the first
+	 * write to meet again.
+	 */
+	void warm(TopicPartition partition, java.util.function.Predicate<TopicPartition> owned) {
+		Writer writer = writer(partition);
+		writer.lock().lock();
+		try {
+			if (owned.test(partition)) {
+				writer.acquire();
+			}
+		}
+		catch (RuntimeException ex) {
+			writer.release();
+		}
+		finally {
+			writer.lock().unlock();
 		}
 	}
 

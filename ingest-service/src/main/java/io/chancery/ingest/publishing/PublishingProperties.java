@@ -1,19 +1,48 @@
 package io.chancery.ingest.publishing;
 
+import java.net.URI;
 import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a write may wait for Kafka's acknowledgement before the client is told to
- * retry.
+ * How long a write may wait, and how the replicas share the partitions.
  *
- * @param acknowledgementTimeout the longest a request waits for acks=all; past it the
- * answer is 503
- * @param retryAfter what the 503 answer's Retry-After says
+ * @param acknowledgementTimeout the longest a write waits for Kafka to commit it; past it
+ * the answer is 503. With {@code queueTimeout} it bounds the whole wait: the gateway's
+ * timeout must be above their sum
+ * @param retryAfter what a 503 answer's Retry-After says
+ * @param queueCapacity the most single changes that wait for one partition; one more is
+ * refused at once
+ * @param queueTimeout the longest a single change waits for its partition's writer before
+ * it is refused
+ * @param ownership how the replicas share the partitions
  */
 @ConfigurationProperties("chancery.publishing")
-record PublishingProperties(@DefaultValue("10s") Duration acknowledgementTimeout,
-		@DefaultValue("5s") Duration retryAfter) {
+record PublishingProperties(@DefaultValue("1500ms") Duration acknowledgementTimeout,
+		@DefaultValue("1s") Duration retryAfter, @DefaultValue("256") int queueCapacity,
+		@DefaultValue("500ms") Duration queueTimeout, @DefaultValue Ownership ownership) {
+
+	/**
+	 * The consumer group through which Kafka gives each source partition to one replica.
+	 *
+	 * @param group the group's id; every replica of one deployment uses the same
+	 * @param advertisedUrl the base URL at which the other replicas reach this one's API
+	 * (in Kubernetes the pod's IP); by default {@code http://127.0.0.1:} and the API's
+	 * port
+	 * @param sessionTimeout how long a replica that stopped answering (killed,
+	 * partitioned) keeps its partitions
+	 * @param heartbeatInterval how often a replica tells Kafka it is alive, and so how
+	 * soon it hears of a handover
+	 * @param ownerWait the longest a write waits for its partition to have an owner while
+	 * ownership moves
+	 */
+	record Ownership(@DefaultValue("ingest-service-writers") String group, @Nullable URI advertisedUrl,
+			@DefaultValue("10s") Duration sessionTimeout, @DefaultValue("500ms") Duration heartbeatInterval,
+			@DefaultValue("1s") Duration ownerWait) {
+	}
+
 }

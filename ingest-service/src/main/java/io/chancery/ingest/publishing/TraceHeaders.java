@@ -1,6 +1,7 @@
 package io.chancery.ingest.publishing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -11,11 +12,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the current trace context (W3C {@code traceparent}) on outgoing records, so a
- * consumer continues the trace of the request that made the change.
+ * Puts the current trace context (W3C {@code traceparent}) on outgoing records and
+ * requests, so a consumer, or the replica a write is passed to, continues the trace of
+ * the request that made the change.
  */
 @Component
-class TraceHeaders {
+public class TraceHeaders {
 
 	private final ObjectProvider<Tracer> tracer;
 
@@ -27,6 +29,14 @@ class TraceHeaders {
 	}
 
 	void inject(Headers headers) {
+		inject((key, value) -> headers.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Gives the current trace context's headers to a setter, such as an outgoing
+	 * request's.
+	 */
+	public void inject(BiConsumer<String, String> setter) {
 		Tracer currentTracer = this.tracer.getIfAvailable();
 		Propagator currentPropagator = this.propagator.getIfAvailable();
 		if (currentTracer == null || currentPropagator == null) {
@@ -34,8 +44,7 @@ class TraceHeaders {
 		}
 		Span span = currentTracer.currentSpan();
 		if (span != null) {
-			currentPropagator.inject(span.context(), headers,
-					(carrier, key, value) -> carrier.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
+			currentPropagator.inject(span.context(), setter, BiConsumer::accept);
 		}
 	}
 

@@ -41,6 +41,7 @@ class SiteController {
 	ResponseEntity<Change> replace(@PathVariable String locale, @RequestBody SiteRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+		this.publisher.requireWritable(EventType.SITE_DETAILS_UPDATED.topic(), locale);
 		this.changes.validate(request, locale);
 		Publication publication = new Publication(locale, EventType.SITE_DETAILS_UPDATED,
 				Conditions.expectedRevision(ifMatch), false, Conditions.idempotencyKey(idempotencyKey),

@@ -88,6 +88,7 @@ public final class ChangeRoutes<R, M> {
 			@Nullable String idempotencyKey) {
 		new Violations().requireId(id, "id").optionalText(note, "note", 5_000).throwIfAny();
 		String key = ContentKey.of(id, locale);
+		this.publisher.requireWritable(this.kind.topic(), key);
 		String retryKey = Conditions.idempotencyKey(idempotencyKey);
 		String fingerprint = Fingerprints.of("DELETE", collection() + "/" + id + "/" + locale,
 				(note != null) ? note.getBytes(StandardCharsets.UTF_8) : new byte[0]);
@@ -141,6 +142,7 @@ public final class ChangeRoutes<R, M> {
 
 	private Published publish(R request, String id, String locale, @Nullable Long expectedRevision,
 			boolean mustNotExist, @Nullable String idempotencyKey, String method, String path) {
+		this.publisher.requireWritable(this.kind.topic(), ContentKey.of(id, locale));
 		this.kind.validator().validate(request, id, locale);
 		String fingerprint = Fingerprints.of(method, path, this.json.writeValueAsBytes(request));
 		Publication publication = new Publication(ContentKey.of(id, locale), this.kind.published(), expectedRevision,

@@ -3,8 +3,11 @@ package io.chancery.ingest.web;
 import java.util.List;
 import java.util.Map;
 
+import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.publishing.IdempotencyKeyReused;
-import io.chancery.ingest.publishing.KafkaUnavailable;
+import io.chancery.ingest.publishing.OwnedElsewhere;
+import io.chancery.ingest.publishing.WriteRefused;
+import jakarta.servlet.http.HttpServletRequest;
 import io.chancery.ingest.publishing.LedgerNotReady;
 import io.chancery.ingest.publishing.RevisionConflict;
 import io.chancery.ingest.validation.InvalidContent;
@@ -23,6 +26,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.springframework.web.util.WebUtils;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -34,6 +39,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
+
+	/** How many replicas a change is passed to while its partition moves. */
+	private static final int FORWARDS = 3;
+
+	private final Forwarding forwarding;
+
+	private final ContentPublisher publisher;
+
+	ProblemHandler(Forwarding forwarding, ContentPublisher publisher) {
+		this.forwarding = forwarding;
+		this.publisher = publisher;
+	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidContent ex) {
@@ -69,10 +86,37 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unavailable(KafkaUnavailable ex) {
+	ResponseEntity<ProblemDetail> refused(WriteRefused ex) {
 		logger.warn("{}: {}", ex.getMessage(), (ex.getCause() != null) ? ex.getCause().toString() : "");
-		return serviceUnavailable("Kafka did not acknowledge the change in time, so it may not be stored. "
-				+ "Retry with the same Idempotency-Key.", ex.retryAfter().toSeconds());
+		return serviceUnavailable(ex.getMessage(), ex.retryAfter().toSeconds());
+	}
+
+	/**
+	 * A change for a partition another replica writes goes to that replica, whose answer
+	 * is this one; a change passed on by another replica is never passed on again.
+	 */
+	@ExceptionHandler
+	ResponseEntity<?> elsewhere(OwnedElsewhere ex, HttpServletRequest request) {
+		if (Forwarding.forwarded(request)) {
+			return Forwarding
+				.misdirected("This replica does not write the partition of this item (any more): " + ex.getMessage());
+		}
+		ContentCachingRequestWrapper cached = WebUtils.getNativeRequest(request, ContentCachingRequestWrapper.class);
+		byte[] body = (cached != null) ? cached.getContentAsByteArray() : new byte[0];
+		OwnedElsewhere target = ex;
+		for (int attempt = 1; attempt <= FORWARDS; attempt++) {
+			ResponseEntity<?> answer = this.forwarding.forward(request, target.owner(), body, Forwarding.timeout());
+			if (answer.getStatusCode().value() != HttpStatus.MISDIRECTED_REQUEST.value()) {
+				return answer;
+			}
+			// The partition moved after it was looked up: look again.
+			RuntimeException next = this.publisher.lookAgain(target);
+			if (!(next instanceof OwnedElsewhere owner)) {
+				throw next;
+			}
+			target = owner;
+		}
+		return Forwarding.moving();
 	}
 
 	@ExceptionHandler

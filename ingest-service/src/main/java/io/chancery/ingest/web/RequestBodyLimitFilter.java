@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingRequestWrapper;
 
 /**
  * Refuses single-change bodies over the configured size with 413 before they are read.
@@ -49,7 +50,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 					"The body is " + declared + " bytes; the limit is " + this.limit + " bytes");
 			return;
 		}
-		chain.doFilter(request, response);
+		// Kept as read, in case the change must be passed to the replica that owns its
+		// partition.
+		chain.doFilter(new ContentCachingRequestWrapper(request, (int) Math.min(this.limit, Integer.MAX_VALUE)),
+				response);
 	}
 
 	private void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
