@@ -11,11 +11,12 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Ports {
 
 	/*
-	 * Ports are handed out below Linux's ephemeral range (32768-60999 by default). A port the kernel chose with
-	 * bind(0) is from that range, and the local platform binds the ports it was given up to a minute later: in
-	 * between, any outgoing connection (a Kafka client, Maven, the browser) may take the same number as its local
-	 * port, and the service that was promised it fails with "port already in use". Below the range only listeners
-	 * compete, and every candidate is checked for one.
+	 * Ports are handed out below Linux's ephemeral range (32768-60999 by default). A port
+	 * the kernel chose with bind(0) is from that range, and the local platform binds the
+	 * ports it was given up to a minute later: in between, any outgoing connection (a
+	 * Kafka client, Maven, the browser) may take the same number as its local port, and
+	 * the service that was promised it fails with "port already in use". Below the range
+	 * only listeners compete, and every candidate is checked for one.
 	 */
 	private static final int LOWEST = 20_000;
 
@@ -26,7 +27,10 @@ public final class Ports {
 	private Ports() {
 	}
 
-	/** A port free on loopback now, never handed out before by this JVM, and outside the ephemeral range. */
+	/**
+	 * A port free on loopback now, never handed out before by this JVM, and outside the
+	 * ephemeral range.
+	 */
 	public static int free() {
 		int span = HIGHEST - LOWEST;
 		int start = ThreadLocalRandom.current().nextInt(span);
