@@ -13,16 +13,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.GuardedProcess;
 import io.chancery.infrastructure.LocalElasticsearch;
 import io.chancery.infrastructure.LocalKafka;
 import io.chancery.infrastructure.Ports;
 import io.chancery.infrastructure.TopicProvisioner;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Starts the platform: Kafka, Elasticsearch and the four services as separate processes,
@@ -247,6 +258,9 @@ public final class LocalPlatform implements AutoCloseable {
 			String name = service.getKey();
 			awaitReady(name, service.getValue(), home);
 			step(name + " ready on http://127.0.0.1:" + ports.api(name));
+			if (name.equals("search-service")) {
+				awaitIndexing(this.kafkaBootstrapServers);
+			}
 		}
 		trainInBackground();
 	}
@@ -295,15 +309,10 @@ public final class LocalPlatform implements AutoCloseable {
 			return failures;
 		}
 		AotCache caches = new AotCache(settings.home().resolve("aot"), JVM_OPTIONS);
-		String nowhere = "127.0.0.1:" + Ports.free();
-		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("MALLOC_ARENA_MAX", "2");
-		environment.put("KAFKA_BOOTSTRAP_SERVERS", nowhere);
-		environment.put("ELASTICSEARCH_URIS", "http://" + nowhere);
-		environment.put("INGEST_SERVICE_URI", "http://" + nowhere);
-		environment.put("SEARCH_SERVICE_URI", "http://" + nowhere);
-		environment.put("COUNTER_SERVICE_URI", "http://" + nowhere);
-		environment.putAll(settings.environment());
+		Map<String, String> base = new LinkedHashMap<>();
+		base.put("MALLOC_ARENA_MAX", "2");
+		base.putAll(settings.environment());
+		Map<String, String> environment = awayFromThePlatform(base);
 		Map<String, String> failures = new LinkedHashMap<>();
 		for (String service : services) {
 			Path jar = jar(settings, service);
@@ -363,13 +372,74 @@ public final class LocalPlatform implements AutoCloseable {
 			for (Map.Entry<String, Path> service : jars.entrySet()) {
 				long started = System.nanoTime();
 				Optional<String> failed = aotCache().train(service.getKey(), service.getValue(),
-						this.serviceEnvironment, java());
+						awayFromThePlatform(this.serviceEnvironment), java());
 				step(failed.map((reason) -> "No AOT cache for " + service.getKey() + ": " + reason)
 					.orElse("AOT cache for " + service.getKey() + " made in "
 							+ Duration.ofNanos(System.nanoTime() - started).toSeconds()
 							+ " s; the next start uses it"));
 			}
 		});
+	}
+
+	/**
+	 * The environment of a training run: the services' own, but with Kafka, Elasticsearch
+	 * and the other services at an address where nothing listens. A training run that
+	 * reached the running Kafka would join search-service's consumer group and
+	 * ingest-service's group of writers, take partitions from the running services and
+	 * leave them waiting for it when it exits.
+	 */
+	private static Map<String, String> awayFromThePlatform(Map<String, String> environment) {
+		String nowhere = "127.0.0.1:" + Ports.free();
+		Map<String, String> training = new LinkedHashMap<>(environment);
+		training.put("KAFKA_BOOTSTRAP_SERVERS", nowhere);
+		training.put("ELASTICSEARCH_URIS", "http://" + nowhere);
+		training.put("INGEST_SERVICE_URI", "http://" + nowhere);
+		training.put("SEARCH_SERVICE_URI", "http://" + nowhere);
+		training.put("COUNTER_SERVICE_URI", "http://" + nowhere);
+		return training;
+	}
+
+	/**
+	 * Waits until search-service's consumers hold every partition of the content topics.
+	 * The service is ready before that (it answers reads), but a publication is indexed
+	 * only once its partition has a consumer: "ready" here means searchable at once.
+	 */
+	private void awaitIndexing(String bootstrapServers) {
+		long started = System.nanoTime();
+		Set<TopicPartition> content = new HashSet<>();
+		for (Topic topic : List.of(Topic.ARTICLES, Topic.EVENTS)) {
+			for (int partition = 0; partition < topic.partitions(); partition++) {
+				content.add(new TopicPartition(topic.wireName(), partition));
+			}
+		}
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			long deadline = started + Duration.ofSeconds(120).toNanos();
+			while (true) {
+				ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("search-service"))
+					.describedGroups()
+					.get("search-service")
+					.get(10, TimeUnit.SECONDS);
+				Set<TopicPartition> held = new HashSet<>();
+				group.members().forEach((member) -> held.addAll(member.assignment().topicPartitions()));
+				if (group.groupState() == GroupState.STABLE && held.containsAll(content)) {
+					step("search-service indexing: its consumers hold every partition of articles and events, "
+							+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms after it was ready");
+					return;
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("search-service's consumers hold " + held + " of " + content
+							+ " after 120 s (group " + group.groupState() + ")");
+				}
+				Thread.sleep(100);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not describe search-service's consumer group", ex);
+		}
 	}
 
 	private GuardedProcess startService(String name, Map<String, String> environment) {
