@@ -177,13 +177,17 @@ Environment that only one service reads.
   value: {{ $config.maxImportLineSize | quote }}
 - name: CHANCERY_PUBLISHING_ACKNOWLEDGEMENT_TIMEOUT
   value: {{ $config.acknowledgementTimeout | quote }}
+- name: CHANCERY_PUBLISHING_QUEUE_CAPACITY
+  value: {{ $config.queueCapacity | quote }}
+- name: CHANCERY_PUBLISHING_QUEUE_TIMEOUT
+  value: {{ $config.queueTimeout | quote }}
+- name: CHANCERY_PUBLISHING_OWNERSHIP_SESSION_TIMEOUT
+  value: {{ $config.ownershipSessionTimeout | quote }}
 # The replicas pass each other the writes of the partitions they own, at the pod's IP.
 - name: POD_IP
   valueFrom:
     fieldRef:
       fieldPath: status.podIP
-- name: CHANCERY_PUBLISHING_OWNERSHIP_ADVERTISED_URL
-  value: {{ printf "http://$(POD_IP):%v" .service.port | quote }}
 {{- include "chancery.securityEnv" $root }}
 {{- else if eq .name "search-service" }}
 - name: ELASTICSEARCH_URIS

@@ -180,6 +180,19 @@ class ChartPolicyTests {
 		}
 		assertThat(egressPodNames(manifests.get("NetworkPolicy", "web-gateway")))
 			.containsExactlyInAnyOrder("ingest-service", "search-service", "counter-service");
+		// ingest-service's replicas pass each other the writes of the partitions they
+		// own;
+		// no other service talks to its own kind.
+		JsonNode ingestFrom = manifests.get("NetworkPolicy", "ingest-service").path("spec").path("ingress").get(0);
+		assertThat(ingestFrom.path("from")
+			.get(1)
+			.path("podSelector")
+			.path("matchLabels")
+			.path("app.kubernetes.io/name")
+			.asString()).isEqualTo("ingest-service");
+		assertThat(egressPodNames(manifests.get("NetworkPolicy", "ingest-service"))).containsExactly("ingest-service");
+		assertThat(egressPodNames(manifests.get("NetworkPolicy", "search-service"))).isEmpty();
+		assertThat(egressPodNames(manifests.get("NetworkPolicy", "counter-service"))).isEmpty();
 		for (String client : List.of("ingest-service", "search-service", "counter-service")) {
 			assertThat(manifests.get("NetworkPolicy", client).path("spec").path("egress").toString())
 				.contains("strimzi.io/broker-role");
@@ -242,6 +255,7 @@ class ChartPolicyTests {
 		expected.put("ingest-service",
 				Set.of("topic:articles:literal:Describe,Read,Write", "topic:events:literal:Describe,Read,Write",
 						"topic:site-details:literal:Describe,Read,Write",
+						"group:ingest-service-writers:literal:Describe,Read",
 						"transactionalId:ingest-service-:prefix:Describe,Write"));
 		expected.put("search-service",
 				Set.of("topic:articles:literal:Describe,Read", "topic:events:literal:Describe,Read",

@@ -114,7 +114,9 @@ class ManifestSmokeIntegrationTests {
 			if (LEFT_OUT.contains(name)) {
 				return;
 			}
-			String resolved = value.has("secretKeyRef") ? standIn(value.path("secretKeyRef")) : value.asString();
+			// The pod's IP (status.podIP) is this machine's loopback here.
+			String resolved = value.has("secretKeyRef") ? standIn(value.path("secretKeyRef"))
+					: value.has("fieldRef") ? "127.0.0.1" : value.asString();
 			environment.put(name, switch (name) {
 				case "KAFKA_BOOTSTRAP_SERVERS" -> infrastructure.kafkaBootstrapServers();
 				case "ELASTICSEARCH_URIS" -> infrastructure.elasticsearchUrl();

@@ -201,9 +201,7 @@ class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServe
 		if (event.getApplicationContext().getServerNamespace() != null) {
 			return; // the management server
 		}
-		URI advertised = this.properties.advertisedUrl();
-		this.self = (advertised != null) ? advertised
-				: URI.create("http://127.0.0.1:" + event.getWebServer().getPort());
+		this.self = URI.create("http://" + this.properties.advertisedHost() + ":" + event.getWebServer().getPort());
 	}
 
 	@Override

@@ -1,9 +1,6 @@
 package io.chancery.ingest.publishing;
 
-import java.net.URI;
 import java.time.Duration;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,9 +27,8 @@ record PublishingProperties(@DefaultValue("1500ms") Duration acknowledgementTime
 	 * The consumer group through which Kafka gives each source partition to one replica.
 	 *
 	 * @param group the group's id; every replica of one deployment uses the same
-	 * @param advertisedUrl the base URL at which the other replicas reach this one's API
-	 * (in Kubernetes the pod's IP); by default {@code http://127.0.0.1:} and the API's
-	 * port
+	 * @param advertisedHost the address at which the other replicas reach this one's API
+	 * port (in Kubernetes the pod's IP, {@code POD_IP})
 	 * @param sessionTimeout how long a replica that stopped answering (killed,
 	 * partitioned) keeps its partitions
 	 * @param heartbeatInterval how often a replica tells Kafka it is alive, and so how
@@ -40,9 +36,9 @@ record PublishingProperties(@DefaultValue("1500ms") Duration acknowledgementTime
 	 * @param ownerWait the longest a write waits for its partition to have an owner while
 	 * ownership moves
 	 */
-	record Ownership(@DefaultValue("ingest-service-writers") String group, @Nullable URI advertisedUrl,
-			@DefaultValue("10s") Duration sessionTimeout, @DefaultValue("500ms") Duration heartbeatInterval,
-			@DefaultValue("1s") Duration ownerWait) {
+	record Ownership(@DefaultValue("ingest-service-writers") String group,
+			@DefaultValue("127.0.0.1") String advertisedHost, @DefaultValue("10s") Duration sessionTimeout,
+			@DefaultValue("500ms") Duration heartbeatInterval, @DefaultValue("1s") Duration ownerWait) {
 	}
 
 }
