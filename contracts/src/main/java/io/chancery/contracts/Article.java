@@ -54,4 +54,14 @@ public record Article(String id, String locale, long revision, ArticleKind kind,
 				this.sourceUrl, this.withdrawal, this.updatedAt);
 	}
 
+	/**
+	 * This article withdrawn with a note at a revision: still readable, with the note,
+	 * and gone from listings.
+	 */
+	public Article withdrawnAt(long revision, WithdrawalNote note, Instant now) {
+		return new Article(this.id, this.locale, revision, this.kind, ContentStatus.WITHDRAWN, this.title, this.lead,
+				this.body, this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people,
+				this.tags, this.sourceUrl, note, now);
+	}
+
 }

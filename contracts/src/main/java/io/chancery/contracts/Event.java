@@ -39,4 +39,13 @@ public record Event(String id, String locale, long revision, ContentStatus statu
 				this.relatedArticleId, this.counter, this.publishAt, this.withdrawal, this.updatedAt);
 	}
 
+	/**
+	 * This event withdrawn with a note at a revision: still readable, with the note, and
+	 * gone from listings.
+	 */
+	public Event withdrawnAt(long revision, WithdrawalNote note, Instant now) {
+		return new Event(this.id, this.locale, revision, ContentStatus.WITHDRAWN, this.date, this.timeZone, this.title,
+				this.lead, this.relatedArticleId, this.counter, this.publishAt, note, now);
+	}
+
 }

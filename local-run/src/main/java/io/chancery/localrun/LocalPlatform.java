@@ -28,6 +28,7 @@ import io.chancery.infrastructure.GuardedProcess;
 import io.chancery.infrastructure.LocalElasticsearch;
 import io.chancery.infrastructure.LocalKafka;
 import io.chancery.infrastructure.Ports;
+import io.chancery.infrastructure.RoundRobinProxy;
 import io.chancery.infrastructure.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -68,6 +69,14 @@ public final class LocalPlatform implements AutoCloseable {
 	private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
 
 	/**
+	 * The API and management ports of each process by its name: a service's own, or, for
+	 * the replicas of ingest-service when it runs more than once, ports of their own.
+	 */
+	private final Map<String, int[]> processPorts = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final List<String> ingestReplicas = new ArrayList<>();
+
+	/**
 	 * Small heaps and serial GC: four services share a developer's machine. Their live
 	 * sets are 35 to 50 MB (docs/performance.md); the heap may grow to about three times
 	 * that under load, where Native Memory Tracking showed it at its maximum as the
@@ -96,7 +105,8 @@ public final class LocalPlatform implements AutoCloseable {
 		Path project = Path.of(args[0]).toAbsolutePath();
 		String version = args[1];
 		boolean fresh = args.length > 2 && Boolean.parseBoolean(args[2]);
-		Settings settings = Settings.local(project, version, home(project), fresh);
+		Settings settings = Settings.local(project, version, home(project), fresh)
+			.withIngestReplicas(Integer.getInteger("chancery.ingest.replicas", 1));
 		DemoContent demoContent = DemoContent.prepare(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
 		LocalPlatform platform = new LocalPlatform(settings);
@@ -252,12 +262,37 @@ public final class LocalPlatform implements AutoCloseable {
 		this.serviceEnvironment.putAll(environment);
 		Map<String, GuardedProcess> processes = new LinkedHashMap<>();
 		for (String service : SERVICES) {
-			processes.put(service, startService(service, environment));
+			this.processPorts.put(service, new int[] { ports.api(service), ports.management(service) });
+		}
+		int replicas = this.settings.ingestReplicas();
+		for (int replica = 1; replica <= replicas; replica++) {
+			String name = (replica == 1) ? "ingest-service" : "ingest-service-" + replica;
+			this.ingestReplicas.add(name);
+			if (replicas > 1) {
+				this.processPorts.put(name,
+						new int[] { Ports.free(), (replica == 1) ? ports.ingestManagement() : Ports.free() });
+			}
+		}
+		if (replicas > 1) {
+			List<Integer> replicaPorts = this.ingestReplicas.stream()
+				.map((name) -> this.processPorts.get(name)[0])
+				.toList();
+			this.running.add(RoundRobinProxy.start(ports.ingest(), replicaPorts));
+			step(replicas + " replicas of ingest-service behind 127.0.0.1:" + ports.ingest() + " (ports " + replicaPorts
+					+ "), connections spread as a Kubernetes Service spreads them");
+		}
+		for (String service : SERVICES) {
+			if (service.equals("ingest-service")) {
+				this.ingestReplicas.forEach((name) -> processes.put(name, startService(name, environment)));
+			}
+			else {
+				processes.put(service, startService(service, environment));
+			}
 		}
 		for (Map.Entry<String, GuardedProcess> service : processes.entrySet()) {
 			String name = service.getKey();
 			awaitReady(name, service.getValue(), home);
-			step(name + " ready on http://127.0.0.1:" + ports.api(name));
+			step(name + " ready on http://127.0.0.1:" + this.processPorts.get(name)[0]);
 			if (name.equals("search-service")) {
 				awaitIndexing(this.kafkaBootstrapServers);
 			}
@@ -444,7 +479,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private GuardedProcess startService(String name, Map<String, String> environment) {
 		Path home = this.settings.home();
-		Path jar = jar(this.settings, name);
+		// A replica of a service runs the service's jar, from the service's AOT cache.
+		String service = name.replaceFirst("-\\d+$", "");
+		Path jar = jar(this.settings, service);
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build first (./mvnw -Prun package builds it).");
 		}
@@ -456,18 +493,19 @@ public final class LocalPlatform implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
-		serviceEnvironment.put("PORT", Integer.toString(this.settings.ports().api(name)));
-		serviceEnvironment.put("MANAGEMENT_PORT", Integer.toString(this.settings.ports().management(name)));
+		serviceEnvironment.put("PORT", Integer.toString(this.processPorts.get(name)[0]));
+		serviceEnvironment.put("MANAGEMENT_PORT", Integer.toString(this.processPorts.get(name)[1]));
 		List<String> command = new ArrayList<>(List.of(java()));
 		command.addAll(JVM_OPTIONS);
-		Optional<AotCache.Launch> cached = this.settings.aotCache() ? aotCache().launch(name, jar) : Optional.empty();
+		Optional<AotCache.Launch> cached = this.settings.aotCache() ? aotCache().launch(service, jar)
+				: Optional.empty();
 		if (cached.isPresent()) {
 			command.addAll(List.of("-XX:AOTCache=" + cached.get().cache(), "-jar", cached.get().jar().toString()));
 		}
 		else {
 			command.addAll(List.of("-jar", jar.toString()));
 			if (this.settings.aotCache()) {
-				this.untrained.put(name, jar);
+				this.untrained.put(service, jar);
 			}
 		}
 		GuardedProcess process = GuardedProcess.start(name, command, logs, logs.resolve(name + ".log"),
@@ -481,8 +519,7 @@ public final class LocalPlatform implements AutoCloseable {
 	private void awaitReady(String name, GuardedProcess process, Path home) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest readiness = HttpRequest
-			.newBuilder(URI
-				.create("http://127.0.0.1:" + this.settings.ports().management(name) + "/actuator/health/readiness"))
+			.newBuilder(URI.create("http://127.0.0.1:" + this.processPorts.get(name)[1] + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		long deadline = System.nanoTime() + this.settings.readyTimeout().toNanos();
@@ -536,7 +573,7 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		GuardedProcess process = startService(service, this.serviceEnvironment);
 		awaitReady(service, process, this.settings.home());
-		step(service + " ready again on http://127.0.0.1:" + this.settings.ports().api(service));
+		step(service + " ready again on http://127.0.0.1:" + this.processPorts.get(service)[0]);
 	}
 
 	/** Stops Elasticsearch gracefully, keeping its data. For fault drills. */
@@ -563,6 +600,15 @@ public final class LocalPlatform implements AutoCloseable {
 		this.kafka = LocalKafka.start(this.settings.home().resolve("kafka"), this.settings.ports().kafka(), "512m");
 		this.running.add(this.kafka);
 		step("Kafka ready again");
+	}
+
+	/**
+	 * The names of ingest-service's processes: {@code ingest-service}, then
+	 * {@code ingest-service-2} and on when it runs more than once. Each can be killed and
+	 * restarted by its name.
+	 */
+	public List<String> ingestReplicas() {
+		return List.copyOf(this.ingestReplicas);
 	}
 
 	/** Where a service writes its log. */

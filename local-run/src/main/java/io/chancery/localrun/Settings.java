@@ -17,9 +17,12 @@ import java.util.function.Consumer;
  * @param readyTimeout how long a service may take to become ready
  * @param aotCache whether to start the services from AOT caches, making them in the
  * background when missing
+ * @param ingestReplicas how many replicas of ingest-service to run; more than one share
+ * the ingest port behind a proxy that spreads connections as a Kubernetes Service does
  */
 public record Settings(Path project, String version, Path home, boolean fresh, Ports ports,
-		Map<String, String> environment, Consumer<String> progress, java.time.Duration readyTimeout, boolean aotCache) {
+		Map<String, String> environment, Consumer<String> progress, java.time.Duration readyTimeout, boolean aotCache,
+		int ingestReplicas) {
 
 	/** The local run's fixed ports, progress on standard output. */
 	public static Settings local(Path project, String version, Path home, boolean fresh) {
@@ -27,7 +30,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				new Ports(8080, 8090, 8081, 8091, 8082, 8092, 8083, 8093, 9092, 9200), Map.of(), (line) -> {
 					System.out.println(line);
 					System.out.flush();
-				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported());
+				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported(), 1);
 	}
 
 	/** Free ports for everything, for tests that run beside other work. */
@@ -36,7 +39,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				new Ports(free(), free(), free(), free(), free(), free(), free(), free(), free(), free()),
 				// Tests may share the machine with other work; a slow start is not a
 				// failure.
-				Map.of(), progress, java.time.Duration.ofSeconds(300), false);
+				Map.of(), progress, java.time.Duration.ofSeconds(300), false, 1);
 	}
 
 	/** The same settings with more environment for every service. */
@@ -44,7 +47,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 		Map<String, String> merged = new java.util.LinkedHashMap<>(this.environment);
 		merged.putAll(more);
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, Map.copyOf(merged),
-				this.progress, this.readyTimeout, this.aotCache);
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas);
 	}
 
 	/**
@@ -53,7 +56,16 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 	 */
 	public Settings withAotCache(boolean on) {
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, on);
+				this.progress, this.readyTimeout, on, this.ingestReplicas);
+	}
+
+	/** The same settings with this many replicas of ingest-service. */
+	public Settings withIngestReplicas(int replicas) {
+		if (replicas < 1) {
+			throw new IllegalArgumentException("At least one replica of ingest-service, not " + replicas);
+		}
+		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
+				this.progress, this.readyTimeout, this.aotCache, replicas);
 	}
 
 	private static int free() {

@@ -356,6 +356,73 @@ class FaultDrillTests {
 		return ends;
 	}
 
+	/**
+	 * One of ingest-service's two replicas is killed with SIGKILL while editors write 100
+	 * changes a second through the gateway: every acknowledged write is on its topic,
+	 * every other answer is a 503, and writes to the killed replica's partitions are
+	 * refused only until the other replica takes them over.
+	 */
+	@Test
+	@Order(7)
+	void anIngestReplicaKilledDuringWritesLosesNoAcknowledgedWrite() throws Exception {
+		assertThat(platform.ingestReplicas()).as("the drill needs two replicas").hasSizeGreaterThanOrEqualTo(2);
+		String victim = platform.ingestReplicas().get(1);
+		String prefix = "owner-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+		Set<String> accepted = ConcurrentHashMap.newKeySet();
+		Map<Integer, AtomicInteger> answers = new java.util.TreeMap<>();
+		List<Long> refusedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+		AtomicInteger next = new AtomicInteger();
+		long[] killedAt = { Long.MAX_VALUE };
+		java.util.concurrent.ScheduledExecutorService pace = java.util.concurrent.Executors.newScheduledThreadPool(16);
+		// 100 writes a second, each to an item of its own, whatever the answers take.
+		pace.scheduleAtFixedRate(() -> Thread.ofVirtual().start(() -> {
+			String id = prefix + next.getAndIncrement();
+			int status;
+			try {
+				status = gateway
+					.send("POST", "/api/v1/articles",
+							articleLine(id, "Written during a drill " + id).replace("\"type\":\"article\",", ""))
+					.statusCode();
+			}
+			catch (RuntimeException ex) {
+				status = -1;
+			}
+			synchronized (answers) {
+				answers.computeIfAbsent(status, (code) -> new AtomicInteger()).incrementAndGet();
+			}
+			if (status == 201) {
+				accepted.add(id);
+			}
+			else {
+				refusedAt.add(System.nanoTime());
+			}
+		}), 0, 10, TimeUnit.MILLISECONDS);
+		Thread.sleep(10_000);
+		killedAt[0] = System.nanoTime();
+		platform.kill(victim);
+		Thread.sleep(30_000);
+		pace.shutdown();
+		pace.awaitTermination(10, TimeUnit.SECONDS);
+		Thread.sleep(5_000);
+
+		Map<String, IndexAudit.Expected> topics = IndexAudit.expected(platform.kafkaBootstrapServers());
+		List<String> missing = accepted.stream().filter((id) -> !topics.containsKey("article:" + id + ":en")).toList();
+		long lastRefusal = refusedAt.stream().mapToLong(Long::longValue).max().orElse(killedAt[0]);
+		long refusalsAfterKill = refusedAt.stream().filter((at) -> at >= killedAt[0]).count();
+		System.out.printf(
+				"[drill] %s killed (kill -9) during %d writes at 100/s through the gateway to 2 replicas: answers %s; "
+						+ "%d acknowledged, %d of them missing from the topics; %d refused after the kill, the last "
+						+ "%.1f s after it%n",
+				victim, next.get(), answers, accepted.size(), missing.size(), refusalsAfterKill,
+				Math.max(0, lastRefusal - killedAt[0]) / 1e9);
+		platform.restart(victim);
+		assertThat(missing).as("every acknowledged write is on its topic").isEmpty();
+		assertThat(answers.keySet()).as("answers %s", answers).allMatch((status) -> status == 201 || status == 503);
+		assertThat(refusedAt.stream().filter((at) -> at < killedAt[0])).as("refusals before the kill").isEmpty();
+		assertThat(Duration.ofNanos(lastRefusal - killedAt[0])).as("writes refused after the kill")
+			.isLessThan(Duration.ofSeconds(20));
+	}
+
 	static String articleLine(String id, String title) {
 		return articleLine(id, title, "drill");
 	}

@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every socket the platform's processes listen on (services, their management ports,
- * Kafka's listeners, Elasticsearch's HTTP and transport ports, whatever else a JVM opens)
- * is bound to loopback, as the README says; found from the processes themselves, so a
- * port nobody thought of is checked too.
+ * Kafka's listeners, Elasticsearch's HTTP and transport ports, the proxy in front of
+ * ingest-service's replicas, whatever else a JVM opens) is bound to loopback, as the
+ * README says; found from the processes themselves, so a port nobody thought of is
+ * checked too.
  */
 @Order(2)
 class ListeningSocketsTests {
@@ -58,20 +59,22 @@ class ListeningSocketsTests {
 	private static Map<Long, Long> socketOwners() {
 		Map<Long, Long> owners = new LinkedHashMap<>();
 		List<Long> unreadable = new ArrayList<>();
-		ProcessHandle.current().descendants().forEach((process) -> {
-			Path fds = Path.of("/proc", Long.toString(process.pid()), "fd");
-			try (Stream<Path> links = Files.list(fds)) {
-				for (Path link : links.toList()) {
-					String target = readLink(link);
-					if (target.startsWith("socket:[")) {
-						owners.put(Long.parseLong(target.substring(8, target.length() - 1)), process.pid());
+		// This JVM too: the proxy in front of ingest-service's replicas runs in it.
+		java.util.stream.Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+			.forEach((process) -> {
+				Path fds = Path.of("/proc", Long.toString(process.pid()), "fd");
+				try (Stream<Path> links = Files.list(fds)) {
+					for (Path link : links.toList()) {
+						String target = readLink(link);
+						if (target.startsWith("socket:[")) {
+							owners.put(Long.parseLong(target.substring(8, target.length() - 1)), process.pid());
+						}
 					}
 				}
-			}
-			catch (IOException ex) {
-				unreadable.add(process.pid());
-			}
-		});
+				catch (IOException ex) {
+					unreadable.add(process.pid());
+				}
+			});
 		Set<Long> alive = new HashSet<>();
 		unreadable
 			.forEach((pid) -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent((p) -> alive.add(pid)));

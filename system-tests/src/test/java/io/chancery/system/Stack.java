@@ -48,7 +48,9 @@ final class Stack {
 						// Bearer tokens signed by the tests' own key are accepted by the
 						// gateway, ingest-service and search-service.
 						"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
-						"file:" + Tokens.publicKeyPem()));
+						"file:" + Tokens.publicKeyPem()))
+				// As the chart runs it: two replicas that share the source partitions.
+				.withIngestReplicas(2);
 			try {
 				platform = LocalPlatform.start(settings);
 			}

@@ -38,8 +38,8 @@ class ArticleController {
 	ArticleController(ArticleChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock) {
 		this.routes = new ChangeRoutes<>(new ChangeRoutes.Kind<>(Topic.ARTICLES, EventType.ARTICLE_PUBLISHED,
 				EventType.ARTICLE_WITHDRAWN, Article.class, ArticleRequest::id, ArticleRequest::locale,
-				changes::validate, changes::article, Article::atRevision, ArticleController::withdrawn), publisher,
-				json, clock);
+				changes::validate, changes::article, Article::atRevision, Article::withdrawnAt), publisher, json,
+				clock);
 	}
 
 	/**
@@ -76,14 +76,6 @@ class ArticleController {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		return this.routes.withdraw(id, locale, note, ifMatch, idempotencyKey);
-	}
-
-	private static Article withdrawn(Article current, long revision, io.chancery.contracts.WithdrawalNote withdrawal,
-			java.time.Instant now) {
-		return new Article(current.id(), current.locale(), revision, current.kind(), ContentStatus.WITHDRAWN,
-				current.title(), current.lead(), current.body(), current.deliveredAt(), current.publishedAt(),
-				current.timeZone(), current.publishAt(), current.place(), current.people(), current.tags(),
-				current.sourceUrl(), withdrawal, now);
 	}
 
 }

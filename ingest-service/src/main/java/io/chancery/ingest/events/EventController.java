@@ -38,7 +38,7 @@ class EventController {
 	EventController(EventChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock) {
 		this.routes = new ChangeRoutes<>(new ChangeRoutes.Kind<>(Topic.EVENTS, EventType.EVENT_PUBLISHED,
 				EventType.EVENT_WITHDRAWN, Event.class, EventRequest::id, EventRequest::locale, changes::validate,
-				changes::event, Event::atRevision, EventController::withdrawn), publisher, json, clock);
+				changes::event, Event::atRevision, Event::withdrawnAt), publisher, json, clock);
 	}
 
 	/**
@@ -74,13 +74,6 @@ class EventController {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		return this.routes.withdraw(id, locale, note, ifMatch, idempotencyKey);
-	}
-
-	private static Event withdrawn(Event current, long revision, io.chancery.contracts.WithdrawalNote withdrawal,
-			java.time.Instant now) {
-		return new Event(current.id(), current.locale(), revision, ContentStatus.WITHDRAWN, current.date(),
-				current.timeZone(), current.title(), current.lead(), current.relatedArticleId(), current.counter(),
-				current.publishAt(), withdrawal, now);
 	}
 
 }
