@@ -63,7 +63,11 @@ final class Stack {
 			LocalPlatform started2 = platform;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				started2.close();
-				deleteRecursively(home);
+				// -Dchancery.keep-state=true keeps the logs and data to look at after a
+				// failure.
+				if (!Boolean.getBoolean("chancery.keep-state")) {
+					deleteRecursively(home);
+				}
 			}, "stop-stack"));
 		}
 		return platform;

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Forwarding {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(Forwarding.class);
+
 	/** Marks a request passed on by another replica. */
 	public static final String FORWARDED = "Chancery-Forwarded";
 
@@ -99,6 +101,8 @@ public class Forwarding {
 		}
 		catch (IOException ex) {
 			count("unreachable");
+			logger.warn("Could not pass {} {} to the replica at {}: {}", request.getMethod(), request.getRequestURI(),
+					owner, ex.toString());
 			return unavailable("The replica that writes this item (" + owner
 					+ ") did not answer, so the change may not be stored. Retry with the same Idempotency-Key.");
 		}

@@ -18,8 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Every error the gateway itself answers, as problem+json: unknown paths, methods not
- * allowed, a service unreachable (503 with Retry-After) or too slow (504). Anything else
- * is a bug: logged, answered 500 without internals.
+ * allowed, a service unreachable or gone mid-request (503 with Retry-After) or too slow
+ * (504). Anything else is a bug: logged, answered 500 without internals.
  */
 @Component
 @Order(-2)
@@ -34,6 +34,17 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
 			return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
 					"The service behind this path is unavailable; try again shortly.");
+		}
+		if (causedBy(ex, reactor.netty.http.client.PrematureCloseException.class)
+				|| causedBy(ex, reactor.netty.channel.AbortedException.class)) {
+			// The service went away mid-request (a crash, a kill): whether a change was
+			// stored is unknown, so the client is told to retry, as for an unreachable
+			// service.
+			logger.warn("Upstream closed the connection for {}: {}", exchange.getRequest().getPath(), ex.toString());
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+			return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+					"The service behind this path closed the connection before answering; a change sent may or may "
+							+ "not be stored. Retry with the same Idempotency-Key.");
 		}
 		if (causedBy(ex, TimeoutException.class)) {
 			return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout",
