@@ -17,12 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.Infrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Replicas share the partitions instead of fencing each other: sixteen editors writing
@@ -176,6 +179,66 @@ class ConcurrentReplicasIntegrationTests {
 			assertThat(onArticles.stream().map(ConsumerRecord::partition).distinct()).hasSize(3);
 			assertThat(TopicRecords.read(bootstrap, Topic.EVENTS, (key) -> key.startsWith(run))).hasSize(events);
 		}
+	}
+
+	/**
+	 * A replica stopped gracefully (as in a rolling update) hands its partitions over:
+	 * the other holds all seven within two seconds of the stop, and writes through it go
+	 * on meanwhile, every answer a 200 or a 503 that nothing was stored.
+	 */
+	@Test
+	void aGracefulStopHandsThePartitionsOverWithinTwoSeconds() throws Exception {
+		String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
+		String run = "gs-" + UUID.randomUUID().toString().substring(0, 8);
+		try (IngestInstances instances = new IngestInstances();
+				Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			IngestClient survivor = instances.start(bootstrap);
+			instances.start(bootstrap);
+			await().atMost(Duration.ofSeconds(30)).until(() -> owners(admin, instances.group()).size() == 2);
+			Map<Integer, AtomicInteger> statuses = new TreeMap<>();
+			AtomicInteger written = new AtomicInteger();
+			long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+			CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+				while (System.nanoTime() < end) {
+					int n = written.getAndIncrement();
+					String id = run + "-" + (n % 40);
+					HttpResponse<String> response = send(survivor, "/api/v1/articles/" + id + "/en",
+							Fixtures.article(id, "en", "Change " + n));
+					synchronized (statuses) {
+						statuses.computeIfAbsent(response.statusCode(), (status) -> new AtomicInteger())
+							.incrementAndGet();
+					}
+				}
+			});
+			Thread.sleep(2000);
+			long stopped = System.nanoTime();
+			Thread stopping = Thread.ofPlatform().start(() -> instances.stop(1));
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> owners(admin, instances.group()).size() == 1
+						&& owners(admin, instances.group()).values().iterator().next() == 7);
+			Duration handover = Duration.ofNanos(System.nanoTime() - stopped);
+			stopping.join();
+			writer.join();
+			System.out.printf(
+					"graceful stop of 1 of 2 replicas: the other held every partition %d ms after the stop "
+							+ "began; %d writes through it meanwhile: %s%n",
+					handover.toMillis(), written.get(), statuses);
+			assertThat(handover).isLessThanOrEqualTo(Duration.ofSeconds(2));
+			assertThat(statuses.keySet()).as("answers %s", statuses).isSubsetOf(200, 503);
+		}
+	}
+
+	/** How many partitions each member of a group of writers holds. */
+	private static Map<String, Integer> owners(Admin admin, String group) throws Exception {
+		Map<String, Integer> owners = new TreeMap<>();
+		admin.describeConsumerGroups(List.of(group))
+			.describedGroups()
+			.get(group)
+			.get(5, java.util.concurrent.TimeUnit.SECONDS)
+			.members()
+			.forEach((member) -> owners.put(member.consumerId(), member.assignment().topicPartitions().size()));
+		return owners;
 	}
 
 	private static String oneLine(String json, String type) {

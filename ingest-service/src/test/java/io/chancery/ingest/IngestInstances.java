@@ -47,6 +47,11 @@ final class IngestInstances implements AutoCloseable {
 		return client;
 	}
 
+	/** The group of writers these instances share. */
+	String group() {
+		return this.group;
+	}
+
 	void stop(int index) {
 		this.running.get(index).close();
 	}
