@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -45,14 +46,16 @@ import org.springframework.stereotype.Component;
  * <p>
  * The group consumes nothing (every partition is paused): the {@link LedgerLoader} reads
  * the topics. A replica joins only once its ledger has caught up, so a partition handed
- * to it can be written at once; it leaves the group when it stops, after the web server
- * has answered the requests in flight. The cooperative assignor revokes a partition from
- * its old owner before giving it to the new one, and a revocation waits for the commit in
- * progress, so two replicas never write one partition in the routine; fencing still stops
- * a zombie that lost its partitions without hearing of it.
+ * to it can be written at once; it leaves the group first thing when it stops, before the
+ * web server drains: the changes still waiting then find their partition owned elsewhere
+ * and are passed to the new owner, and so are the requests that arrive while it drains.
+ * The cooperative assignor revokes a partition from its old owner before giving it to the
+ * new one, and a revocation waits for the commit in progress, so two replicas never write
+ * one partition in the routine; fencing still stops a zombie that lost its partitions
+ * without hearing of it.
  */
 @Component
-class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServerInitializedEvent> {
+class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServerInitializedEvent>, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(PartitionOwnership.class);
 
@@ -206,9 +209,12 @@ class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServe
 
 	@Override
 	public void start() {
-		// Started again after a stop when a test context is resumed: everything stop
-		// closed is made anew.
-		this.admin = Admin.create(this.adminConfig);
+		// Started again after a stop when a test context is resumed: what stop closed is
+		// made anew. The admin client outlives a stop: requests still draining after it
+		// look their partition's new owner up.
+		if (this.admin == null) {
+			this.admin = Admin.create(this.adminConfig);
+		}
 		this.warmer = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "partition-warmer");
 			thread.setDaemon(true);
@@ -286,6 +292,10 @@ class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServe
 		if (executor != null) {
 			executor.shutdownNow();
 		}
+	}
+
+	@Override
+	public void destroy() {
 		Admin kafka = this.admin;
 		this.admin = null;
 		if (kafka != null) {
@@ -299,13 +309,13 @@ class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServe
 	}
 
 	/**
-	 * Below the web server's graceful shutdown: the replica gives its partitions away
-	 * only after the requests in flight have been answered. It starts before the web
-	 * server, but joins the group only once that has a port.
+	 * Above the web server's graceful shutdown: stopped before the web server drains, so
+	 * the partitions move at once and what is in flight is passed to their new owners,
+	 * rather than refused while this replica drains. Started after the web server.
 	 */
 	@Override
 	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 4096;
+		return SmartLifecycle.DEFAULT_PHASE;
 	}
 
 	private static void sleep(Duration duration) {
