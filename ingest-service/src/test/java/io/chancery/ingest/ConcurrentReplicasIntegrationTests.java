@@ -148,7 +148,7 @@ class ConcurrentReplicasIntegrationTests {
 		String run = "ci-" + UUID.randomUUID().toString().substring(0, 8);
 		try (IngestInstances instances = new IngestInstances()) {
 			IngestClient first = instances.start(bootstrap);
-			instances.start(bootstrap);
+			IngestClient second = instances.start(bootstrap);
 			StringBuilder ndjson = new StringBuilder();
 			int articles = 0;
 			int events = 0;
@@ -166,7 +166,7 @@ class ConcurrentReplicasIntegrationTests {
 				}
 			}
 			HttpResponse<String> response = first.send("POST", "/api/v1/import", "application/x-ndjson",
-					ndjson.toString(), "X-Api-Key", IngestClient.EDITOR_KEY);
+					ndjson.toString(), "X-Api-Key", IngestClient.EDITOR_KEY, "Import-Id", run);
 
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			var report = MessageJson.mapper().readTree(response.body());
@@ -178,6 +178,17 @@ class ConcurrentReplicasIntegrationTests {
 			assertThat(onArticles).hasSize(articles);
 			assertThat(onArticles.stream().map(ConsumerRecord::partition).distinct()).hasSize(3);
 			assertThat(TopicRecords.read(bootstrap, Topic.EVENTS, (key) -> key.startsWith(run))).hasSize(events);
+
+			// Its report lives on the replica that ran it; the other asks its peers.
+			HttpResponse<String> progress = second.send("GET", "/api/v1/imports/" + run, null, null, "X-Api-Key",
+					IngestClient.EDITOR_KEY);
+			assertThat(progress.statusCode()).as(progress.body()).isEqualTo(200);
+			assertThat(MessageJson.mapper().readTree(progress.body()).get("accepted").asLong())
+				.isEqualTo(articles + events);
+			assertThat(
+					second.send("GET", "/api/v1/imports/none-" + run, null, null, "X-Api-Key", IngestClient.EDITOR_KEY)
+						.statusCode())
+				.isEqualTo(404);
 		}
 	}
 

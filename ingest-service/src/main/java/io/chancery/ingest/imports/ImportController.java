@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.web.Conditions;
 import io.chancery.ingest.web.Forwarding;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,6 +43,8 @@ class ImportController {
 
 	private static final int KEPT = 100;
 
+	private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(2);
+
 	/** A relayed part of an import is at most one batch of lines. */
 	private static final Duration RELAY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -58,10 +61,13 @@ class ImportController {
 
 	private final JsonMapper json;
 
-	ImportController(CatalogImport catalogImport, Forwarding forwarding, JsonMapper json) {
+	private final ContentPublisher publisher;
+
+	ImportController(CatalogImport catalogImport, Forwarding forwarding, JsonMapper json, ContentPublisher publisher) {
 		this.catalogImport = catalogImport;
 		this.forwarding = forwarding;
 		this.json = json;
+		this.publisher = publisher;
 	}
 
 	@PostMapping(path = "/api/v1/import", consumes = { "application/x-ndjson", "application/jsonl" })
@@ -144,16 +150,28 @@ class ImportController {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
+	/**
+	 * An import's report. It lives on the replica that runs the import; asked elsewhere,
+	 * this replica asks the others.
+	 */
 	@GetMapping("/api/v1/imports/{id}")
-	ImportReport progress(@PathVariable String id) {
+	ResponseEntity<?> progress(@PathVariable String id, HttpServletRequest request) {
 		ImportJob job;
 		synchronized (this.jobs) {
 			job = this.jobs.get(id);
 		}
-		if (job == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id + " on this instance");
+		if (job != null) {
+			return ResponseEntity.ok(job.report());
 		}
-		return job.report();
+		if (!Forwarding.forwarded(request)) {
+			for (URI replica : this.publisher.otherReplicas()) {
+				ResponseEntity<?> answer = this.forwarding.forward(request, replica, new byte[0], PROGRESS_TIMEOUT);
+				if (answer.getStatusCode().is2xxSuccessful()) {
+					return answer;
+				}
+			}
+		}
+		throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id + " on any replica");
 	}
 
 }

@@ -190,6 +190,14 @@ public class ContentPublisher {
 		return this.ownership.elsewhere(misdirected.partition());
 	}
 
+	/**
+	 * The other replicas of this service, for what only one of them knows (an import's
+	 * progress lives on the replica that runs it).
+	 */
+	public Set<URI> otherReplicas() {
+		return this.ownership.others();
+	}
+
 	private void requireOwned(TopicPartition partition) {
 		if (!this.ownership.owns(partition)) {
 			throw this.ownership.elsewhere(partition);

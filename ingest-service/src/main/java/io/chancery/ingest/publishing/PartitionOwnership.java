@@ -83,7 +83,7 @@ class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServe
 
 	private volatile @Nullable URI self;
 
-	private volatile Directory directory = new Directory(Map.of(), 0);
+	private volatile Directory directory = new Directory(Map.of(), Set.of(), 0);
 
 	private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
 
@@ -157,6 +157,16 @@ class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServe
 		return this.owned.size();
 	}
 
+	/** The other replicas in the group, as Kafka describes it now. */
+	Set<URI> others() {
+		Set<URI> others = new java.util.HashSet<>(directory(true).members());
+		URI current = this.self;
+		if (current != null) {
+			others.remove(current);
+		}
+		return others;
+	}
+
 	/** This replica's URL, once the web server has started. */
 	Optional<URI> self() {
 		return Optional.ofNullable(this.self);
@@ -164,7 +174,7 @@ class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServe
 
 	/** Forgets the cached view of the group, so the next lookup reads it from Kafka. */
 	void refresh() {
-		this.directory = new Directory(Map.of(), 0);
+		this.directory = new Directory(Map.of(), Set.of(), 0);
 	}
 
 	private Directory directory(boolean fresh) {
@@ -179,13 +189,15 @@ class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServe
 				.get(this.properties.group())
 				.get(this.properties.ownerWait().toMillis(), TimeUnit.MILLISECONDS);
 			Map<TopicPartition, URI> owners = new HashMap<>();
+			Set<URI> members = new java.util.HashSet<>();
 			for (MemberDescription member : group.members()) {
 				if (member.clientId().startsWith(CLIENT_ID_PREFIX)) {
 					URI url = URI.create(member.clientId().substring(CLIENT_ID_PREFIX.length()));
+					members.add(url);
 					member.assignment().topicPartitions().forEach((partition) -> owners.put(partition, url));
 				}
 			}
-			Directory read = new Directory(Map.copyOf(owners), System.nanoTime());
+			Directory read = new Directory(Map.copyOf(owners), Set.copyOf(members), System.nanoTime());
 			this.directory = read;
 			return read;
 		}
@@ -372,7 +384,7 @@ class PartitionOwnership implements SmartLifecycle, ApplicationListener<WebServe
 
 	}
 
-	private record Directory(Map<TopicPartition, URI> owners, long readAt) {
+	private record Directory(Map<TopicPartition, URI> owners, Set<URI> members, long readAt) {
 	}
 
 }

@@ -37,8 +37,12 @@ public class Forwarding {
 	/** Marks a request passed on by another replica. */
 	public static final String FORWARDED = "Chancery-Forwarded";
 
+	/**
+	 * Not Import-Id: the lines of an import passed to another replica are a part of it,
+	 * and the import's report is the one on the replica that runs it.
+	 */
 	private static final List<String> CARRIED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-			HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH, "Idempotency-Key", "Import-Id", "X-API-Key");
+			HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH, "Idempotency-Key", "X-API-Key");
 
 	private static final List<String> RELAYED = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
 			HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER);
