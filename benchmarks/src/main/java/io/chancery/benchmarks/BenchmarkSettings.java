@@ -39,17 +39,23 @@ import io.chancery.benchmarks.scenarios.Context;
  * reference run needs. A partial run is for working on one scenario.
  * @param report the Markdown file to write
  * @param output the directory for results.json and recordings
+ * @param ingestReplicas replicas of ingest-service, behind one port as in the local run
+ * @param production whether the services run with the production chart's heap, trace
+ * sampling and log format ({@link io.chancery.benchmarks.platform.ProductionSettings})
+ * rather than the local run's
  */
 public record BenchmarkSettings(String preset, Path project, String version, int articles, int articleBytes,
 		int demoLines, int writesPerSecond, Duration freshness, Duration warmup, Duration load, Duration latency,
 		int threads, int connections, int rounds, int bulkSize, Duration idle, double quietLoad, Duration quietWait,
-		boolean profile, boolean aotCache, java.util.Set<String> scenarios, Path report, Path output) {
+		boolean profile, boolean aotCache, java.util.Set<String> scenarios, Path report, Path output,
+		int ingestReplicas, boolean production) {
 
 	/** The sizes. */
 	public static BenchmarkSettings full(Path project, String version, Path report, Path output) {
 		return new BenchmarkSettings("full", project, version, 50_000, 3_000, 0, 200, Duration.ofSeconds(60),
 				Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15), 2, 16, 2, 1_000,
-				Duration.ofSeconds(15), 3.0, Duration.ofMinutes(15), false, true, java.util.Set.of(), report, output);
+				Duration.ofSeconds(15), 3.0, Duration.ofMinutes(15), false, true, java.util.Set.of(), report, output, 2,
+				true);
 	}
 
 	/** Every scenario, tiny: for the test suite. */
@@ -57,7 +63,7 @@ public record BenchmarkSettings(String preset, Path project, String version, int
 		return new BenchmarkSettings("smoke", project, version, 200, 3_000, 300, 20, Duration.ofSeconds(3),
 				Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), 1, 4, 1, 100,
 				Duration.ofSeconds(1), 0, Duration.ZERO, false, false, java.util.Set.of(),
-				output.resolve("performance.md"), output);
+				output.resolve("performance.md"), output, 2, true);
 	}
 
 	/**
@@ -82,7 +88,9 @@ public record BenchmarkSettings(String preset, Path project, String version, int
 				Boolean.parseBoolean(orDefault(property("benchmarks.aotCache"), Boolean.toString(preset.aotCache()))),
 				property("benchmarks.scenarios").isEmpty() ? preset.scenarios()
 						: java.util.Set.of(property("benchmarks.scenarios").split("\\s*,\\s*")),
-				path("benchmarks.report", preset.report()), output);
+				path("benchmarks.report", preset.report()), output, number("ingestReplicas", preset.ingestReplicas()),
+				Boolean
+					.parseBoolean(orDefault(property("benchmarks.production"), Boolean.toString(preset.production()))));
 	}
 
 	/** Whether this run includes a scenario. */
@@ -134,6 +142,8 @@ public record BenchmarkSettings(String preset, Path project, String version, int
 		settings.put("benchmarks.quietWaitSeconds", Long.toString(this.quietWait.toSeconds()));
 		settings.put("benchmarks.profile", Boolean.toString(this.profile));
 		settings.put("benchmarks.aotCache", Boolean.toString(this.aotCache));
+		settings.put("benchmarks.ingestReplicas", Integer.toString(this.ingestReplicas));
+		settings.put("benchmarks.production", Boolean.toString(this.production));
 		settings.put("benchmarks.scenarios",
 				this.scenarios.isEmpty() ? "all" : String.join(",", new java.util.TreeSet<>(this.scenarios)));
 		return settings;

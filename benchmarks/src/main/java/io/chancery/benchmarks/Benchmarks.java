@@ -21,6 +21,7 @@ import io.chancery.benchmarks.load.Wrk;
 import io.chancery.benchmarks.platform.MemorySampler;
 import io.chancery.benchmarks.platform.Platform;
 import io.chancery.benchmarks.platform.Processes;
+import io.chancery.benchmarks.platform.ProductionSettings;
 import io.chancery.benchmarks.profiling.FlightRecorder;
 import io.chancery.benchmarks.report.Machine;
 import io.chancery.benchmarks.report.MarkdownReport;
@@ -36,6 +37,7 @@ import io.chancery.benchmarks.scenarios.Proxying;
 import io.chancery.benchmarks.scenarios.Reindex;
 import io.chancery.benchmarks.scenarios.Search;
 import io.chancery.benchmarks.scenarios.WarmUp;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the performance table of the project in one go: waits for a quiet machine, starts
@@ -94,6 +96,12 @@ public final class Benchmarks {
 		Map<String, String> environment = Map.of("CHANCERY_LIMITS_READS_PER_MINUTE", "1000000000",
 				"CHANCERY_LIMITS_WRITES_PER_MINUTE", "1000000000", "CHANCERY_LIMITS_EXPORTS_PER_MINUTE", "1000",
 				"CHANCERY_LIMITS_MAX_IMPORT_SIZE", "4GB");
+		@Nullable ProductionSettings production = settings.production() ? ProductionSettings.of(settings.project()) : null;
+		if (production != null) {
+			notes.add("The services ran with the production chart's settings (" + production.source() + "): heap "
+					+ production.heapMegabytes() + " MB, environment " + production.environment() + "; "
+					+ settings.ingestReplicas() + " replicas of ingest-service.");
+		}
 		boolean aotCaches = settings.aotCache() && io.chancery.localrun.LocalPlatform.aotCachesSupported();
 		if (settings.aotCache() && !aotCaches) {
 			notes.add("The services started without AOT caches: the benchmark runs on JDK "
@@ -102,12 +110,14 @@ public final class Benchmarks {
 		Duration withoutCaches = null;
 		if (aotCaches) {
 			say.accept("Cold start without AOT caches, as the first start after a build is; then stopped");
-			try (Platform first = Platform.start(settings.project(), settings.version(), environment, say, false)) {
+			try (Platform first = Platform.start(settings.project(), settings.version(), environment, say, false,
+					production, settings.ingestReplicas())) {
 				withoutCaches = first.coldStart();
 				say.accept("Platform ready without AOT caches in " + withoutCaches.toSeconds() + " s");
 			}
 		}
-		try (Platform platform = Platform.start(settings.project(), settings.version(), environment, say, aotCaches)) {
+		try (Platform platform = Platform.start(settings.project(), settings.version(), environment, say, aotCaches,
+				production, settings.ingestReplicas())) {
 			say.accept("Platform ready in " + platform.coldStart().toSeconds() + " s");
 			platform.keepLogsIn(settings.output().resolve("logs"));
 			Http http = new Http();
@@ -169,7 +179,7 @@ public final class Benchmarks {
 			});
 			results
 				.add(Footprint.of(new Footprint.ColdStart(platform.coldStart(), platform.aotTraining(), withoutCaches),
-						idle, peaks, highWater, engines));
+						idle, peaks, highWater, engines, (production != null) ? production.heapMegabytes() : Map.of()));
 			loads.put("at the end", Machine.Load.now());
 			say.accept("Stopping the platform");
 		}

@@ -48,7 +48,8 @@ final class AotCache {
 	 * the class path it was written for; the cache file appears last, under its final
 	 * name.
 	 */
-	Optional<String> train(String service, Path jar, Map<String, String> environment, String java) {
+	Optional<String> train(String service, Path jar, List<String> moreOptions, Map<String, String> environment,
+			String java) {
 		Path directory = directory(service, jar);
 		try {
 			deleteRecursively(directory);
@@ -62,6 +63,7 @@ final class AotCache {
 			Path partial = directory.resolve("app.aot.partial");
 			List<String> training = new ArrayList<>(List.of(java));
 			training.addAll(this.jvmOptions);
+			training.addAll(moreOptions);
 			training.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Dspring.context.exit=onRefresh", "-jar",
 					extracted.resolve(jar.getFileName()).toString()));
 			failed = run(training, directory, environment, "training");

@@ -352,7 +352,8 @@ public final class LocalPlatform implements AutoCloseable {
 		for (String service : services) {
 			Path jar = jar(settings, service);
 			if (caches.launch(service, jar).isEmpty()) {
-				caches.train(service, jar, environment, java()).ifPresent((failed) -> failures.put(service, failed));
+				caches.train(service, jar, settings.jvmOptions(service), environment, java())
+					.ifPresent((failed) -> failures.put(service, failed));
 			}
 		}
 		return failures;
@@ -407,7 +408,8 @@ public final class LocalPlatform implements AutoCloseable {
 			for (Map.Entry<String, Path> service : jars.entrySet()) {
 				long started = System.nanoTime();
 				Optional<String> failed = aotCache().train(service.getKey(), service.getValue(),
-						awayFromThePlatform(this.serviceEnvironment), java());
+						this.settings.jvmOptions(service.getKey()), awayFromThePlatform(this.serviceEnvironment),
+						java());
 				step(failed.map((reason) -> "No AOT cache for " + service.getKey() + ": " + reason)
 					.orElse("AOT cache for " + service.getKey() + " made in "
 							+ Duration.ofNanos(System.nanoTime() - started).toSeconds()
@@ -497,6 +499,10 @@ public final class LocalPlatform implements AutoCloseable {
 		serviceEnvironment.put("MANAGEMENT_PORT", Integer.toString(this.processPorts.get(name)[1]));
 		List<String> command = new ArrayList<>(List.of(java()));
 		command.addAll(JVM_OPTIONS);
+		command.addAll(this.settings.jvmOptions(service));
+		// Names the process for ps and for the benchmark, which tells replicas apart by
+		// it.
+		command.add("-Dchancery.process=" + name);
 		Optional<AotCache.Launch> cached = this.settings.aotCache() ? aotCache().launch(service, jar)
 				: Optional.empty();
 		if (cached.isPresent()) {

@@ -1,6 +1,7 @@
 package io.chancery.localrun;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,10 +20,12 @@ import java.util.function.Consumer;
  * background when missing
  * @param ingestReplicas how many replicas of ingest-service to run; more than one share
  * the ingest port behind a proxy that spreads connections as a Kubernetes Service does
+ * @param jvmOptions more JVM options by service, after the local run's own (so a later
+ * {@code -Xmx} wins); its replicas and its AOT cache's training run take them too
  */
 public record Settings(Path project, String version, Path home, boolean fresh, Ports ports,
 		Map<String, String> environment, Consumer<String> progress, java.time.Duration readyTimeout, boolean aotCache,
-		int ingestReplicas) {
+		int ingestReplicas, Map<String, List<String>> jvmOptions) {
 
 	/** The local run's fixed ports, progress on standard output. */
 	public static Settings local(Path project, String version, Path home, boolean fresh) {
@@ -30,7 +33,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				new Ports(8080, 8090, 8081, 8091, 8082, 8092, 8083, 8093, 9092, 9200), Map.of(), (line) -> {
 					System.out.println(line);
 					System.out.flush();
-				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported(), 1);
+				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported(), 1, Map.of());
 	}
 
 	/** Free ports for everything, for tests that run beside other work. */
@@ -39,7 +42,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				new Ports(free(), free(), free(), free(), free(), free(), free(), free(), free(), free()),
 				// Tests may share the machine with other work; a slow start is not a
 				// failure.
-				Map.of(), progress, java.time.Duration.ofSeconds(300), false, 1);
+				Map.of(), progress, java.time.Duration.ofSeconds(300), false, 1, Map.of());
 	}
 
 	/** The same settings with more environment for every service. */
@@ -47,7 +50,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 		Map<String, String> merged = new java.util.LinkedHashMap<>(this.environment);
 		merged.putAll(more);
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, Map.copyOf(merged),
-				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas);
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, this.jvmOptions);
 	}
 
 	/**
@@ -56,7 +59,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 	 */
 	public Settings withAotCache(boolean on) {
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, on, this.ingestReplicas);
+				this.progress, this.readyTimeout, on, this.ingestReplicas, this.jvmOptions);
 	}
 
 	/** The same settings with this many replicas of ingest-service. */
@@ -65,7 +68,25 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 			throw new IllegalArgumentException("At least one replica of ingest-service, not " + replicas);
 		}
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, this.aotCache, replicas);
+				this.progress, this.readyTimeout, this.aotCache, replicas, this.jvmOptions);
+	}
+
+	/**
+	 * The same settings with more JVM options for one service, after the local run's own.
+	 */
+	public Settings withJvmOptions(String service, List<String> options) {
+		Map<String, List<String>> merged = new java.util.LinkedHashMap<>(this.jvmOptions);
+		merged.put(service, List.copyOf(options));
+		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, Map.copyOf(merged));
+	}
+
+	/**
+	 * The JVM options a service (or a replica of it) starts with beyond the local run's
+	 * own.
+	 */
+	public List<String> jvmOptions(String service) {
+		return this.jvmOptions.getOrDefault(service.replaceFirst("-\\d+$", ""), List.of());
 	}
 
 	private static int free() {

@@ -53,13 +53,35 @@ public final class Platform implements AutoCloseable {
 	 */
 	public static Platform start(Path project, String version, Map<String, String> environment,
 			Consumer<String> progress, boolean aotCaches) {
+		return start(project, version, environment, progress, aotCaches, null, 1);
+	}
+
+	/**
+	 * Starts the platform with the production chart's settings and this many replicas of
+	 * ingest-service, and returns once every service is ready.
+	 * @param production heap and environment from the chart; null for the local run's
+	 * @param ingestReplicas how many replicas of ingest-service, behind one port
+	 */
+	public static Platform start(Path project, String version, Map<String, String> environment,
+			Consumer<String> progress, boolean aotCaches, @Nullable ProductionSettings production, int ingestReplicas) {
 		// Under the temporary directory: Elasticsearch, run as an unprivileged user when
 		// this JVM is root, must be able to enter every directory above its own.
 		Path home = Path.of(System.getProperty("java.io.tmpdir"), "chancery-benchmarks-" + UUID.randomUUID());
 		Path jars = snapshot(project, version, Path.of(home + "-jars"));
+		Map<String, String> everything = new java.util.LinkedHashMap<>();
+		if (production != null) {
+			everything.putAll(production.environment());
+		}
+		everything.putAll(environment);
 		Settings settings = Settings.onFreePorts(jars, version, home, progress)
-			.withEnvironment(environment)
-			.withAotCache(aotCaches);
+			.withEnvironment(everything)
+			.withAotCache(aotCaches)
+			.withIngestReplicas(ingestReplicas);
+		if (production != null) {
+			for (String service : Processes.SERVICES) {
+				settings = settings.withJvmOptions(service, production.jvmOptions(service));
+			}
+		}
 		Duration aotTraining = null;
 		LocalPlatform platform;
 		long started;

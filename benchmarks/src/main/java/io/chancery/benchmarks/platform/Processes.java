@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +33,8 @@ public final class Processes {
 
 	private static final double TICKS_PER_SECOND = 100.0;
 
+	private static final Pattern PROCESS_NAME = Pattern.compile("\0-Dchancery\\.process=([a-z0-9-]+)\0");
+
 	private final String version;
 
 	public Processes(String version) {
@@ -51,18 +55,42 @@ public final class Processes {
 		return components;
 	}
 
-	/** Each service's JVM. */
+	/**
+	 * Each service's JVM, replicas named as the local run names them
+	 * ({@code ingest-service-2} and on).
+	 */
 	public Map<String, Long> services() {
 		Map<String, List<Long>> components = components();
 		Map<String, Long> services = new LinkedHashMap<>();
 		for (String service : SERVICES) {
-			List<Long> pids = components.getOrDefault(service, List.of());
-			if (pids.size() != 1) {
-				throw new IllegalStateException("Expected one process of " + service + ", found " + pids);
+			List<String> names = components.keySet()
+				.stream()
+				.filter((name) -> name.equals(service) || name.matches(Pattern.quote(service) + "-\\d+"))
+				.sorted()
+				.toList();
+			if (!names.contains(service)) {
+				throw new IllegalStateException("No process of " + service + " among " + components);
 			}
-			services.put(service, pids.get(0));
+			for (String name : names) {
+				List<Long> pids = components.get(name);
+				if (pids.size() != 1) {
+					throw new IllegalStateException("Expected one process named " + name + ", found " + pids);
+				}
+				services.put(name, pids.get(0));
+			}
 		}
 		return services;
+	}
+
+	/**
+	 * The service a process name belongs to: {@code ingest-service} for
+	 * {@code ingest-service-2}.
+	 */
+	public static String serviceOf(String name) {
+		return SERVICES.stream()
+			.filter((service) -> name.equals(service) || name.startsWith(service + "-"))
+			.findFirst()
+			.orElse(name);
 	}
 
 	/** Resident memory now, in bytes; 0 once the process is gone. */
@@ -98,7 +126,9 @@ public final class Processes {
 		}
 		for (String service : SERVICES) {
 			if (commandLine.contains("-jar") && commandLine.contains(service + "-" + this.version + ".jar")) {
-				return service;
+				// The local run names each process, replicas apart.
+				Matcher named = PROCESS_NAME.matcher(commandLine);
+				return named.find() ? named.group(1) : service;
 			}
 		}
 		String program = commandLine.split("\0", 2)[0];

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.chancery.benchmarks.platform.Processes;
 import io.chancery.benchmarks.report.Format;
 import io.chancery.benchmarks.report.Outcome;
 import io.chancery.benchmarks.report.ScenarioResult;
@@ -59,14 +58,15 @@ public final class Footprint {
 	 * @param underLoad the highest resident bytes by service during the scenarios
 	 * @param highWater the kernel's high-water mark by service at the end
 	 * @param engines resident bytes of Kafka and Elasticsearch at the end
+	 * @param heapMegabytes the heap each service got over the local run's, if any
 	 */
 	public static ScenarioResult of(ColdStart coldStart, Map<String, Long> idle, Map<String, Long> underLoad,
-			Map<String, Long> highWater, Map<String, Long> engines) {
+			Map<String, Long> highWater, Map<String, Long> engines, Map<String, Integer> heapMegabytes) {
 		List<Outcome> outcomes = new ArrayList<>();
 		List<String> raw = new ArrayList<>();
 		raw.add("| process | idle | under load (highest sample) | high-water mark (VmHWM) |");
 		raw.add("|---|---|---|---|");
-		for (String service : Processes.SERVICES) {
+		for (String service : idle.keySet()) {
 			long atRest = idle.getOrDefault(service, 0L);
 			long loaded = Math.max(atRest, underLoad.getOrDefault(service, 0L));
 			outcomes.add(
@@ -82,6 +82,8 @@ public final class Footprint {
 		raw.add("Each service runs as the local run starts it: `"
 				+ String.join(" ", io.chancery.localrun.LocalPlatform.serviceJvmOptions())
 				+ "`, with `MALLOC_ARENA_MAX=2`"
+				+ (heapMegabytes.isEmpty() ? ""
+						: ", then the heap the production chart gives it (`-Xmx`, MB: " + heapMegabytes + ")")
 				+ ((coldStart.aotTraining() != null) ? ", from its AOT cache (`-XX:AOTCache`)." : "."));
 		double seconds = coldStart.measured().toMillis() / 1000.0;
 		outcomes.add(Outcome.atMost("stack cold start", "s", seconds, null, 60, Format.decimal(seconds, 1) + " s", "—",

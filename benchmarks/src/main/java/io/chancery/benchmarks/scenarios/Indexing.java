@@ -139,9 +139,13 @@ public final class Indexing {
 
 	static Map<String, Long> pick(Map<String, Long> services, String... names) {
 		Map<String, Long> picked = new LinkedHashMap<>();
-		for (String name : names) {
-			picked.put(name, services.get(name));
-		}
+		List<String> wanted = List.of(names);
+		// A service's replicas with it.
+		services.forEach((name, pid) -> {
+			if (wanted.contains(Processes.serviceOf(name))) {
+				picked.put(name, pid);
+			}
+		});
 		return picked;
 	}
 
