@@ -181,6 +181,8 @@ Environment that only one service reads.
   value: {{ $config.queueCapacity | quote }}
 - name: CHANCERY_PUBLISHING_QUEUE_TIMEOUT
   value: {{ $config.queueTimeout | quote }}
+- name: CHANCERY_PUBLISHING_CONCURRENT_WRITES
+  value: {{ $config.concurrentWrites | quote }}
 - name: CHANCERY_PUBLISHING_OWNERSHIP_SESSION_TIMEOUT
   value: {{ $config.ownershipSessionTimeout | quote }}
 # The replicas pass each other the writes of the partitions they own, at the pod's IP.

@@ -129,6 +129,21 @@ class GatewayIntegrationTests {
 		assertThat(upstream.received()).contains(method + " " + upstreamPath);
 	}
 
+	@Test
+	void theHeaderIngestReplicasPassWritesWithNeverComesFromOutside() throws Exception {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/articles/forwarded/en"))
+				.header("X-Api-Key", EDITOR_KEY)
+				.header("Content-Type", "application/json")
+				.header("Chancery-Forwarded", "1")
+				.PUT(HttpRequest.BodyPublishers.ofString("{}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(ingest.headersOf("PUT /api/v1/articles/forwarded/en").getFirst("X-Api-Key")).isEqualTo(EDITOR_KEY);
+		assertThat(ingest.headersOf("PUT /api/v1/articles/forwarded/en").containsKey("Chancery-Forwarded")).isFalse();
+	}
+
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(textBlock = """
 			POST,   /api/v1/articles

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -35,6 +36,8 @@ public final class Upstream implements AutoCloseable {
 	private final HttpServer server;
 
 	private final List<String> received = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Headers> headers = new ConcurrentHashMap<>();
 
 	private final Map<String, Function<Map<String, List<String>>, Reply>> replies = new ConcurrentHashMap<>();
 
@@ -102,10 +105,16 @@ public final class Upstream implements AutoCloseable {
 		return this.received;
 	}
 
+	/** The headers of the last request to reach this service as "METHOD path". */
+	public Headers headersOf(String request) {
+		return this.headers.getOrDefault(request, new Headers());
+	}
+
 	private void answer(String name, HttpExchange exchange) throws IOException {
 		String query = exchange.getRequestURI().getRawQuery();
 		String path = exchange.getRequestURI().getPath();
 		this.received.add(exchange.getRequestMethod() + " " + path + ((query != null) ? "?" + query : ""));
+		this.headers.put(exchange.getRequestMethod() + " " + path, new Headers(exchange.getRequestHeaders()));
 		try {
 			Thread.sleep(this.delay.toMillis());
 		}

@@ -16,12 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * refused at once
  * @param queueTimeout the longest a single change waits for its partition's writer before
  * it is refused
+ * @param concurrentWrites the most single writes this replica works on at once (reading,
+ * validating, waiting for Kafka); one more is refused at once with a 503, so that under
+ * overload the writes it takes stay fast instead of every write slowing down together.
+ * Writes passed on by another replica, which already admitted them, and imports do not
+ * count
  * @param ownership how the replicas share the partitions
  */
 @ConfigurationProperties("chancery.publishing")
 record PublishingProperties(@DefaultValue("1500ms") Duration acknowledgementTimeout,
 		@DefaultValue("1s") Duration retryAfter, @DefaultValue("256") int queueCapacity,
-		@DefaultValue("500ms") Duration queueTimeout, @DefaultValue Ownership ownership) {
+		@DefaultValue("500ms") Duration queueTimeout, @DefaultValue("64") int concurrentWrites,
+		@DefaultValue Ownership ownership) {
 
 	/**
 	 * The consumer group through which Kafka gives each source partition to one replica.

@@ -87,7 +87,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(WriteRefused ex) {
-		logger.warn("{}: {}", ex.getMessage(), (ex.getCause() != null) ? ex.getCause().toString() : "");
+		if (ex.getCause() != null) {
+			logger.warn("{}: {}", ex.getMessage(), ex.getCause().toString());
+		}
+		else {
+			// Overload, answered as designed and counted by the metrics: a line per
+			// refused write would cost the saturated replica more.
+			logger.debug("{}", ex.getMessage());
+		}
 		return serviceUnavailable(ex.getMessage(), ex.retryAfter().toSeconds());
 	}
 

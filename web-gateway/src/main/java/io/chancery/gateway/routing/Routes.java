@@ -15,6 +15,12 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class Routes {
 
+	/**
+	 * What one ingest-service replica sets on a write it passes to another; from outside
+	 * it would let a client skip the receiving replica's admission, so it never gets in.
+	 */
+	static final String REPLICA_HEADER = "Chancery-Forwarded";
+
 	@Bean
 	RouteLocator chanceryRoutes(RouteLocatorBuilder builder, UpstreamProperties upstreams) {
 		long timeout = upstreams.timeout().toMillis();
@@ -43,24 +49,28 @@ class Routes {
 					(route) -> route.method(HttpMethod.POST)
 						.and()
 						.path("/api/v1/import")
+						.filters((filters) -> filters.removeRequestHeader(REPLICA_HEADER))
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
 						.uri(ingest))
 			.route("ingest-writes",
 					(route) -> route.method(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)
 						.and()
 						.path("/api/v1/articles", "/api/v1/articles/**", "/api/v1/events", "/api/v1/events/**")
+						.filters((filters) -> filters.removeRequestHeader(REPLICA_HEADER))
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
 						.uri(ingest))
 			.route("ingest-site",
 					(route) -> route.method(HttpMethod.PUT)
 						.and()
 						.path("/api/v1/site", "/api/v1/site/**")
+						.filters((filters) -> filters.removeRequestHeader(REPLICA_HEADER))
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
 						.uri(ingest))
 			.route("ingest-import-progress",
 					(route) -> route.method(HttpMethod.GET)
 						.and()
 						.path("/api/v1/imports/**")
+						.filters((filters) -> filters.removeRequestHeader(REPLICA_HEADER))
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
 						.uri(ingest))
 			.route("counter-stream",
