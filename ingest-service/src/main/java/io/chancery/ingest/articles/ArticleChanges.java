@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
 import io.chancery.contracts.Article;
 import io.chancery.contracts.ArticleKind;
 import io.chancery.contracts.ContentStatus;
+import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
+import io.chancery.contracts.Topic;
 import io.chancery.contracts.WithdrawalNote;
+import io.chancery.ingest.changes.ChangeRoutes;
 import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.HtmlSanitizer;
 import io.chancery.ingest.validation.Violations;
@@ -38,6 +41,16 @@ class ArticleChanges {
 	ArticleChanges(ContentProperties properties, Clock clock) {
 		this.locales = Set.copyOf(properties.locales());
 		this.clock = clock;
+	}
+
+	/**
+	 * This kind of content as the change workflow and the import see it: one description
+	 * serves the routes and the import lines alike.
+	 */
+	ChangeRoutes.Kind<ArticleRequest, Article> kind() {
+		return new ChangeRoutes.Kind<>("article", Topic.ARTICLES, EventType.ARTICLE_PUBLISHED,
+				EventType.ARTICLE_WITHDRAWN, ArticleRequest.class, Article.class, ArticleRequest::id,
+				ArticleRequest::locale, this::validate, this::article, Article::atRevision, Article::withdrawnAt);
 	}
 
 	void validate(ArticleRequest request, String id, String locale) {

@@ -3,13 +3,10 @@ package io.chancery.ingest.articles;
 import java.time.Clock;
 
 import io.chancery.contracts.Article;
-import io.chancery.contracts.ContentStatus;
-import io.chancery.contracts.EventType;
-import io.chancery.contracts.Topic;
+import io.chancery.ingest.changes.Change;
+import io.chancery.ingest.changes.ChangeRoutes;
+import io.chancery.ingest.changes.Conditions;
 import io.chancery.ingest.publishing.ContentPublisher;
-import io.chancery.ingest.web.Change;
-import io.chancery.ingest.web.ChangeRoutes;
-import io.chancery.ingest.web.Conditions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,10 +33,7 @@ class ArticleController {
 	private final ChangeRoutes<ArticleRequest, Article> routes;
 
 	ArticleController(ArticleChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock) {
-		this.routes = new ChangeRoutes<>(new ChangeRoutes.Kind<>(Topic.ARTICLES, EventType.ARTICLE_PUBLISHED,
-				EventType.ARTICLE_WITHDRAWN, Article.class, ArticleRequest::id, ArticleRequest::locale,
-				changes::validate, changes::article, Article::atRevision, Article::withdrawnAt), publisher, json,
-				clock);
+		this.routes = new ChangeRoutes<>(changes.kind(), publisher, json, clock);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.chancery.ingest.web;
+package io.chancery.ingest.changes;
 
 import io.chancery.ingest.publishing.Published;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.chancery.ingest.web;
+package io.chancery.ingest.changes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +12,7 @@ import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.contracts.WithdrawalNote;
 import io.chancery.ingest.publishing.ContentPublisher;
+import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.publishing.Publication;
 import io.chancery.ingest.publishing.Published;
 import io.chancery.ingest.publishing.RevisionConflict;
@@ -19,6 +20,7 @@ import io.chancery.ingest.publishing.Stored;
 import io.chancery.ingest.validation.HtmlSanitizer;
 import io.chancery.ingest.validation.Violations;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -158,13 +160,16 @@ public final class ChangeRoutes<R, M> {
 	}
 
 	/**
-	 * What differs between kinds of content.
+	 * What differs between kinds of content: one description per kind, from which both
+	 * its routes and its import lines are served.
 	 *
 	 * @param <R> the request
 	 * @param <M> the message
+	 * @param importType the value of an import line's {@code type} for this kind
 	 * @param topic the topic, whose name is also the collection's path
 	 * @param published the event type of a change
 	 * @param withdrawn the event type of a withdrawal for good
+	 * @param requestType the request class, to read an import line
 	 * @param messageType the message class, to read the stored version back
 	 * @param id the request's id
 	 * @param locale the request's locale
@@ -173,10 +178,28 @@ public final class ChangeRoutes<R, M> {
 	 * @param atRevision the same message at the revision the publisher assigns
 	 * @param withdrawnCopy builds the withdrawn-with-note copy of a stored message
 	 */
-	public record Kind<R, M>(Topic topic, EventType published, EventType withdrawn, Class<M> messageType,
-			Function<R, @Nullable String> id, Function<R, @Nullable String> locale, Validator<R> validator,
-			Builder<R, M> builder, java.util.function.BiFunction<M, Long, M> atRevision,
-			WithdrawnCopy<M> withdrawnCopy) {
+	public record Kind<R, M>(String importType, Topic topic, EventType published, EventType withdrawn,
+			Class<R> requestType, Class<M> messageType, Function<R, @Nullable String> id,
+			Function<R, @Nullable String> locale, Validator<R> validator, Builder<R, M> builder,
+			java.util.function.BiFunction<M, Long, M> atRevision, WithdrawnCopy<M> withdrawnCopy) {
+
+		/**
+		 * An import line of this kind as a change of the import: the same fields and
+		 * rules as a create, published without conditions.
+		 * @throws io.chancery.ingest.validation.InvalidContent if the content breaks a
+		 * rule
+		 * @throws tools.jackson.core.JacksonException if a field has the wrong type
+		 */
+		public BatchItem importLine(JsonNode line, JsonMapper json) {
+			R request = json.treeToValue(line, this.requestType);
+			String id = Objects.requireNonNullElse(this.id.apply(request), "");
+			String locale = Objects.requireNonNullElse(this.locale.apply(request), "");
+			this.validator.validate(request, id, locale);
+			M draft = this.builder.build(request, id, locale, 0);
+			return new BatchItem(ContentKey.of(id, locale), this.published,
+					(revision) -> this.atRevision.apply(draft, revision));
+		}
+
 	}
 
 	/**

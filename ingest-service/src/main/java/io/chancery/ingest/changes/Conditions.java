@@ -1,4 +1,4 @@
-package io.chancery.ingest.web;
+package io.chancery.ingest.changes;
 
 import java.util.regex.Pattern;
 

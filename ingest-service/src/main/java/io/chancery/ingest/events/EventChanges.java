@@ -8,7 +8,10 @@ import java.util.Set;
 import io.chancery.contracts.ContentStatus;
 import io.chancery.contracts.CounterDefinition;
 import io.chancery.contracts.Event;
+import io.chancery.contracts.EventType;
+import io.chancery.contracts.Topic;
 import io.chancery.contracts.WithdrawalNote;
+import io.chancery.ingest.changes.ChangeRoutes;
 import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.HtmlSanitizer;
 import io.chancery.ingest.validation.Violations;
@@ -33,6 +36,16 @@ class EventChanges {
 	EventChanges(ContentProperties properties, Clock clock) {
 		this.locales = Set.copyOf(properties.locales());
 		this.clock = clock;
+	}
+
+	/**
+	 * This kind of content as the change workflow and the import see it: one description
+	 * serves the routes and the import lines alike.
+	 */
+	ChangeRoutes.Kind<EventRequest, Event> kind() {
+		return new ChangeRoutes.Kind<>("event", Topic.EVENTS, EventType.EVENT_PUBLISHED, EventType.EVENT_WITHDRAWN,
+				EventRequest.class, Event.class, EventRequest::id, EventRequest::locale, this::validate, this::event,
+				Event::atRevision, Event::withdrawnAt);
 	}
 
 	void validate(EventRequest request, String id, String locale) {

@@ -3,13 +3,10 @@ package io.chancery.ingest.events;
 import java.time.Clock;
 
 import io.chancery.contracts.Event;
-import io.chancery.contracts.ContentStatus;
-import io.chancery.contracts.EventType;
-import io.chancery.contracts.Topic;
+import io.chancery.ingest.changes.Change;
+import io.chancery.ingest.changes.ChangeRoutes;
+import io.chancery.ingest.changes.Conditions;
 import io.chancery.ingest.publishing.ContentPublisher;
-import io.chancery.ingest.web.Change;
-import io.chancery.ingest.web.ChangeRoutes;
-import io.chancery.ingest.web.Conditions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,9 +33,7 @@ class EventController {
 	private final ChangeRoutes<EventRequest, Event> routes;
 
 	EventController(EventChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock) {
-		this.routes = new ChangeRoutes<>(new ChangeRoutes.Kind<>(Topic.EVENTS, EventType.EVENT_PUBLISHED,
-				EventType.EVENT_WITHDRAWN, Event.class, EventRequest::id, EventRequest::locale, changes::validate,
-				changes::event, Event::atRevision, Event::withdrawnAt), publisher, json, clock);
+		this.routes = new ChangeRoutes<>(changes.kind(), publisher, json, clock);
 	}
 
 	/**

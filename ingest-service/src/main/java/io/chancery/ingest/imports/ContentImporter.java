@@ -23,4 +23,21 @@ public interface ContentImporter {
 	 */
 	BatchItem prepare(JsonNode line);
 
+	/** An importer of lines of {@code type}, each prepared by {@code prepare}. */
+	static ContentImporter of(String type, java.util.function.Function<JsonNode, BatchItem> prepare) {
+		return new ContentImporter() {
+
+			@Override
+			public String type() {
+				return type;
+			}
+
+			@Override
+			public BatchItem prepare(JsonNode line) {
+				return prepare.apply(line);
+			}
+
+		};
+	}
+
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.chancery.ingest.publishing.ContentPublisher;
-import io.chancery.ingest.web.Conditions;
+import io.chancery.ingest.changes.Conditions;
 import io.chancery.ingest.web.Forwarding;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;

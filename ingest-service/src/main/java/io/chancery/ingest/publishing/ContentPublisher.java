@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
@@ -249,78 +250,36 @@ public class ContentPublisher {
 			return;
 		}
 		for (int attempt = 1;; attempt++) {
+			List<Pending> sending = new ArrayList<>(group.size());
+			Sent sent;
 			try {
-				KafkaProducer<String, byte[]> producer = writer.acquire();
-				List<Pending> sending = new ArrayList<>(group.size());
-				List<ProducerRecord<String, byte[]>> records = new ArrayList<>(group.size());
-				for (Pending pending : group) {
-					if (pending.done()) {
-						continue;
-					}
-					try {
-						Optional<Published> replay = replay(pending.publication);
-						if (replay.isPresent()) {
-							pending.succeed(replay.get());
+				sent = transact(writer, () -> {
+					List<ProducerRecord<String, byte[]>> records = new ArrayList<>(group.size());
+					for (Pending pending : group) {
+						if (pending.done()) {
 							continue;
 						}
-						check(pending.publication,
-								this.ledger.state(pending.topicKey).orElse(new State(0, 0, null, -1, -1)));
-						pending.revision = this.ledger.reserve(pending.topicKey);
-						// Built before the transaction opens: a failure here must not
-						// leave it open.
-						records.add(record(writer.partition(), pending.publication,
-								pending.payload.apply(pending.revision)));
-						sending.add(pending);
+						try {
+							Optional<Published> replay = replay(pending.publication);
+							if (replay.isPresent()) {
+								pending.succeed(replay.get());
+								continue;
+							}
+							check(pending.publication,
+									this.ledger.state(pending.topicKey).orElse(new State(0, 0, null, -1, -1)));
+							pending.revision = this.ledger.reserve(pending.topicKey);
+							records.add(record(writer.partition(), pending.publication,
+									pending.payload.apply(pending.revision)));
+							sending.add(pending);
+						}
+						catch (RuntimeException ex) {
+							// This change's own problem (a conflict, a reused key): the
+							// others go on.
+							pending.fail(ex);
+						}
 					}
-					catch (RuntimeException ex) {
-						pending.fail(ex);
-					}
-				}
-				if (sending.isEmpty()) {
-					return;
-				}
-				producer.beginTransaction();
-				List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
-				for (ProducerRecord<String, byte[]> record : records) {
-					sends.add(producer.send(record));
-				}
-				producer.commitTransaction();
-				for (int n = 0; n < sending.size(); n++) {
-					Pending pending = sending.get(n);
-					RecordMetadata metadata = sends.get(n)
-						.get(this.properties.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
-					this.ledger.accept(pending.topicKey, pending.publication.type(), pending.revision,
-							metadata.partition(), metadata.offset(), pending.publication.idempotencyKey(),
-							pending.publication.fingerprint());
-					pending.succeed(new Published(pending.publication.key(), pending.publication.type(),
-							pending.revision, false));
-				}
-				return;
-			}
-			catch (ProducerFencedException | InvalidProducerEpochException ex) {
-				// Another replica took the partition, aborting this transaction: give
-				// its revisions back and start over with what that replica wrote.
-				writer.release();
-				for (Pending pending : group) {
-					if (!pending.done() && pending.revision > 0) {
-						this.ledger.unreserve(pending.topicKey, pending.revision);
-					}
-				}
-				if (attempt == ATTEMPTS) {
-					failAll(group, ex);
-					return;
-				}
-			}
-			catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException ex) {
-				writer.release();
-				failAll(group, ex);
-				return;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				writer.release();
-				failAll(group, ex);
-				return;
+					return records;
+				});
 			}
 			catch (RuntimeException | Error ex) {
 				// Not Kafka's doing: a bug. Every caller of the group still gets an
@@ -334,7 +293,89 @@ public class ContentPublisher {
 				}
 				throw ex;
 			}
+			if (sent.committed()) {
+				for (int n = 0; n < sending.size(); n++) {
+					Pending pending = sending.get(n);
+					RecordMetadata metadata = sent.metadata().get(n);
+					this.ledger.accept(pending.topicKey, pending.publication.type(), pending.revision,
+							metadata.partition(), metadata.offset(), pending.publication.idempotencyKey(),
+							pending.publication.fingerprint());
+					pending.succeed(new Published(pending.publication.key(), pending.publication.type(),
+							pending.revision, false));
+				}
+				return;
+			}
+			if (sent.fenced() && attempt < ATTEMPTS) {
+				// Another replica took the partition, aborting this transaction: give
+				// its revisions back and start over with what that replica wrote.
+				for (Pending pending : sending) {
+					this.ledger.unreserve(pending.topicKey, pending.revision);
+				}
+				continue;
+			}
+			failAll(group, Objects.requireNonNull(sent.failure()));
+			return;
 		}
+	}
+
+	/**
+	 * One transaction on a partition: the one way single changes and imports reach Kafka.
+	 * The records are built after the producer is acquired (which, when this replica has
+	 * just taken the partition, fences the previous holder and waits until the ledger has
+	 * read everything it committed) and before the transaction opens, so that a failure
+	 * building them cannot leave it open. Each record's acknowledgement is awaited. On a
+	 * failure the producer is closed, and the next transaction starts a fresh one.
+	 * @return the records' metadata in order once committed, or why not: fenced by
+	 * another replica (worth retrying over what it wrote) or Kafka not answering in time
+	 */
+	private Sent transact(Writer writer, Supplier<List<ProducerRecord<String, byte[]>>> build) {
+		try {
+			KafkaProducer<String, byte[]> producer = writer.acquire();
+			List<ProducerRecord<String, byte[]>> records = build.get();
+			if (records.isEmpty()) {
+				return new Sent(List.of(), null);
+			}
+			producer.beginTransaction();
+			List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+			for (ProducerRecord<String, byte[]> record : records) {
+				sends.add(producer.send(record));
+			}
+			producer.commitTransaction();
+			List<RecordMetadata> metadata = new ArrayList<>(sends.size());
+			for (Future<RecordMetadata> send : sends) {
+				metadata.add(send.get(this.properties.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS));
+			}
+			return new Sent(metadata, null);
+		}
+		catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException ex) {
+			writer.release();
+			return new Sent(List.of(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			writer.release();
+			return new Sent(List.of(), ex);
+		}
+	}
+
+	/**
+	 * What became of one transaction.
+	 *
+	 * @param metadata each record's place in the partition, once committed
+	 * @param failure why it was not committed
+	 */
+	private record Sent(List<RecordMetadata> metadata, @Nullable Exception failure) {
+
+		boolean committed() {
+			return this.failure == null;
+		}
+
+		/** Another replica took the partition and aborted this transaction. */
+		boolean fenced() {
+			return this.failure instanceof ProducerFencedException
+					|| this.failure instanceof InvalidProducerEpochException;
+		}
+
 	}
 
 	private void failAll(List<Pending> group, Throwable cause) {
@@ -396,8 +437,7 @@ public class ContentPublisher {
 				}
 				commitWaitingSingles(writer);
 				List<Long> revisions = new ArrayList<>(indices.size());
-				try {
-					KafkaProducer<String, byte[]> producer = writer.acquire();
+				Sent sent = transact(writer, () -> {
 					List<ProducerRecord<String, byte[]>> records = new ArrayList<>(indices.size());
 					for (int index : indices) {
 						BatchItem item = items.get(index);
@@ -406,18 +446,12 @@ public class ContentPublisher {
 						Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
 						records.add(record(writer.partition(), publication, item.payload().apply(revision)));
 					}
-					// Every record is built before the transaction opens: a failure there
-					// must not leave it open.
-					producer.beginTransaction();
-					List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
-					for (ProducerRecord<String, byte[]> record : records) {
-						sends.add(producer.send(record));
-					}
-					producer.commitTransaction();
+					return records;
+				});
+				if (sent.committed()) {
 					for (int n = 0; n < indices.size(); n++) {
 						BatchItem item = items.get(indices.get(n));
-						RecordMetadata metadata = sends.get(n)
-							.get(this.properties.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+						RecordMetadata metadata = sent.metadata().get(n);
 						this.ledger.accept(TopicKeys.of(item.type().topic(), item.key()), item.type(), revisions.get(n),
 								metadata.partition(), metadata.offset(), null, null);
 						outcomes[indices.get(n)] = new BatchOutcome(
@@ -425,28 +459,15 @@ public class ContentPublisher {
 					}
 					return true;
 				}
-				catch (ProducerFencedException | InvalidProducerEpochException ex) {
-					writer.release();
+				if (sent.fenced() && attempt < ATTEMPTS) {
 					for (int n = revisions.size() - 1; n >= 0; n--) {
 						BatchItem item = items.get(indices.get(n));
 						this.ledger.unreserve(TopicKeys.of(item.type().topic(), item.key()), revisions.get(n));
 					}
-					if (attempt == ATTEMPTS) {
-						fail(indices, outcomes, unavailable(context, ex));
-						return true;
-					}
+					continue;
 				}
-				catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException ex) {
-					writer.release();
-					fail(indices, outcomes, unavailable(context, ex));
-					return true;
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					writer.release();
-					fail(indices, outcomes, unavailable(context, ex));
-					return true;
-				}
+				fail(indices, outcomes, unavailable(context, Objects.requireNonNull(sent.failure())));
+				return true;
 			}
 			finally {
 				writer.lock().unlock();

@@ -4,9 +4,9 @@ import io.chancery.contracts.EventType;
 import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.publishing.Publication;
 import io.chancery.ingest.publishing.Published;
-import io.chancery.ingest.web.Change;
-import io.chancery.ingest.web.Conditions;
-import io.chancery.ingest.web.Fingerprints;
+import io.chancery.ingest.changes.Change;
+import io.chancery.ingest.changes.Conditions;
+import io.chancery.ingest.changes.Fingerprints;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,6 @@
 /**
  * The HTTP surface shared by every route: RFC 9457 problem responses, body size limits,
- * and request fingerprints for idempotency keys.
+ * admission of single writes, and passing a write to the replica that owns its partition.
  */
 @NullMarked
 package io.chancery.ingest.web;
