@@ -79,12 +79,15 @@ class GatewayApplicationTests {
 	}
 
 	private HttpResponse<String> send(String uri) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+		// A bound, so that an answer that never comes fails the test instead of holding
+		// the build (it happened once in CI, on the public port, and not in 4 runs
+		// after).
+		return this.http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return send(this.base + path);
 	}
 
 }
