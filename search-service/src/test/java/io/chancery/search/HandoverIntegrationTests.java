@@ -1,0 +1,150 @@
+package io.chancery.search;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.chancery.contracts.ArticleKind;
+import io.chancery.contracts.ContentKey;
+import io.chancery.contracts.EventType;
+import io.chancery.contracts.MessageJson;
+import io.chancery.infrastructure.Infrastructure;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of search-service share the content partitions, as two replicas do, while
+ * articles arrive at 20 a second; one is stopped gracefully and started again, as a
+ * rolling update does. Indexing must not pause for more than 2 s: every article is in the
+ * index within 2 s of being sent. Measured with real-time gets, which see a document as
+ * soon as it is indexed, so the refresh interval does not count.
+ */
+class HandoverIntegrationTests {
+
+	private static final Duration EVERY = Duration.ofMillis(50);
+
+	private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void aGracefulRestartOfOneInstancePausesIndexingAtMostTwoSeconds() throws Exception {
+		String group = "search-handover-" + UUID.randomUUID().toString().substring(0, 8);
+		String run = "ho-" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Long> sent = new ConcurrentHashMap<>();
+		Map<String, Long> indexedAfter = new ConcurrentHashMap<>();
+		AtomicInteger number = new AtomicInteger();
+		AtomicLong slowest = new AtomicLong();
+		ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+		ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor();
+		try (Content content = new Content(0); ConfigurableApplicationContext first = start(group)) {
+			ConfigurableApplicationContext second = start(group);
+			try {
+				writer.scheduleAtFixedRate(() -> {
+					String id = run + "-" + number.incrementAndGet();
+					sent.put(id, System.nanoTime());
+					content.send(EventType.ARTICLE_PUBLISHED, ContentKey.of(id, "en"),
+							Content.article(id, "en", 1, ArticleKind.SPEECH, "Handover " + id, "Lead", "<p>Body</p>",
+									"2024-06-12T12:00:00+03:00", List.of(), List.of()));
+					content.flush();
+				}, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+				checker.scheduleWithFixedDelay(() -> check(sent, indexedAfter, slowest), 100, 50,
+						TimeUnit.MILLISECONDS);
+
+				Thread.sleep(5_000);
+				long stopping = System.nanoTime();
+				second.close();
+				long stopped = System.nanoTime();
+				Thread.sleep(3_000);
+				long starting = System.nanoTime();
+				second = start(group);
+				long started = System.nanoTime();
+				Thread.sleep(8_000);
+				System.out.printf("Handover: graceful stop took %d ms, start %d ms%n",
+						Duration.ofNanos(stopped - stopping).toMillis(),
+						Duration.ofNanos(started - starting).toMillis());
+			}
+			finally {
+				writer.shutdownNow();
+				writer.awaitTermination(10, TimeUnit.SECONDS);
+				// The last ones sent get their time to arrive.
+				long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+				while (indexedAfter.size() < sent.size() && System.nanoTime() < deadline) {
+					Thread.sleep(100);
+				}
+				checker.shutdownNow();
+				checker.awaitTermination(10, TimeUnit.SECONDS);
+				second.close();
+			}
+		}
+		List<String> missing = new ArrayList<>(sent.keySet());
+		missing.removeAll(indexedAfter.keySet());
+		List<Long> latencies = indexedAfter.values().stream().sorted().toList();
+		System.out.printf("Handover: %d articles, %d indexed; sent to indexed p50 %d ms, p99 %d ms, max %d ms%n",
+				sent.size(), indexedAfter.size(), millis(latencies, 0.50), millis(latencies, 0.99), slowest.get());
+		assertThat(missing).as("articles never indexed").isEmpty();
+		assertThat(Duration.ofMillis(slowest.get())).as("longest wait from sending to indexed")
+			.isLessThanOrEqualTo(LONGEST_PAUSE);
+	}
+
+	/** Looks up the articles sent and not yet seen, with one real-time multi-get. */
+	private void check(Map<String, Long> sent, Map<String, Long> indexedAfter, AtomicLong slowest) {
+		List<String> pending = sent.keySet().stream().filter((id) -> !indexedAfter.containsKey(id)).toList();
+		if (pending.isEmpty()) {
+			return;
+		}
+		List<String> documents = pending.stream().map((id) -> "\"article:" + id + ":en\"").toList();
+		try {
+			HttpResponse<String> response = this.http.send(HttpRequest
+				.newBuilder(URI.create(Infrastructure.shared().elasticsearchUrl() + "/content/_mget?_source=false"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"ids\":[" + String.join(",", documents) + "]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			long now = System.nanoTime();
+			for (JsonNode document : MessageJson.mapper().readTree(response.body()).path("docs")) {
+				if (document.path("found").asBoolean()) {
+					String id = document.path("_id").asString().replaceFirst("^article:", "").replaceFirst(":en$", "");
+					long took = Duration.ofNanos(now - sent.get(id)).toMillis();
+					if (indexedAfter.putIfAbsent(id, took) == null) {
+						slowest.accumulateAndGet(took, Math::max);
+					}
+				}
+			}
+		}
+		catch (Exception ex) {
+			// The next check looks again.
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String group) {
+		// Arguments, which win over the service's application.yml as the environment
+		// does.
+		return new SpringApplicationBuilder(SearchApplication.class).run(
+				"--spring.kafka.bootstrap-servers=" + Infrastructure.shared().kafkaBootstrapServers(),
+				"--spring.elasticsearch.uris=" + Infrastructure.shared().elasticsearchUrl(), "--server.port=0",
+				"--management.server.port=0", "--spring.cloud.stream.bindings.indexContent-in-0.group=" + group);
+	}
+
+	private static long millis(List<Long> sorted, double quantile) {
+		return sorted.isEmpty() ? 0
+				: sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * quantile)));
+	}
+
+}
