@@ -72,6 +72,17 @@ class CountersIntegrationTests {
 					.asLong())
 			.isEqualTo(365);
 		assertThat(get(this.base, "/api/v1/counters?locale=en&at=2021-03-01T00:00:00Z").body()).contains(this.id);
+		for (String path : List.of("/api/v1/counters/" + this.id + "?locale=en&at=2021-03-01T00:00:00Z",
+				"/api/v1/counters?locale=en&at=2021-03-01T00:00:00Z",
+				"/api/v1/clocks?locale=en&zones=Europe/Moscow&at=2021-03-01T00:00:00Z")) {
+			String tag = get(this.base, path).headers()
+				.firstValue("ETag")
+				.orElseThrow(() -> new AssertionError(path + " has no ETag"));
+			HttpResponse<String> again = this.http.send(
+					HttpRequest.newBuilder(URI.create(this.base + path)).header("If-None-Match", tag).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(again.statusCode()).as(path).isEqualTo(304);
+		}
 
 		// A restarted replica is not ready until it has read the topics, then answers the
 		// same.

@@ -305,6 +305,26 @@ class SearchIntegrationTests {
 	}
 
 	@Test
+	void readsCarryTheirValidatorsAndAnswer304WhenTheClientHasThem() throws Exception {
+		for (String path : List.of("/api/v1/articles/" + this.p + "a1?locale=en", "/api/v1/articles?tag=" + this.tag,
+				"/api/v1/search?tag=" + this.tag, "/feeds/events.atom?locale=en")) {
+			HttpResponse<String> first = this.content.send(path);
+			String tag = first.headers()
+				.firstValue("ETag")
+				.orElseThrow(() -> new AssertionError(path + " has no ETag"));
+			HttpResponse<String> again = this.content.send(path, "If-None-Match", tag);
+			assertThat(again.statusCode()).as(path).isEqualTo(304);
+			assertThat(again.body()).isEmpty();
+			assertThat(this.content.send(path, "If-None-Match", "\"another\"").statusCode()).isEqualTo(200);
+		}
+		assertThat(this.content.send("/api/v1/search/export?tag=" + this.tag).headers().firstValue("ETag"))
+			.as("an export streams, nothing holds it to hash it")
+			.isEmpty();
+		assertThat(this.content.send("/api/v1/articles/" + this.p + "nothing?locale=en").headers().firstValue("ETag"))
+			.isEmpty();
+	}
+
+	@Test
 	void histogramsOfDaysAndWeeksNeedARange() {
 		JsonNode days = search("histogram=day&from=2024-03-01&to=2024-06-01&zone=Europe/Moscow");
 		assertThat(days.get("histogram").get("buckets").size()).isBetween(1, 93);

@@ -13,8 +13,10 @@ import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -68,6 +70,9 @@ class GatewayIntegrationTests {
 
 	@Value("http://127.0.0.1:${local.server.port}")
 	private String base;
+
+	@Value("http://127.0.0.1:${local.management.port}")
+	private String management;
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) throws Exception {
@@ -194,6 +199,11 @@ class GatewayIntegrationTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(again.statusCode()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
+		assertThat(again.headers().firstValue("ETag")).hasValue(tag);
+		assertThat(again.headers().firstValue("Cache-Control")).hasValue("public, max-age=30");
+		assertThat(search.headersOf("GET /api/v1/articles").getFirst("If-None-Match"))
+			.as("the service that made the answer decides whether the client has it")
+			.isEqualTo(tag);
 		assertThat(send("GET", "/api/v1/counters", null, null).headers().firstValue("Cache-Control"))
 			.hasValueSatisfying((value) -> assertThat(value).matches("public, max-age=([1-9]|[12][0-9]|30)|no-cache"));
 	}
@@ -323,6 +333,83 @@ class GatewayIntegrationTests {
 			assertThat(home.body())
 				.contains("\"unavailable\":[\"site\",\"clocks\",\"counters\",\"featured\"," + "\"latestEvents\"]");
 			assertThat(home.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		}
+	}
+
+	@Test
+	void anonymousReadsAnswerAsReadsWithACredentialDo() throws Exception {
+		// Anonymous reads take their own path (PublicReads), the others the full one: the
+		// service must get the same request and the client the same answer.
+		search.answer("/api/v1/articles/same", "{\"id\":\"same\"}");
+		HttpResponse<String> anonymous = send("GET", "/api/v1/articles/same?locale=en", null, null);
+		Set<String> anonymousSent = names(search.headersOf("GET /api/v1/articles/same").keySet());
+		HttpResponse<String> keyed = send("GET", "/api/v1/articles/same?locale=en", EDITOR_KEY, null);
+		Set<String> keyedSent = names(search.headersOf("GET /api/v1/articles/same").keySet());
+		assertThat(anonymous.statusCode()).isEqualTo(keyed.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).isEqualTo(keyed.body());
+		assertThat(anonymousSent).isEqualTo(keyedSent.stream()
+			.filter((name) -> !name.equals("x-api-key"))
+			.collect(java.util.stream.Collectors.toSet()));
+		assertThat(names(anonymous.headers().map().keySet())).isEqualTo(names(keyed.headers().map().keySet()));
+		for (String header : List.of("Content-Type", "ETag", "Cache-Control", "X-Content-Type-Options",
+				"X-Frame-Options", "X-XSS-Protection", "Content-Security-Policy", "Referrer-Policy",
+				"Permissions-Policy")) {
+			assertThat(anonymous.headers().allValues(header)).as(header).isEqualTo(keyed.headers().allValues(header));
+		}
+		assertThat(new java.util.TreeSet<>(anonymous.headers().allValues("Vary")))
+			.isEqualTo(new java.util.TreeSet<>(keyed.headers().allValues("Vary")));
+		assertThat(anonymous.headers().firstValue("RateLimit"))
+			.hasValueSatisfying((limit) -> assertThat(limit).startsWith("limit=600, remaining="));
+		// Both are timed as server requests, under one set of tags.
+		// Proxied routes have no route template: both paths count under uri="UNKNOWN".
+		double before = readsCounted();
+		send("GET", "/api/v1/articles/same?locale=en", null, null);
+		assertThat(readsCounted()).isEqualTo(before + 1);
+		send("GET", "/api/v1/articles/same?locale=en", EDITOR_KEY, null);
+		assertThat(readsCounted()).isEqualTo(before + 2);
+		assertThat(metrics().filter((line) -> line.startsWith("http_server_requests_seconds_count{"))
+			.map((line) -> line.substring(0, line.indexOf('}')).replaceAll("=\"[^\"]*\"", ""))
+			.distinct()).hasSize(1);
+	}
+
+	private double readsCounted() throws Exception {
+		return metrics()
+			.filter((line) -> line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"GET\"")
+					&& line.contains("status=\"200\"") && line.contains("uri=\"UNKNOWN\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	private java.util.stream.Stream<String> metrics() throws Exception {
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(this.management + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body()
+			.lines();
+	}
+
+	private static Set<String> names(Collection<String> headers) {
+		return headers.stream()
+			.map((name) -> name.toLowerCase(java.util.Locale.ROOT))
+			.filter((name) -> !name.equals("date") && !name.equals(":status"))
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	@Test
+	void aSlowServiceIsA504() throws Exception {
+		try (Upstream slow = new Upstream("counter-service");
+				var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class)
+					.run("--server.port=0", "--management.server.port=0", "--chancery.upstreams.timeout=500ms",
+							"--chancery.upstreams.counter=" + slow.uri())) {
+			slow.slow(Duration.ofSeconds(3));
+			int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
+			long started = System.nanoTime();
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/clocks")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+			assertProblem(response, 504);
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		}
 	}
 

@@ -5,8 +5,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +136,17 @@ public final class Upstream implements AutoCloseable {
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 		boolean stream = path.endsWith("/stream");
 		exchange.getResponseHeaders().set("Content-Type", stream ? "text/event-stream" : answer.contentType());
+		if (answer.status() == 200 && !stream && exchange.getRequestMethod().equals("GET")) {
+			// As the services' reads do: a tag from the body, and 304 when the client has
+			// it.
+			String tag = "\"" + HexFormat.of().formatHex(sha256(bytes), 0, 16) + "\"";
+			exchange.getResponseHeaders().set("ETag", tag);
+			if (tag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+				exchange.sendResponseHeaders(304, -1);
+				exchange.close();
+				return;
+			}
+		}
 		exchange.sendResponseHeaders(answer.status(), bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
@@ -166,6 +180,15 @@ public final class Upstream implements AutoCloseable {
 		}
 		finally {
 			subscribers.remove(queue);
+		}
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

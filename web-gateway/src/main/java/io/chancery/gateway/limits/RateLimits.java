@@ -2,6 +2,7 @@ package io.chancery.gateway.limits;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
@@ -35,7 +38,7 @@ import org.springframework.web.server.WebFilterChain;
  * exact at the cost of a round trip per request.
  */
 @Component
-class RateLimits implements WebFilter, Ordered {
+public class RateLimits implements WebFilter, Ordered {
 
 	private final LimitProperties properties;
 
@@ -44,7 +47,10 @@ class RateLimits implements WebFilter, Ordered {
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.build();
 
-	private static final String STREAM = "/api/v1/counters/stream";
+	/** The event stream's paths: the public one, and counter-service's own. */
+	private static final Set<String> STREAMS = Set.of("/api/v1/stream", "/api/v1/counters/stream");
+
+	private static final String HEADER = "RateLimit";
 
 	private final MeterRegistry meters;
 
@@ -73,16 +79,11 @@ class RateLimits implements WebFilter, Ordered {
 		}
 		Limited kind = kind(exchange.getRequest().getMethod(), path, exchange.getRequest().getQueryParams());
 		return exchange.getPrincipal().map((principal) -> principal.getName()).defaultIfEmpty("").flatMap((name) -> {
-			String client = name.isEmpty() ? "address:" + this.addresses.of(exchange.getRequest().getRemoteAddress(),
-					exchange.getRequest().getHeaders().getValuesAsList(ClientAddresses.FORWARDED_FOR)) : name;
-			Bucket bucket = this.buckets.get(kind + "|" + client, (key) -> bucket(perMinute(kind)));
-			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-			exchange.getResponse()
-				.getHeaders()
-				.set("RateLimit", "limit=" + perMinute(kind) + ", remaining=" + probe.getRemainingTokens() + ", reset="
-						+ seconds(probe.getNanosToWaitForReset()));
+			String client = name.isEmpty() ? anonymous(exchange.getRequest()) : name;
+			ConsumptionProbe probe = take(kind, client);
+			exchange.getResponse().getHeaders().set(HEADER, header(kind, probe));
 			if (probe.isConsumed()) {
-				return path.equals(STREAM) ? streaming(exchange, chain, client) : chain.filter(exchange);
+				return STREAMS.contains(path) ? streaming(exchange, chain, client) : chain.filter(exchange);
 			}
 			long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
 			this.meters.counter("chancery.gateway.rate.limited", "class", kind.name().toLowerCase()).increment();
@@ -93,6 +94,36 @@ class RateLimits implements WebFilter, Ordered {
 								+ " a minute; try again in " + retryAfter + " s.",
 						Map.of("retryAfterSeconds", retryAfter));
 		});
+	}
+
+	/**
+	 * Takes one request from the bucket of a client that sent no credential, for the
+	 * public reads' own path, and sets the {@code RateLimit} header on {@code response}.
+	 * @return whether the client had one left; when not, the full path answers the 429
+	 */
+	public boolean takeAnonymous(ServerHttpRequest request, ServerHttpResponse response) {
+		Limited kind = kind(request.getMethod(), request.getPath().value(), request.getQueryParams());
+		ConsumptionProbe probe = take(kind, anonymous(request));
+		if (!probe.isConsumed()) {
+			return false;
+		}
+		response.getHeaders().set(HEADER, header(kind, probe));
+		return true;
+	}
+
+	private String anonymous(ServerHttpRequest request) {
+		return "address:" + this.addresses.of(request.getRemoteAddress(),
+				request.getHeaders().getValuesAsList(ClientAddresses.FORWARDED_FOR));
+	}
+
+	private ConsumptionProbe take(Limited kind, String client) {
+		Bucket bucket = this.buckets.get(kind + "|" + client, (key) -> bucket(perMinute(kind)));
+		return bucket.tryConsumeAndReturnRemaining(1);
+	}
+
+	private String header(Limited kind, ConsumptionProbe probe) {
+		return "limit=" + perMinute(kind) + ", remaining=" + probe.getRemainingTokens() + ", reset="
+				+ seconds(probe.getNanosToWaitForReset());
 	}
 
 	/**

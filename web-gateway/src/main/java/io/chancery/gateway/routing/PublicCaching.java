@@ -3,34 +3,33 @@ package io.chancery.gateway.routing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-import io.chancery.gateway.web.EntityTags;
 import io.chancery.gateway.web.Freshness;
 import io.chancery.gateway.web.SiteProperties;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Makes public reads cacheable: a {@code Cache-Control} suited to the resource, a strong
- * {@code ETag} from the body, and 304 when the client already has it. Streams, exports
- * and everything that is not a public read pass untouched.
+ * Makes public reads cacheable: a {@code Cache-Control} suited to the resource on each
+ * 200 and 304. The validators come from the services, which make the bytes: their
+ * {@code ETag} passes through, and so does their 304 for the client's
+ * {@code If-None-Match}; the body streams through untouched. Streams, exports and
+ * everything that is not a public read pass as they are.
  */
 @Component
 class PublicCaching implements GlobalFilter, Ordered {
+
+	private static final Pattern ONE_ITEM = Pattern.compile("/api/v1/(articles|events)/[^/]+");
 
 	private final SiteProperties site;
 
@@ -49,46 +48,31 @@ class PublicCaching implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		if (exchange.getRequest().getMethod() != HttpMethod.GET) {
+		HttpMethod method = exchange.getRequest().getMethod();
+		if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
 			return chain.filter(exchange);
 		}
 		Optional<String> policy = policy(exchange.getRequest().getPath().value());
 		if (policy.isEmpty()) {
 			return chain.filter(exchange);
 		}
-		String ifNoneMatch = exchange.getRequest().getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH);
-		ServerHttpResponse original = exchange.getResponse();
-		ServerHttpResponseDecorator decorated = new ServerHttpResponseDecorator(original) {
-
-			@Override
-			public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-				if (getStatusCode() == null || !getStatusCode().equals(HttpStatus.OK)) {
-					return super.writeWith(body);
-				}
-				return DataBufferUtils.join(Flux.from(body)).flatMap((joined) -> {
-					byte[] bytes = new byte[joined.readableByteCount()];
-					joined.read(bytes);
-					DataBufferUtils.release(joined);
-					String tag = EntityTags.of(bytes);
-					HttpHeaders headers = getHeaders();
-					headers.setETag(tag);
-					headers.setCacheControl(policy.get());
-					if (EntityTags.matches(ifNoneMatch, tag)) {
-						setStatusCode(HttpStatus.NOT_MODIFIED);
-						headers.remove(HttpHeaders.CONTENT_LENGTH);
-						headers.remove(HttpHeaders.CONTENT_TYPE);
-						return setComplete();
-					}
-					headers.setContentLength(bytes.length);
-					return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
-				});
+		ServerHttpResponse response = exchange.getResponse();
+		response.beforeCommit(() -> {
+			HttpStatusCode status = response.getStatusCode();
+			if (status != null && (status.value() == 200 || status.value() == 304)) {
+				HttpHeaders headers = response.getHeaders();
+				headers.setCacheControl(policy.get());
+				// A service's own "do not store" defaults would contradict the policy.
+				headers.remove(HttpHeaders.PRAGMA);
+				headers.remove(HttpHeaders.EXPIRES);
 			}
-
-		};
-		return chain.filter(exchange.mutate().response(decorated).build());
+			return Mono.empty();
+		});
+		return chain.filter(exchange);
 	}
 
-	private Optional<String> policy(String path) {
+	/** The {@code Cache-Control} of a public read at {@code path}, if it is one. */
+	Optional<String> policy(String path) {
 		if (path.equals("/api/v1/search/export") || path.equals("/api/v1/stream") || path.startsWith("/api/v1/admin")
 				|| path.startsWith("/api/v1/imports")) {
 			return Optional.empty();
@@ -99,7 +83,7 @@ class PublicCaching implements GlobalFilter, Ordered {
 		if (path.startsWith("/feeds/")) {
 			return Optional.of(Freshness.forSeconds(300));
 		}
-		if (path.equals("/api/v1/site") || path.matches("/api/v1/(articles|events)/[^/]+")) {
+		if (path.equals("/api/v1/site") || ONE_ITEM.matcher(path).matches()) {
 			return Optional.of(Freshness.forSeconds(60));
 		}
 		if (path.startsWith("/api/v1/articles") || path.startsWith("/api/v1/events")

@@ -21,6 +21,16 @@ class Routes {
 	 */
 	static final String REPLICA_HEADER = "Chancery-Forwarded";
 
+	/** search-service's public reads. */
+	static final String[] SEARCH_READS = { "/api/v1/articles", "/api/v1/articles/**", "/api/v1/events",
+			"/api/v1/events/**", "/api/v1/archive", "/api/v1/archive/**", "/api/v1/search", "/feeds/**" };
+
+	/**
+	 * counter-service's public reads (its event stream among them, under its own path).
+	 */
+	static final String[] COUNTER_READS = { "/api/v1/counters", "/api/v1/counters/**", "/api/v1/clocks",
+			"/api/v1/site" };
+
 	@Bean
 	RouteLocator chanceryRoutes(RouteLocatorBuilder builder, UpstreamProperties upstreams) {
 		long timeout = upstreams.timeout().toMillis();
@@ -37,8 +47,7 @@ class Routes {
 			.route("search-reads",
 					(route) -> route.method(HttpMethod.GET, HttpMethod.HEAD)
 						.and()
-						.path("/api/v1/articles", "/api/v1/articles/**", "/api/v1/events", "/api/v1/events/**",
-								"/api/v1/archive", "/api/v1/archive/**", "/api/v1/search", "/feeds/**")
+						.path(SEARCH_READS)
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
 						.uri(search))
 			.route("search-admin",
@@ -83,7 +92,7 @@ class Routes {
 			.route("counter-reads",
 					(route) -> route.method(HttpMethod.GET, HttpMethod.HEAD)
 						.and()
-						.path("/api/v1/counters", "/api/v1/counters/**", "/api/v1/clocks", "/api/v1/site")
+						.path(COUNTER_READS)
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
 						.uri(counter))
 			.route("api-docs-ingest",

@@ -44,10 +44,6 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
-
 	private static final String[] CONTENT = { "/api/v1/articles", "/api/v1/articles/**", "/api/v1/events",
 			"/api/v1/events/**" };
 
@@ -70,11 +66,11 @@ class SecurityConfiguration {
 			.headers((headers) -> headers
 				// Cache-Control is set per resource (PublicCaching, HomeController).
 				.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
 				.referrerPolicy((referrer) -> referrer
 					.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.permissionsPolicy((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+				.permissionsPolicy((permissions) -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/v1/admin/**")
 				.hasRole("ADMIN")
 				.pathMatchers(HttpMethod.POST, "/api/v1/import")

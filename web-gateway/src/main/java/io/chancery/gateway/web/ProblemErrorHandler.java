@@ -12,6 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -23,16 +25,23 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Component
 @Order(-2)
-class ProblemErrorHandler implements ErrorWebExceptionHandler {
+public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		return answer(exchange.getRequest(), exchange.getResponse(), ex);
+	}
+
+	/**
+	 * The problem for {@code ex}, where there is no exchange (the public reads' path).
+	 */
+	public static Mono<Void> answer(ServerHttpRequest request, ServerHttpResponse response, Throwable ex) {
 		if (causedBy(ex, ConnectException.class) || causedBy(ex, io.netty.channel.ConnectTimeoutException.class)) {
-			logger.warn("Upstream unreachable for {}: {}", exchange.getRequest().getPath(), ex.toString());
-			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-			return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+			logger.warn("Upstream unreachable for {}: {}", request.getPath(), ex.toString());
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			return Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
 					"The service behind this path is unavailable; try again shortly.");
 		}
 		if (causedBy(ex, reactor.netty.http.client.PrematureCloseException.class)
@@ -40,37 +49,37 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			// The service went away mid-request (a crash, a kill): whether a change was
 			// stored is unknown, so the client is told to retry, as for an unreachable
 			// service.
-			logger.warn("Upstream closed the connection for {}: {}", exchange.getRequest().getPath(), ex.toString());
-			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-			return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+			logger.warn("Upstream closed the connection for {}: {}", request.getPath(), ex.toString());
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+			return Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
 					"The service behind this path closed the connection before answering; a change sent may or may "
 							+ "not be stored. Retry with the same Idempotency-Key.");
 		}
 		if (causedBy(ex, TimeoutException.class)) {
-			return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout",
+			return Problems.write(request, response, HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout",
 					"The service behind this path did not answer in time.");
 		}
 		if (ex instanceof ResponseStatusException status) {
 			HttpStatusCode code = status.getStatusCode();
 			if (code.is5xxServerError() && code.value() != 503 && code.value() != 504) {
-				logger.error("Error answering {}", exchange.getRequest().getPath(), ex);
+				logger.error("Error answering {}", request.getPath(), ex);
 			}
 			if (code.value() == 503) {
-				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+				response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
 			}
 			String detail = switch (code.value()) {
-				case 404 -> "Nothing is served at " + exchange.getRequest().getPath().value();
-				case 405 -> "This path does not accept " + exchange.getRequest().getMethod();
+				case 404 -> "Nothing is served at " + request.getPath().value();
+				case 405 -> "This path does not accept " + request.getMethod();
 				case 415 -> "This content type is not accepted here";
 				case 503 -> "The service behind this path is unavailable; try again shortly.";
 				case 504 -> "The service behind this path did not answer in time.";
 				default -> (status.getReason() != null) ? status.getReason() : "The request could not be served";
 			};
 			HttpStatus known = HttpStatus.resolve(code.value());
-			return Problems.write(exchange, code, (known != null) ? known.getReasonPhrase() : "Error", detail);
+			return Problems.write(request, response, code, (known != null) ? known.getReasonPhrase() : "Error", detail);
 		}
-		logger.error("Unexpected error answering {}", exchange.getRequest().getPath(), ex);
-		return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+		logger.error("Unexpected error answering {}", request.getPath(), ex);
+		return Problems.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
 				"Something went wrong on our side; it has been logged.");
 	}
 

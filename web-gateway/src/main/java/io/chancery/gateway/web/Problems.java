@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -26,7 +27,18 @@ public final class Problems {
 
 	public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String title, String detail,
 			Map<String, Object> properties) {
-		ServerHttpResponse response = exchange.getResponse();
+		return write(exchange.getRequest(), exchange.getResponse(), status, title, detail, properties);
+	}
+
+	/** The same, where there is no exchange (the public reads' own path). */
+	public static Mono<Void> write(ServerHttpRequest request, ServerHttpResponse response, HttpStatusCode status,
+			String title, String detail) {
+		return write(request, response, status, title, detail, Map.of());
+	}
+
+	/** The same, where there is no exchange (the public reads' own path). */
+	public static Mono<Void> write(ServerHttpRequest request, ServerHttpResponse response, HttpStatusCode status,
+			String title, String detail, Map<String, Object> properties) {
 		if (response.isCommitted()) {
 			return Mono.empty();
 		}
@@ -35,7 +47,7 @@ public final class Problems {
 		problem.put("title", title);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
-		problem.put("instance", exchange.getRequest().getPath().value());
+		problem.put("instance", request.getPath().value());
 		problem.putAll(properties);
 		byte[] body = json.writeValueAsBytes(problem);
 		response.setStatusCode(status);

@@ -1,0 +1,162 @@
+package io.chancery.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.chancery.gateway.limits.RateLimits;
+import io.chancery.gateway.security.SecurityHeaders;
+import io.chancery.gateway.web.ProblemErrorHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.netty.handler.codec.http.HttpMethod;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * The public reads' own path. Most requests are anonymous reads — the site's pages asking
+ * for listings, items, counters and clocks — and they need none of what the rest of the
+ * gateway does for a request: no credential to check, no role, no CORS, no choice among
+ * routes with a dozen filters each. Measured, that chain was most of the gateway's CPU
+ * per proxied read. Such a read goes straight to its service on the gateway's pooled HTTP
+ * client and streams back with what the full path would add: the security headers, the
+ * cache policy, the client's rate limit, the service's own ETag or 304, a problem when
+ * the service is down or slow, and the {@code http.server.requests} timer.
+ * <p>
+ * Whatever is not plainly such a read takes the full path, which answers it as it always
+ * has: a credential ({@code Authorization}, {@code X-Api-Key}), an {@code Origin} (CORS),
+ * a body, a path with anything but plain segments (the firewall's business), the event
+ * stream, exports, and a client with no reads left (the full path writes the 429).
+ */
+@Component
+class PublicReads implements HttpHandlerDecoratorFactory {
+
+	/**
+	 * Request headers that belong to one connection, or that this path leaves to the full
+	 * one.
+	 */
+	private static final Set<String> NOT_PASSED_ON = Set.of("host", "connection", "keep-alive", "proxy-connection",
+			"proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "expect", "content-length");
+
+	/** Answer headers that belong to one connection. */
+	private static final Set<String> NOT_PASSED_BACK = Set.of("connection", "keep-alive", "proxy-connection",
+			"transfer-encoding", "trailer", "upgrade");
+
+	private final PublicReadRoutes routes;
+
+	private final HttpClient client;
+
+	private final Duration timeout;
+
+	private final RateLimits limits;
+
+	private final SecurityHeaders securityHeaders;
+
+	private final PublicCaching caching;
+
+	private final MeterRegistry meters;
+
+	PublicReads(UpstreamProperties properties, HttpClient client, RateLimits limits, SecurityHeaders securityHeaders,
+			PublicCaching caching, MeterRegistry meters) {
+		this.routes = new PublicReadRoutes(properties);
+		this.client = client;
+		this.timeout = properties.timeout();
+		this.limits = limits;
+		this.securityHeaders = securityHeaders;
+		this.caching = caching;
+		this.meters = meters;
+	}
+
+	@Override
+	public HttpHandler apply(HttpHandler fullPath) {
+		return (request, response) -> {
+			URI service = this.routes.serviceFor(request);
+			if (service == null || !this.limits.takeAnonymous(request, response)) {
+				return fullPath.handle(request, response);
+			}
+			return proxy(service, request, response);
+		};
+	}
+
+	private Mono<Void> proxy(URI service, ServerHttpRequest request, ServerHttpResponse response) {
+		long start = System.nanoTime();
+		String path = request.getURI().getRawPath();
+		String query = request.getURI().getRawQuery();
+		String target = service + path + ((query != null) ? "?" + query : "");
+		Optional<String> policy = this.caching.policy(path);
+		HttpHeaders incoming = request.getHeaders();
+		// On every answer, a problem too, and over what the service sent, as on the full
+		// path.
+		response.beforeCommit(() -> {
+			this.securityHeaders.writeTo(response.getHeaders());
+			return Mono.empty();
+		});
+		Mono<Void> exchange = this.client.headers((headers) -> incoming.forEach((name, values) -> {
+			if (!NOT_PASSED_ON.contains(name.toLowerCase(Locale.ROOT))) {
+				headers.add(name, values);
+			}
+		}))
+			.request(HttpMethod.valueOf(request.getMethod().name()))
+			.uri(target)
+			.responseConnection((answer, connection) -> {
+				int status = answer.status().code();
+				response.setStatusCode(HttpStatusCode.valueOf(status));
+				HttpHeaders headers = response.getHeaders();
+				answer.responseHeaders().forEach((header) -> {
+					if (!NOT_PASSED_BACK.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+						headers.add(header.getKey(), header.getValue());
+					}
+				});
+				if (policy.isPresent() && (status == 200 || status == 304)) {
+					headers.setCacheControl(policy.get());
+					headers.remove(HttpHeaders.PRAGMA);
+					headers.remove(HttpHeaders.EXPIRES);
+				}
+				NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
+				return response.writeWith(connection.inbound().receive().retain().map(buffers::wrap));
+			})
+			.then()
+			.timeout(this.timeout)
+			// Once the answer has begun, the connection is cut: a problem cannot follow a
+			// body.
+			.onErrorResume((ex) -> response.isCommitted() ? Mono.error(ex)
+					: ProblemErrorHandler.answer(request, response, ex));
+		return exchange.doFinally((signal) -> time(request, response, start));
+	}
+
+	private void time(ServerHttpRequest request, ServerHttpResponse response, long start) {
+		HttpStatusCode status = response.getStatusCode();
+		int code = (status != null) ? status.value() : 200;
+		Timer.builder("http.server.requests")
+			.tags("method", request.getMethod().name(), "uri", "UNKNOWN", "status", String.valueOf(code), "outcome",
+					outcome(code), "exception", "none", "error", "none")
+			.register(this.meters)
+			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+	}
+
+	private static String outcome(int code) {
+		if (code < 200) {
+			return "INFORMATIONAL";
+		}
+		if (code < 300) {
+			return "SUCCESS";
+		}
+		if (code < 400) {
+			return "REDIRECTION";
+		}
+		return (code < 500) ? "CLIENT_ERROR" : "SERVER_ERROR";
+	}
+
+}
