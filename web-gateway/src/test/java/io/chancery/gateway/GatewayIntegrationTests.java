@@ -308,6 +308,45 @@ class GatewayIntegrationTests {
 		assertThat(home.headers().firstValue("ETag")).isPresent();
 	}
 
+	@Test
+	void anonymousHomeAnswersAsHomeWithACredentialDoes() throws Exception {
+		counter.answer("/api/v1/site", "{\"name\":\"Embassy\",\"clocks\":[],\"contacts\":[]}");
+		counter.answer("/api/v1/clocks", "{\"clocks\":[]}");
+		counter.answer("/api/v1/counters", "{\"counters\":[]}");
+		search.answer("/api/v1/articles", "{\"results\":[]}");
+		search.answer("/api/v1/events", "{\"results\":[]}");
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> send("GET", "/api/v1/home?locale=ru", null, null).body().contains("\"unavailable\":[]"));
+		// Anonymous requests for now are answered from the shared page (PublicHome), the
+		// others by the controller.
+		HttpResponse<String> anonymous = send("GET", "/api/v1/home?locale=ru", null, null);
+		HttpResponse<String> keyed = send("GET", "/api/v1/home?locale=ru", EDITOR_KEY, null);
+		assertThat(anonymous.statusCode()).isEqualTo(keyed.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).isEqualTo(keyed.body());
+		assertThat(names(anonymous.headers().map().keySet())).isEqualTo(names(keyed.headers().map().keySet()));
+		for (String header : List.of("Content-Type", "Content-Length", "ETag", "Cache-Control",
+				"X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection", "Content-Security-Policy",
+				"Referrer-Policy", "Permissions-Policy")) {
+			assertThat(anonymous.headers().allValues(header)).as(header).isEqualTo(keyed.headers().allValues(header));
+		}
+		String tag = anonymous.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<String> again = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/home?locale=ru"))
+				.header("If-None-Match", tag)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(again.statusCode()).isEqualTo(304);
+		assertThat(again.headers().firstValue("ETag")).hasValue(tag);
+		HttpResponse<String> head = this.http.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/home"))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		// What the controller refuses, it still refuses.
+		assertProblem(send("GET", "/api/v1/home?locale=english", null, null), 400);
+		assertProblem(send("GET", "/api/v1/home?locale=en&locale=ru", null, null), 400);
+	}
+
 	private static long countersAsked() {
 		return counter.received().stream().filter((request) -> request.startsWith("GET /api/v1/counters")).count();
 	}

@@ -1,25 +1,19 @@
 package io.chancery.gateway.home;
 
-import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.chancery.gateway.web.EntityTags;
-import io.chancery.gateway.web.Freshness;
 import io.chancery.gateway.web.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import io.chancery.gateway.home.HomePages.Rendered;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,31 +30,12 @@ import org.springframework.web.server.ServerWebExchange;
 @Tag(name = "Home", description = "The home page's data in one call")
 class HomeController {
 
-	private static final Set<String> PARAMETERS = Set.of("locale", "at");
+	static final Set<String> PARAMETERS = Set.of("locale", "at");
 
-	/** Locales are few; more distinct values than this are someone probing. */
-	private static final int MAX_SHARED = 16;
+	private final HomePages pages;
 
-	private final HomeComposer composer;
-
-	private final HomeProperties properties;
-
-	private final Clock clock;
-
-	private final JsonMapper json;
-
-	/**
-	 * The answer for now, per locale, shared by the requests of its short lifetime: the
-	 * home page is the busiest route and asks three services, so one composition serves a
-	 * burst of requests and concurrent requests wait for the same one.
-	 */
-	private final Map<String, Mono<Rendered>> shared = new ConcurrentHashMap<>();
-
-	HomeController(HomeComposer composer, HomeProperties properties, Clock clock, JsonMapper json) {
-		this.composer = composer;
-		this.properties = properties;
-		this.clock = clock;
-		this.json = json;
+	HomeController(HomePages pages) {
+		this.pages = pages;
 	}
 
 	@GetMapping(path = "/api/v1/home", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -80,13 +55,12 @@ class HomeController {
 			}
 		}
 		String language = (locale == null || locale.isBlank()) ? "en" : locale.strip();
-		if (!language.matches("[a-z]{2}(-[A-Z]{2})?")) {
+		if (!PublicHome.isLocale(language)) {
 			throw new InvalidParameter("locale", "is not a locale", List.of("en", "ru"));
 		}
-		Mono<Rendered> rendered = (at != null) ? render(language, instant(at)) : now(language);
+		Mono<Rendered> rendered = (at != null) ? this.pages.at(language, instant(at)) : this.pages.now(language);
 		return rendered.map((page) -> {
-			String cacheControl = page.complete()
-					? Freshness.untilMidnight(this.clock.instant(), page.zone(), this.properties.maxAge()) : "no-cache";
+			String cacheControl = this.pages.cacheControl(page);
 			if (EntityTags.matches(ifNoneMatch, page.tag())) {
 				return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
 					.eTag(page.tag())
@@ -99,36 +73,6 @@ class HomeController {
 				.header(HttpHeaders.CACHE_CONTROL, cacheControl)
 				.body(page.body());
 		});
-	}
-
-	private Mono<Rendered> now(String language) {
-		if (this.properties.sharedFor().isZero()
-				|| (this.shared.size() >= MAX_SHARED && !this.shared.containsKey(language))) {
-			return render(language, this.clock.instant());
-		}
-		return this.shared.computeIfAbsent(language, (key) -> Mono.defer(() -> render(key, this.clock.instant()))
-			// Kept while complete, for sharedFor but never past the local midnight that
-			// changes the date and the counters; a missing part is asked again at once.
-			.cache((page) -> page.complete() ? keepFor(page) : Duration.ZERO, (ex) -> Duration.ZERO,
-					() -> Duration.ZERO));
-	}
-
-	private Duration keepFor(Rendered page) {
-		Instant now = this.clock.instant();
-		Instant midnight = now.atZone(page.zone()).toLocalDate().plusDays(1).atStartOfDay(page.zone()).toInstant();
-		Duration untilMidnight = Duration.between(now, midnight);
-		return (untilMidnight.compareTo(this.properties.sharedFor()) < 0) ? untilMidnight : this.properties.sharedFor();
-	}
-
-	private Mono<Rendered> render(String language, Instant instant) {
-		return this.composer.compose(language, instant).map((home) -> {
-			byte[] body = this.json.writeValueAsBytes(home);
-			return new Rendered(body, EntityTags.of(body), ZoneId.of(home.zone()), home.unavailable().isEmpty());
-		});
-	}
-
-	/** A composed answer as sent: its bytes and entity tag. */
-	private record Rendered(byte[] body, String tag, ZoneId zone, boolean complete) {
 	}
 
 	private static Instant instant(String at) {

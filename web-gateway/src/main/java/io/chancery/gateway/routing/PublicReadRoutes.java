@@ -3,12 +3,10 @@ package io.chancery.gateway.routing;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import io.chancery.gateway.web.ShortPaths;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.util.pattern.PathPattern;
@@ -21,15 +19,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class PublicReadRoutes {
 
-	/** Plain segments only: no encoded characters, no dot segments, no empty segment. */
-	private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
-
 	/** Under the read routes, but streams: the full path counts them per client. */
 	private static final Set<String> FULL_PATH_ONLY = Set.of("/api/v1/counters/stream", "/api/v1/search/export");
-
-	/** Headers that mean a credential, CORS, a body or another protocol. */
-	private static final List<String> FULL_PATH_HEADERS = List.of(HttpHeaders.AUTHORIZATION, "X-Api-Key",
-			HttpHeaders.ORIGIN, HttpHeaders.CONTENT_LENGTH, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE);
 
 	private final List<Service> services;
 
@@ -43,18 +34,7 @@ final class PublicReadRoutes {
 	 * path.
 	 */
 	@Nullable URI serviceFor(ServerHttpRequest request) {
-		HttpMethod method = request.getMethod();
-		if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-			return null;
-		}
-		HttpHeaders headers = request.getHeaders();
-		for (String header : FULL_PATH_HEADERS) {
-			if (headers.containsHeader(header)) {
-				return null;
-			}
-		}
-		String path = request.getURI().getRawPath();
-		if (path == null || FULL_PATH_ONLY.contains(path) || !PLAIN_PATH.matcher(path).matches()) {
+		if (!ShortPaths.anonymousPlainRead(request) || FULL_PATH_ONLY.contains(request.getURI().getRawPath())) {
 			return null;
 		}
 		PathContainer container = request.getPath().pathWithinApplication();

@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import io.chancery.gateway.limits.RateLimits;
 import io.chancery.gateway.security.SecurityHeaders;
 import io.chancery.gateway.web.ProblemErrorHandler;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.chancery.gateway.web.ShortPaths;
 import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -66,17 +64,17 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 
 	private final PublicCaching caching;
 
-	private final MeterRegistry meters;
+	private final ShortPaths timing;
 
 	PublicReads(UpstreamProperties properties, HttpClient client, RateLimits limits, SecurityHeaders securityHeaders,
-			PublicCaching caching, MeterRegistry meters) {
+			PublicCaching caching, ShortPaths timing) {
 		this.routes = new PublicReadRoutes(properties);
 		this.client = client;
 		this.timeout = properties.timeout();
 		this.limits = limits;
 		this.securityHeaders = securityHeaders;
 		this.caching = caching;
-		this.meters = meters;
+		this.timing = timing;
 	}
 
 	@Override
@@ -133,30 +131,7 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 			// body.
 			.onErrorResume((ex) -> response.isCommitted() ? Mono.error(ex)
 					: ProblemErrorHandler.answer(request, response, ex));
-		return exchange.doFinally((signal) -> time(request, response, start));
-	}
-
-	private void time(ServerHttpRequest request, ServerHttpResponse response, long start) {
-		HttpStatusCode status = response.getStatusCode();
-		int code = (status != null) ? status.value() : 200;
-		Timer.builder("http.server.requests")
-			.tags("method", request.getMethod().name(), "uri", "UNKNOWN", "status", String.valueOf(code), "outcome",
-					outcome(code), "exception", "none", "error", "none")
-			.register(this.meters)
-			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-	}
-
-	private static String outcome(int code) {
-		if (code < 200) {
-			return "INFORMATIONAL";
-		}
-		if (code < 300) {
-			return "SUCCESS";
-		}
-		if (code < 400) {
-			return "REDIRECTION";
-		}
-		return (code < 500) ? "CLIENT_ERROR" : "SERVER_ERROR";
+		return exchange.doFinally((signal) -> this.timing.time(request, response, "UNKNOWN", start));
 	}
 
 }

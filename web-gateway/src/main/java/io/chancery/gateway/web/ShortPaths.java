@@ -1,0 +1,85 @@
+package io.chancery.gateway.web;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the short paths of anonymous reads share (the public reads' proxy and the home
+ * page's shared answer): which requests may take one, and their timing as server requests
+ * under the tags WebFlux's own observation gives the full path.
+ */
+@Component
+public class ShortPaths {
+
+	/** Plain segments only: no encoded characters, no dot segments, no empty segment. */
+	private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
+
+	/** Headers that mean a credential, CORS, a body or another protocol. */
+	private static final List<String> FULL_PATH_HEADERS = List.of(HttpHeaders.AUTHORIZATION, "X-Api-Key",
+			HttpHeaders.ORIGIN, HttpHeaders.CONTENT_LENGTH, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE);
+
+	private final MeterRegistry meters;
+
+	ShortPaths(MeterRegistry meters) {
+		this.meters = meters;
+	}
+
+	/**
+	 * Whether {@code request} is an anonymous {@code GET} or {@code HEAD} of a plain path
+	 * with no body: no credential to check, no CORS to answer, nothing for the firewall.
+	 */
+	public static boolean anonymousPlainRead(ServerHttpRequest request) {
+		HttpMethod method = request.getMethod();
+		if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+			return false;
+		}
+		HttpHeaders headers = request.getHeaders();
+		for (String header : FULL_PATH_HEADERS) {
+			if (headers.containsHeader(header)) {
+				return false;
+			}
+		}
+		String path = request.getURI().getRawPath();
+		return path != null && PLAIN_PATH.matcher(path).matches();
+	}
+
+	/**
+	 * Records {@code http.server.requests} for an answer a short path gave.
+	 * @param uri the route's template, as the full path would tag it
+	 * @param start when the request arrived, from {@link System#nanoTime()}
+	 */
+	public void time(ServerHttpRequest request, ServerHttpResponse response, String uri, long start) {
+		HttpStatusCode status = response.getStatusCode();
+		int code = (status != null) ? status.value() : 200;
+		Timer.builder("http.server.requests")
+			.tags("method", request.getMethod().name(), "uri", uri, "status", String.valueOf(code), "outcome",
+					outcome(code), "exception", "none", "error", "none")
+			.register(this.meters)
+			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+	}
+
+	private static String outcome(int code) {
+		if (code < 200) {
+			return "INFORMATIONAL";
+		}
+		if (code < 300) {
+			return "SUCCESS";
+		}
+		if (code < 400) {
+			return "REDIRECTION";
+		}
+		return (code < 500) ? "CLIENT_ERROR" : "SERVER_ERROR";
+	}
+
+}
