@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -157,7 +159,7 @@ class CountersIntegrationTests {
 	}
 
 	@Test
-	void badInstantsZonesAndLocalesAre400NamingTheAcceptedForms() throws Exception {
+	void badInstantsZonesAndLocalesAre400NamingWhatIsAccepted() throws Exception {
 		for (String query : List.of("/api/v1/counters?at=yesterday", "/api/v1/counters?at=3000-01-01T00:00:00Z",
 				"/api/v1/counters?locale=fr", "/api/v1/clocks?zones=Mars/Olympus", "/api/v1/clocks?zones=%2B03:00",
 				"/api/v1/clocks?locale=fr", "/api/v1/site?locale=fr", "/api/v1/counters?colour=red",
@@ -165,7 +167,9 @@ class CountersIntegrationTests {
 			HttpResponse<String> response = get(this.base, query);
 			assertThat(response.statusCode()).as(query).isEqualTo(400);
 			assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-			assertThat(response.body()).contains("acceptedForms");
+			JsonNode problem = json(response);
+			assertThat(problem.get("parameter").isString()).as(query).isTrue();
+			assertThat(problem.get("accepted").isArray()).as(query).isTrue();
 		}
 	}
 
@@ -175,6 +179,22 @@ class CountersIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"/api/v1/counters\"", "\"/api/v1/counters/{id}\"",
 				"\"/api/v1/counters/stream\"", "\"/api/v1/clocks\"");
+		// What each route accepts in practice is what its document declares.
+		JsonNode paths = json(response).get("paths");
+		for (String path : paths.propertyNames()) {
+			JsonNode operation = paths.get(path).get("get");
+			Set<String> declared = new TreeSet<>();
+			operation.path("parameters").forEach((parameter) -> {
+				if (parameter.get("in").asString().equals("query")) {
+					declared.add(parameter.get("name").asString());
+				}
+			});
+			HttpResponse<String> refused = get(this.base, path.replace("{id}", "any") + "?not-a-parameter=1");
+			assertThat(refused.statusCode()).as(path).isEqualTo(400);
+			Set<String> accepted = new TreeSet<>();
+			json(refused).get("accepted").forEach((name) -> accepted.add(name.asString()));
+			assertThat(accepted).as("what %s accepts in practice", path).isEqualTo(declared);
+		}
 	}
 
 	private Event event(String eventId, long revision, String caption, @Nullable Instant publishAt) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.chancery.contracts.ArticleKind;
 import io.chancery.contracts.CounterDefinition;
+import io.chancery.contracts.MessageJson;
 import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -322,6 +323,43 @@ class SearchIntegrationTests {
 			.isEmpty();
 		assertThat(this.content.send("/api/v1/articles/" + this.p + "nothing?locale=en").headers().firstValue("ETag"))
 			.isEmpty();
+	}
+
+	@Test
+	void everyReadRouteAcceptsExactlyTheParametersItsDocumentDeclares() {
+		JsonNode paths = this.content.get("/v3/api-docs").get("paths");
+		List<String> checked = new ArrayList<>();
+		for (String path : paths.propertyNames()) {
+			JsonNode get = paths.get(path).get("get");
+			if (get == null || path.startsWith("/api/v1/admin")) {
+				continue;
+			}
+			Set<String> declared = new java.util.TreeSet<>();
+			if (get.has("parameters")) {
+				for (JsonNode parameter : get.get("parameters")) {
+					if (parameter.get("in").asString().equals("query")) {
+						declared.add(parameter.get("name").asString());
+					}
+				}
+			}
+			String concrete = path.replace("{id}", this.p + "a1").replace("{kind}", "speech");
+			HttpResponse<String> refused = this.content.send(concrete + "?not-a-parameter=1");
+			assertThat(refused.statusCode()).as(path).isEqualTo(400);
+			JsonNode problem = MessageJson.mapper().readTree(refused.body());
+			assertThat(problem.get("parameter").asString()).as(path).isEqualTo("not-a-parameter");
+			Set<String> accepted = new java.util.TreeSet<>();
+			problem.get("accepted").forEach((name) -> accepted.add(name.asString()));
+			assertThat(accepted).as("what %s accepts in practice", path).isEqualTo(declared);
+			checked.add(path);
+		}
+		assertThat(paths.get("/api/v1/search")
+			.get("get")
+			.get("responses")
+			.get("400")
+			.get("content")
+			.has("application/problem+json")).isTrue();
+		assertThat(checked).contains("/api/v1/search", "/api/v1/search/export", "/api/v1/articles",
+				"/api/v1/articles/{id}", "/api/v1/archive", "/api/v1/archive/months", "/feeds/articles/{kind}.atom");
 	}
 
 	@Test

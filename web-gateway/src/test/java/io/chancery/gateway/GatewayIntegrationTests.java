@@ -241,6 +241,21 @@ class GatewayIntegrationTests {
 		HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
 		assertThat(docs.statusCode()).isEqualTo(200);
 		assertThat(docs.body()).contains("\"/api/v1/home\"", "\"/api/v1/stream\"");
+		// What home accepts in practice is what its document declares.
+		HttpResponse<String> refused = send("GET", "/api/v1/home?not-a-parameter=1", null, null);
+		assertProblem(refused, 400);
+		assertThat(refused.body()).contains("\"accepted\":[\"locale\",\"at\"]");
+		List<String> declared = new java.util.ArrayList<>();
+		tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(docs.body())
+			.at("/paths/~1api~1v1~1home/get/parameters")
+			.forEach((parameter) -> {
+				if (parameter.get("in").asString().equals("query")) {
+					declared.add(parameter.get("name").asString());
+				}
+			});
+		assertThat(declared).containsExactlyInAnyOrder("locale", "at");
 		HttpResponse<String> ui = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NORMAL)

@@ -1,5 +1,7 @@
 package io.chancery.counter.web;
 
+import java.util.List;
+
 /**
  * A query parameter that cannot be used; answered with 400 naming the forms that are
  * accepted.
@@ -8,20 +10,20 @@ public class InvalidParameter extends RuntimeException {
 
 	private final String parameter;
 
-	private final String acceptedForms;
+	private final List<String> accepted;
 
-	InvalidParameter(String parameter, String message, String acceptedForms) {
+	InvalidParameter(String parameter, String message, List<String> accepted) {
 		super(message);
 		this.parameter = parameter;
-		this.acceptedForms = acceptedForms;
+		this.accepted = List.copyOf(accepted);
 	}
 
 	public String parameter() {
 		return this.parameter;
 	}
 
-	public String acceptedForms() {
-		return this.acceptedForms;
+	public List<String> accepted() {
+		return this.accepted;
 	}
 
 }

@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
 /** Parses the parameters of the read routes, refusing what cannot be evaluated. */
 public final class Parameters {
 
-	static final String INSTANT_FORMS = "an ISO-8601 instant such as 2021-03-01T00:00:00Z or 2021-03-01T03:00:00+03:00, "
-			+ "between 1900 and 2199";
+	static final List<String> INSTANT_FORMS = List.of("2021-03-01T00:00:00Z", "2021-03-01T03:00:00+03:00",
+			"an ISO-8601 instant between 1900 and 2199");
 
-	static final String ZONE_FORMS = "IANA time zone ids such as Europe/Moscow, Europe/London, Asia/Kathmandu or UTC, "
-			+ "comma-separated, at most 20";
+	static final List<String> ZONE_FORMS = List.of("Europe/Moscow", "UTC",
+			"IANA time zone ids, comma-separated, at most 20");
 
 	private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
@@ -73,7 +73,7 @@ public final class Parameters {
 		String chosen = (locale == null || locale.isBlank()) ? "en" : locale.strip();
 		if (!supported.contains(chosen)) {
 			throw new InvalidParameter("locale", "'" + shorten(chosen) + "' is not a locale of this site",
-					"one of " + String.join(", ", supported.stream().sorted().toList()));
+					supported.stream().sorted().toList());
 		}
 		return chosen;
 	}

@@ -26,7 +26,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				"Parameter " + ex.parameter() + ": " + ex.getMessage());
 		problem.setTitle("Invalid parameter");
 		problem.setProperty("parameter", ex.parameter());
-		problem.setProperty("acceptedForms", ex.acceptedForms());
+		problem.setProperty("accepted", ex.accepted());
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

@@ -41,11 +41,10 @@ class StrictParameters implements WebMvcConfigurer, HandlerInterceptor {
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			String name = parameter.getKey();
 			if (!allowed.contains(name)) {
-				throw new InvalidParameter(name, "is not a parameter of this route",
-						allowed.isEmpty() ? "no parameters" : "one of " + String.join(", ", allowed));
+				throw new InvalidParameter(name, "is not a parameter of this route", List.copyOf(allowed));
 			}
 			if (parameter.getValue().length > 1) {
-				throw new InvalidParameter(name, "is given more than once", "one value");
+				throw new InvalidParameter(name, "is given more than once", List.of("one value"));
 			}
 		}
 		return true;

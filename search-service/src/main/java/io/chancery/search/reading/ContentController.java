@@ -3,7 +3,6 @@ package io.chancery.search.reading;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,12 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Content", description = "Items and listings")
 class ContentController {
 
-	private static final Set<String> ITEM = Set.of("locale");
-
-	private static final Set<String> RELATED = Set.of("locale", "size");
-
-	private static final Set<String> ARCHIVE = with(SearchParameters.COMMON, "type", "reject-type");
-
 	private final Reads reads;
 
 	private final ContentSearch search;
@@ -59,23 +52,26 @@ class ContentController {
 	@Operation(summary = "Articles, newest first",
 			description = "Speeches, interviews, articles and statements; filter by kind, person, tag, locale, dates; "
 					+ "page by number or with paging=cursor.")
+	@ReadParameters.Accepts(ReadParameters.LISTING)
 	SearchPage articles(HttpServletRequest request) throws IOException {
-		return this.reads.page(request.getParameterMap(), SearchParameters.COMMON,
+		return this.reads.page(request.getParameterMap(), ReadParameters.LISTING.names(),
 				Map.of(Dimension.TYPE, List.of("article")));
 	}
 
 	@GetMapping("/api/v1/events")
 	@Operation(summary = "Events, latest first", description = "Latest events; year and month give the archive.")
+	@ReadParameters.Accepts(ReadParameters.LISTING)
 	SearchPage events(HttpServletRequest request) throws IOException {
-		return this.reads.page(request.getParameterMap(), SearchParameters.COMMON,
+		return this.reads.page(request.getParameterMap(), ReadParameters.LISTING.names(),
 				Map.of(Dimension.TYPE, List.of("event")));
 	}
 
 	@GetMapping("/api/v1/archive")
 	@Operation(summary = "All messages, newest first",
 			description = "Articles and events together; year and month select a month of the archive.")
+	@ReadParameters.Accepts(ReadParameters.ARCHIVE)
 	SearchPage archive(HttpServletRequest request) throws IOException {
-		return this.reads.page(request.getParameterMap(), ARCHIVE, Map.of());
+		return this.reads.page(request.getParameterMap(), ReadParameters.ARCHIVE.names(), Map.of());
 	}
 
 	@GetMapping("/api/v1/archive/months")
@@ -123,30 +119,34 @@ class ContentController {
 
 	@GetMapping("/api/v1/articles/{id}")
 	@Operation(summary = "One article in full", description = "404 if never published, 410 if withdrawn for good.")
+	@ReadParameters.Accepts(ReadParameters.ITEM)
 	ContentItem article(@PathVariable String id, HttpServletRequest request) throws IOException {
 		return item("article", id, request);
 	}
 
 	@GetMapping("/api/v1/events/{id}")
 	@Operation(summary = "One event", description = "404 if never published, 410 if withdrawn for good.")
+	@ReadParameters.Accepts(ReadParameters.ITEM)
 	ContentItem event(@PathVariable String id, HttpServletRequest request) throws IOException {
 		return item("event", id, request);
 	}
 
 	@GetMapping("/api/v1/articles/{id}/related")
 	@Operation(summary = "Articles and events like this article", description = "By their text (more like this).")
+	@ReadParameters.Accepts(ReadParameters.RELATED)
 	List<ContentSummary> relatedToArticle(@PathVariable String id, HttpServletRequest request) throws IOException {
 		return related("article", id, request);
 	}
 
 	@GetMapping("/api/v1/events/{id}/related")
 	@Operation(summary = "Articles and events like this event", description = "By their text (more like this).")
+	@ReadParameters.Accepts(ReadParameters.RELATED)
 	List<ContentSummary> relatedToEvent(@PathVariable String id, HttpServletRequest request) throws IOException {
 		return related("event", id, request);
 	}
 
 	private ContentItem item(String type, String id, HttpServletRequest request) throws IOException {
-		allow(request, ITEM);
+		allow(request, ReadParameters.ITEM.names());
 		String locale = locale(request);
 		StoredContent content = this.search.item(type, id, locale)
 			.orElseThrow(() -> new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'"));
@@ -160,7 +160,7 @@ class ContentController {
 	}
 
 	private List<ContentSummary> related(String type, String id, HttpServletRequest request) throws IOException {
-		allow(request, RELATED);
+		allow(request, ReadParameters.RELATED.names());
 		String locale = locale(request);
 		String size = request.getParameter("size");
 		int count = 5;
@@ -221,12 +221,6 @@ class ContentController {
 			throw new InvalidParameter("zone", "is not a time zone: '" + zone + "'",
 					List.of("an IANA zone such as Europe/Moscow", "UTC"));
 		}
-	}
-
-	private static Set<String> with(Set<String> names, String... more) {
-		Set<String> all = new HashSet<>(names);
-		all.addAll(List.of(more));
-		return Set.copyOf(all);
 	}
 
 	/**

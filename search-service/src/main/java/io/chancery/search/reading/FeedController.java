@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -34,8 +33,6 @@ class FeedController {
 
 	private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
-	private static final Set<String> ALLOWED = Set.of("locale", "page");
-
 	private static final String NS = "http://www.w3.org/2005/Atom";
 
 	private final ContentSearch search;
@@ -49,18 +46,21 @@ class FeedController {
 
 	@GetMapping("/feeds/events.atom")
 	@Operation(summary = "The latest events as an Atom feed")
+	@ReadParameters.Accepts(ReadParameters.FEED)
 	ResponseEntity<String> events(HttpServletRequest request) throws IOException {
 		return feed(request, "event", null, "Latest events");
 	}
 
 	@GetMapping("/feeds/articles.atom")
 	@Operation(summary = "Articles of every kind as an Atom feed, full text")
+	@ReadParameters.Accepts(ReadParameters.FEED)
 	ResponseEntity<String> articles(HttpServletRequest request) throws IOException {
 		return feed(request, "article", null, "Speeches, interviews, articles");
 	}
 
 	@GetMapping("/feeds/articles/{kind}.atom")
 	@Operation(summary = "Articles of one kind as an Atom feed, full text")
+	@ReadParameters.Accepts(ReadParameters.FEED)
 	ResponseEntity<String> articlesOfKind(@PathVariable String kind, HttpServletRequest request) throws IOException {
 		if (!kind.matches("[a-z-]{1,40}")) {
 			throw new InvalidParameter("kind", "is not an article kind", List.of("speech", "interview", "article"));
@@ -70,7 +70,7 @@ class FeedController {
 
 	private ResponseEntity<String> feed(HttpServletRequest request, String type, @Nullable String kind, String title)
 			throws IOException {
-		ContentController.allow(request, ALLOWED);
+		ContentController.allow(request, ReadParameters.FEED.names());
 		String locale = request.getParameter("locale");
 		locale = (locale != null && !locale.isBlank()) ? locale : this.properties.defaultLocale();
 		if (!this.properties.locales().contains(locale)) {

@@ -1,10 +1,7 @@
 package io.chancery.search.reading;
 
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,15 +18,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @Tag(name = "Search", description = "Full-text search with filters, facets and a date histogram")
 class SearchController {
-
-	private static final Set<String> EXPORT;
-
-	static {
-		Set<String> export = new HashSet<>(SearchParameters.SEARCH);
-		export.removeAll(List.of("facets", "histogram", "page", "size", "paging"));
-		export.add("format");
-		EXPORT = Set.copyOf(export);
-	}
 
 	private final Reads reads;
 
@@ -49,21 +37,23 @@ class SearchController {
 			histogram=day|week|month|year; order=relevance|newest|oldest; page and size (size at most 100, \
 			page * size at most 10,000), or paging=cursor and then cursor=<nextCursor> to page through \
 			any number of results.""")
+	@ReadParameters.Accepts(ReadParameters.SEARCH)
 	SearchPage search(HttpServletRequest request) throws IOException {
-		return this.reads.page(request.getParameterMap(), SearchParameters.SEARCH, Map.of());
+		return this.reads.page(request.getParameterMap(), ReadParameters.SEARCH.names(), Map.of());
 	}
 
 	@GetMapping(path = "/api/v1/search/export", produces = { "text/csv", "application/x-ndjson" })
 	@Operation(summary = "Export every result of a search",
 			description = "The search's parameters (without paging), and format=csv (default) or ndjson. Streamed: "
 					+ "any number of results in bounded memory.")
+	@ReadParameters.Accepts(ReadParameters.EXPORT)
 	ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) throws IOException {
 		Map<String, String[]> parameters = new java.util.HashMap<>(request.getParameterMap());
 		String[] formats = parameters.remove("format");
 		Exporter.Format format = Exporter.Format.of((formats != null && formats.length == 1) ? formats[0] : null,
 				formats);
-		ContentController.allow(request, EXPORT);
-		SearchQuery query = this.reads.query(parameters, EXPORT, Map.of());
+		ContentController.allow(request, ReadParameters.EXPORT.names());
+		SearchQuery query = this.reads.query(parameters, ReadParameters.EXPORT.names(), Map.of());
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(format.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

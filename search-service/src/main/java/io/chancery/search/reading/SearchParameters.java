@@ -41,14 +41,6 @@ final class SearchParameters {
 
 	private static final int MAX_VALUE_LENGTH = 200;
 
-	/** Parameters every read route accepts. */
-	static final Set<String> COMMON = Set.of("q", "kind", "person", "tag", "locale", "reject-kind", "reject-person",
-			"reject-tag", "reject-locale", "date-field", "from", "to", "year", "month", "zone", "order", "page",
-			"size");
-
-	/** Parameters of the search route on top of the common ones. */
-	static final Set<String> SEARCH = union(COMMON, Set.of("type", "reject-type", "facets", "histogram", "paging"));
-
 	private final Map<String, List<String>> raw;
 
 	private final Set<String> allowed;
@@ -277,12 +269,6 @@ final class SearchParameters {
 
 	private static List<String> sorted(Collection<String> names) {
 		return names.stream().sorted().toList();
-	}
-
-	private static Set<String> union(Set<String> a, Set<String> b) {
-		Set<String> union = new LinkedHashSet<>(a);
-		union.addAll(b);
-		return Set.copyOf(union);
 	}
 
 }
