@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -26,12 +25,12 @@ import org.springframework.util.MultiValueMap;
 /**
  * The home page's short path. The busiest request of the site is an anonymous
  * {@code GET /api/v1/home?locale=…} for now, and its answer is shared bytes for half a
- * second ({@link HomePages}): such a request is answered from them directly, with the
- * headers the full path adds (security headers, {@code RateLimit}, cache policy, ETag and
- * 304) and timed as the full path would be, without passing Spring Security's filters,
- * WebFlux's dispatch and a controller. A request with {@code at}, any other parameter, a
- * locale that is not one, a credential, or a client with no reads left takes the full
- * path ({@link HomeController}), which answers or refuses it.
+ * second ({@link HomePages}): such a request ({@code GET}) is answered from them
+ * directly, with the headers the full path adds (security headers, {@code RateLimit},
+ * cache policy, ETag and 304) and timed as the full path would be, without passing Spring
+ * Security's filters, WebFlux's dispatch and a controller. A request with {@code at}, any
+ * other parameter, a locale that is not one, a credential, or a client with no reads left
+ * takes the full path ({@link HomeController}), which answers or refuses it.
  */
 @Component
 class PublicHome implements HttpHandlerDecoratorFactory {
@@ -104,9 +103,6 @@ class PublicHome implements HttpHandlerDecoratorFactory {
 		response.setStatusCode(HttpStatus.OK);
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setContentLength(page.body().length);
-		if (request.getMethod() == HttpMethod.HEAD) {
-			return response.setComplete();
-		}
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(page.body())));
 	}
 

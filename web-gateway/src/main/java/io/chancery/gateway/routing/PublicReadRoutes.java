@@ -14,8 +14,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Which requests {@link PublicReads} may answer, and from which service: anonymous
- * {@code GET} and {@code HEAD} of the public read routes ({@link Routes}), with plain
- * paths and no body. Everything else is the full path's.
+ * {@code GET} of the public read routes ({@link Routes}), with plain paths and no body.
+ * Everything else is the full path's.
  */
 final class PublicReadRoutes {
 

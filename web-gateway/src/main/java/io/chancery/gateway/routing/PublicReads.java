@@ -43,7 +43,7 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 
 	/**
 	 * Request headers that belong to one connection, or that this path leaves to the full
-	 * one.
+	 * one; those that say where a request came from are {@link ForwardingHeaders}'.
 	 */
 	private static final Set<String> NOT_PASSED_ON = Set.of("host", "connection", "keep-alive", "proxy-connection",
 			"proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "expect", "content-length");
@@ -102,7 +102,8 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 			return Mono.empty();
 		});
 		Mono<Void> exchange = this.client.headers((headers) -> incoming.forEach((name, values) -> {
-			if (!NOT_PASSED_ON.contains(name.toLowerCase(Locale.ROOT))) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			if (!NOT_PASSED_ON.contains(lower) && !ForwardingHeaders.NAMES.contains(lower)) {
 				headers.add(name, values);
 			}
 		}))

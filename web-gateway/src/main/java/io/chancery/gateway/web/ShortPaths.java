@@ -36,12 +36,13 @@ public class ShortPaths {
 	}
 
 	/**
-	 * Whether {@code request} is an anonymous {@code GET} or {@code HEAD} of a plain path
-	 * with no body: no credential to check, no CORS to answer, nothing for the firewall.
+	 * Whether {@code request} is an anonymous {@code GET} of a plain path with no body:
+	 * no credential to check, no CORS to answer, nothing for the firewall. {@code HEAD}
+	 * takes the full path, where WebFlux answers it: written here, a HEAD answer's length
+	 * left the kept-alive connection hanging now and then for the client's next request.
 	 */
 	public static boolean anonymousPlainRead(ServerHttpRequest request) {
-		HttpMethod method = request.getMethod();
-		if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+		if (request.getMethod() != HttpMethod.GET) {
 			return false;
 		}
 		HttpHeaders headers = request.getHeaders();
