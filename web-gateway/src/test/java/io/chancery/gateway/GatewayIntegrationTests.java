@@ -359,6 +359,7 @@ class GatewayIntegrationTests {
 		assertThat(head.body()).isEmpty();
 		// What the controller refuses, it still refuses.
 		assertProblem(send("GET", "/api/v1/home?locale=english", null, null), 400);
+		assertProblem(send("GET", "/api/v1/home?locale=en&locale=ru", null, null), 400);
 	}
 
 	private static long countersAsked() {
