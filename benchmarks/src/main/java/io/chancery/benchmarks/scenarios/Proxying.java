@@ -37,7 +37,7 @@ public final class Proxying {
 		ReadComparison.Result result = new ReadComparison(this.context).compare(NAME,
 				new ReadComparison.Side("gateway " + PATH, this.context.platform().gatewayUrl(), mix, null),
 				new ReadComparison.Side("nginx " + PATH, this.nginx.url(), mix, null),
-				Indexing.pick(this.context.services(), "web-gateway"));
+				Indexing.pick(this.context.services(), "web-gateway", "counter-service"));
 		Map<String, Object> details = result.details();
 		details.put("responseBytes", size);
 		List<String> raw = new ArrayList<>(result.table());

@@ -41,20 +41,27 @@ final class ReadComparison {
 			for (Side side : order) {
 				boolean isChancery = side == chancery;
 				this.context.say(scenario + ": " + side.name() + ", round " + round + " of " + load.rounds());
+				// The first round's warm-ups are longer: on two cores the services (and a
+				// service both sides share) were still compiling after one, and the side
+				// measured first paid for it.
 				this.context.wrk()
 					.run(side.name() + " warm-up", side.baseUrl(), side.mix(), load.threads(), load.connections(),
-							load.warmup(), side.watch());
+							(round == 1) ? load.warmup().multipliedBy(3) : load.warmup(), side.watch());
 				Processes.CpuSnapshot before = this.context.cpu();
-				boolean profile = isChancery && round == 1 && !profiled.isEmpty();
-				FlightRecorder.Recording recording = profile
-						? this.context.profiler().start(scenario.replace(' ', '-'), profiled) : null;
+				// The peer's round too: a service both sides call (counter-service behind
+				// the gateway and behind nginx) may cost more behind one of them.
+				boolean profile = round == 1 && !profiled.isEmpty();
+				FlightRecorder.Recording recording = profile ? this.context.profiler()
+					.start(scenario.replace(' ', '-') + (isChancery ? "" : "-peer"), profiled) : null;
 				WrkResult result = this.context.wrk()
 					.run(side.name(), side.baseUrl(), side.mix(), load.threads(), load.connections(), load.duration(),
 							side.watch());
 				cpu.put((isChancery ? "chancery" : "peer") + ((load.rounds() > 1) ? " " + round : ""),
 						this.context.cpu().since(before));
 				if (recording != null) {
-					profiles.putAll(recording.stop());
+					recording.stop()
+						.forEach((service, lines) -> profiles.put(isChancery ? service : service + ", peer side",
+								lines));
 				}
 				WrkResult latency = this.context.wrk()
 					.run(side.name() + ", one connection", side.baseUrl(), side.mix(), 1, 1, load.latency(),
