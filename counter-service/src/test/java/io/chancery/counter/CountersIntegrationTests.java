@@ -194,7 +194,12 @@ class CountersIntegrationTests {
 			Set<String> accepted = new TreeSet<>();
 			json(refused).get("accepted").forEach((name) -> accepted.add(name.asString()));
 			assertThat(accepted).as("what %s accepts in practice", path).isEqualTo(declared);
+			// And the refusal is described, with the problem's shape.
+			assertThat(operation.at("/responses/400/content/application~1problem+json/schema/$ref").asString()).as(path)
+				.isEqualTo("#/components/schemas/Problem");
 		}
+		assertThat(json(response).at("/components/schemas/Problem/properties/accepted/type").asString())
+			.isEqualTo("array");
 	}
 
 	private Event event(String eventId, long revision, String caption, @Nullable Instant publishAt) {

@@ -48,6 +48,20 @@ class BadInputIntegrationTests {
 	}
 
 	@Test
+	void aQueryParameterNoRouteDeclaresIs400AndNothingIsStored() throws Exception {
+		HttpResponse<String> dryRun = this.client.asEditor("POST", "/api/v1/articles?dry-run=true",
+				Fixtures.article(this.id, "en", "Not a dry run"));
+		assertThat(dryRun.statusCode()).isEqualTo(400);
+		assertThat(dryRun.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(dryRun.body()).contains("\"parameter\":\"dry-run\"", "\"accepted\":[]");
+		HttpResponse<String> twice = this.client.asEditor("DELETE", "/api/v1/articles/" + this.id + "/en?note=a&note=b",
+				null);
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(twice.body()).contains("\"parameter\":\"note\"", "is given more than once");
+		assertNothingPublished();
+	}
+
+	@Test
 	void malformedJsonAndWrongTypesAre400WithThePath() throws Exception {
 		HttpResponse<String> broken = this.client.asEditor("POST", "/api/v1/articles", "{\"id\": ");
 		assertThat(broken.statusCode()).isEqualTo(400);

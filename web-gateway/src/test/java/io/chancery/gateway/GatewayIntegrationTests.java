@@ -244,7 +244,7 @@ class GatewayIntegrationTests {
 		// What home accepts in practice is what its document declares.
 		HttpResponse<String> refused = send("GET", "/api/v1/home?not-a-parameter=1", null, null);
 		assertProblem(refused, 400);
-		assertThat(refused.body()).contains("\"accepted\":[\"locale\",\"at\"]");
+		assertThat(refused.body()).contains("\"accepted\":[\"at\",\"locale\"]");
 		List<String> declared = new java.util.ArrayList<>();
 		tools.jackson.databind.json.JsonMapper.builder()
 			.build()
@@ -256,6 +256,11 @@ class GatewayIntegrationTests {
 				}
 			});
 		assertThat(declared).containsExactlyInAnyOrder("locale", "at");
+		assertThat(tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(docs.body())
+			.at("/paths/~1api~1v1~1home/get/responses/400/content/application~1problem+json/schema/$ref")
+			.asString()).isEqualTo("#/components/schemas/Problem");
 		HttpResponse<String> ui = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NORMAL)

@@ -4,6 +4,10 @@ import io.chancery.contracts.SiteDetails;
 import io.chancery.counter.counters.CounterRegistry;
 import io.chancery.counter.web.ContentProperties;
 import io.chancery.counter.web.Parameters;
+import io.chancery.web.ProblemDocumentation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -32,6 +36,9 @@ class SiteController {
 	}
 
 	@GetMapping("/api/v1/site")
+	@ApiResponse(responseCode = "404", description = "No site details published for this locale",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = ProblemDocumentation.REF)))
 	ResponseEntity<?> site(@RequestParam(required = false) @Nullable String locale) {
 		String language = Parameters.locale(locale, this.locales);
 		return this.registry.site(language)

@@ -7,6 +7,10 @@ import java.util.Set;
 
 import io.chancery.counter.web.ContentProperties;
 import io.chancery.counter.web.Parameters;
+import io.chancery.web.ProblemDocumentation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -48,6 +52,9 @@ class CounterController {
 	}
 
 	@GetMapping("/api/v1/counters/{id}")
+	@ApiResponse(responseCode = "404", description = "No such counter in this locale at this instant",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = ProblemDocumentation.REF)))
 	CounterView counter(@PathVariable String id, @RequestParam(required = false) @Nullable String locale,
 			@RequestParam(required = false) @Nullable String at) {
 		Instant instant = Parameters.at(at, this.clock);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.chancery.web.InvalidParameter;
 import org.jspecify.annotations.Nullable;
 
 /** Parses the parameters of the read routes, refusing what cannot be evaluated. */
@@ -39,17 +40,18 @@ public final class Parameters {
 			instant = OffsetDateTime.parse(at.strip()).toInstant();
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidParameter("at", "'" + shorten(at) + "' is not an instant", INSTANT_FORMS);
+			throw new InvalidParameter("at", "names '" + shorten(at) + "', which is not an instant", INSTANT_FORMS);
 		}
 		if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-			throw new InvalidParameter("at", "'" + shorten(at) + "' is out of range", INSTANT_FORMS);
+			throw new InvalidParameter("at", "names '" + shorten(at) + "', which is out of range", INSTANT_FORMS);
 		}
 		return instant;
 	}
 
 	public static ZoneId zone(String zone, String parameter) {
 		if (!zone.equals("UTC") && !ZONES.contains(zone)) {
-			throw new InvalidParameter(parameter, "'" + shorten(zone) + "' is not a time zone", ZONE_FORMS);
+			throw new InvalidParameter(parameter, "names '" + shorten(zone) + "', which is not a time zone",
+					ZONE_FORMS);
 		}
 		return ZoneId.of(zone);
 	}
@@ -61,7 +63,7 @@ public final class Parameters {
 		}
 		String[] names = zones.split(",");
 		if (names.length > 20) {
-			throw new InvalidParameter("zones", "more than 20 zones", ZONE_FORMS);
+			throw new InvalidParameter("zones", "names more than 20 zones", ZONE_FORMS);
 		}
 		for (String name : names) {
 			parsed.add(zone(name.strip(), "zones"));
@@ -72,7 +74,7 @@ public final class Parameters {
 	public static String locale(@Nullable String locale, Set<String> supported) {
 		String chosen = (locale == null || locale.isBlank()) ? "en" : locale.strip();
 		if (!supported.contains(chosen)) {
-			throw new InvalidParameter("locale", "'" + shorten(chosen) + "' is not a locale of this site",
+			throw new InvalidParameter("locale", "names '" + shorten(chosen) + "', which is not a locale of this site",
 					supported.stream().sorted().toList());
 		}
 		return chosen;

@@ -1,5 +1,6 @@
 package io.chancery.counter.web;
 
+import io.chancery.web.InvalidParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidParameter ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Parameter " + ex.parameter() + ": " + ex.getMessage());
-		problem.setTitle("Invalid parameter");
-		problem.setProperty("parameter", ex.parameter());
-		problem.setProperty("accepted", ex.accepted());
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ex.problem());
 	}
 
 	@ExceptionHandler

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.chancery.ingest.publishing.LedgerNotReady;
 import io.chancery.ingest.publishing.RevisionConflict;
 import io.chancery.ingest.validation.InvalidContent;
+import io.chancery.web.InvalidParameter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ProblemHandler(Forwarding forwarding, ContentPublisher publisher) {
 		this.forwarding = forwarding;
 		this.publisher = publisher;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidParameter(InvalidParameter ex) {
+		return problem(ex.problem(), null);
 	}
 
 	@ExceptionHandler

@@ -3,7 +3,7 @@ package io.chancery.search.indexing;
 import java.io.IOException;
 import java.util.List;
 
-import io.chancery.search.web.InvalidParameter;
+import io.chancery.web.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
@@ -13,7 +12,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.chancery.search.elasticsearch.ContentIndex;
 import io.chancery.search.web.Gone;
-import io.chancery.search.web.InvalidParameter;
+import io.chancery.web.InvalidParameter;
 import io.chancery.search.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -76,13 +75,12 @@ class ContentController {
 
 	@GetMapping("/api/v1/archive/months")
 	@Operation(summary = "How many messages each month has", description = "Newest month first.")
-	List<Month> months(HttpServletRequest request,
+	List<Month> months(
 			@Parameter(description = "only this locale") @RequestParam(
 					required = false) @org.jspecify.annotations.Nullable String locale,
 			@Parameter(description = "the zone months begin in") @RequestParam(
 					required = false) @org.jspecify.annotations.Nullable String zone)
 			throws IOException {
-		allow(request, Set.of("locale", "zone"));
 		if (locale != null && !this.properties.locales().contains(locale)) {
 			throw new InvalidParameter("locale", "names '" + locale + "', which is not a locale of this site",
 					this.properties.locales());
@@ -146,7 +144,6 @@ class ContentController {
 	}
 
 	private ContentItem item(String type, String id, HttpServletRequest request) throws IOException {
-		allow(request, ReadParameters.ITEM.names());
 		String locale = locale(request);
 		StoredContent content = this.search.item(type, id, locale)
 			.orElseThrow(() -> new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'"));
@@ -160,7 +157,6 @@ class ContentController {
 	}
 
 	private List<ContentSummary> related(String type, String id, HttpServletRequest request) throws IOException {
-		allow(request, ReadParameters.RELATED.names());
 		String locale = locale(request);
 		String size = request.getParameter("size");
 		int count = 5;
@@ -194,23 +190,11 @@ class ContentController {
 		if (given == null || given.length == 0 || given[0].isBlank()) {
 			return this.properties.defaultLocale();
 		}
-		if (given.length > 1) {
-			throw new InvalidParameter("locale", "was given more than once", List.of("one value"));
-		}
 		if (!this.properties.locales().contains(given[0])) {
 			throw new InvalidParameter("locale", "names '" + given[0] + "', which is not a locale of this site",
 					this.properties.locales());
 		}
 		return given[0];
-	}
-
-	static void allow(HttpServletRequest request, Set<String> allowed) {
-		for (String name : request.getParameterMap().keySet()) {
-			if (!allowed.contains(name)) {
-				throw new InvalidParameter(name, "is not a parameter of this route",
-						allowed.stream().sorted().toList());
-			}
-		}
 	}
 
 	private static ZoneId zone(String zone) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import io.chancery.search.web.InvalidParameter;
+import io.chancery.web.InvalidParameter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 

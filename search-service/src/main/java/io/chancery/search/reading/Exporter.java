@@ -12,7 +12,7 @@ import java.util.concurrent.Semaphore;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.chancery.search.web.Busy;
-import io.chancery.search.web.InvalidParameter;
+import io.chancery.web.InvalidParameter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -184,7 +184,7 @@ class Exporter {
 
 		static Format of(@Nullable String name, String @Nullable [] given) {
 			if (given != null && given.length > 1) {
-				throw new InvalidParameter("format", "was given more than once", List.of("csv", "ndjson"));
+				throw new InvalidParameter("format", "is given more than once", List.of("csv", "ndjson"));
 			}
 			if (name == null || name.equals("csv")) {
 				return CSV;

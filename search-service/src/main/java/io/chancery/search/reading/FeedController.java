@@ -9,7 +9,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import io.chancery.search.web.InvalidParameter;
+import io.chancery.web.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +70,6 @@ class FeedController {
 
 	private ResponseEntity<String> feed(HttpServletRequest request, String type, @Nullable String kind, String title)
 			throws IOException {
-		ContentController.allow(request, ReadParameters.FEED.names());
 		String locale = request.getParameter("locale");
 		locale = (locale != null && !locale.isBlank()) ? locale : this.properties.defaultLocale();
 		if (!this.properties.locales().contains(locale)) {

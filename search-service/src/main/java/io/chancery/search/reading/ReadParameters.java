@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.chancery.web.QueryParameters;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -70,6 +71,13 @@ enum ReadParameters {
 		Set<String> names = new LinkedHashSet<>();
 		this.parameters.forEach((parameter) -> names.add(parameter.name()));
 		return Set.copyOf(names);
+	}
+
+	/** What the route accepts, each parameter once unless it is repeatable. */
+	QueryParameters accepted() {
+		return QueryParameters.of(
+				this.parameters.stream().filter((parameter) -> !parameter.repeatable()).map(Described::name).toList(),
+				this.parameters.stream().filter(Described::repeatable).map(Described::name).toList());
 	}
 
 	/** The parameters as the API document declares them. */

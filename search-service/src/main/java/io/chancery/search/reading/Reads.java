@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import io.chancery.search.web.InvalidParameter;
+import io.chancery.web.InvalidParameter;
 
 import org.springframework.stereotype.Component;
 

@@ -52,7 +52,6 @@ class SearchController {
 		String[] formats = parameters.remove("format");
 		Exporter.Format format = Exporter.Format.of((formats != null && formats.length == 1) ? formats[0] : null,
 				formats);
-		ContentController.allow(request, ReadParameters.EXPORT.names());
 		SearchQuery query = this.reads.query(parameters, ReadParameters.EXPORT.names(), Map.of());
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(format.mediaType()))

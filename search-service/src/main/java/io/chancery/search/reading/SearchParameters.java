@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import io.chancery.search.query.QueryNode;
 import io.chancery.search.query.QueryParser;
 import io.chancery.search.query.QuerySyntaxException;
-import io.chancery.search.web.InvalidParameter;
+import io.chancery.web.InvalidParameter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -235,14 +235,14 @@ final class SearchParameters {
 	private @Nullable String single(String name) {
 		List<String> values = this.raw.getOrDefault(name, List.of());
 		if (values.size() > 1) {
-			throw new InvalidParameter(name, "was given more than once", List.of("one value"));
+			throw new InvalidParameter(name, "is given more than once", List.of("one value"));
 		}
 		if (values.isEmpty()) {
 			return null;
 		}
 		String value = values.get(0);
 		if (!name.equals("q") && value.length() > MAX_VALUE_LENGTH) {
-			throw new InvalidParameter(name, "is longer than " + MAX_VALUE_LENGTH + " characters");
+			throw new InvalidParameter(name, "is longer than " + MAX_VALUE_LENGTH + " characters", List.of());
 		}
 		return value;
 	}
@@ -254,7 +254,8 @@ final class SearchParameters {
 			for (String part : value.split(",")) {
 				String trimmed = part.strip();
 				if (trimmed.length() > MAX_VALUE_LENGTH) {
-					throw new InvalidParameter(name, "has a value longer than " + MAX_VALUE_LENGTH + " characters");
+					throw new InvalidParameter(name, "has a value longer than " + MAX_VALUE_LENGTH + " characters",
+							List.of());
 				}
 				if (!trimmed.isEmpty()) {
 					values.add(trimmed);
@@ -262,7 +263,7 @@ final class SearchParameters {
 			}
 		}
 		if (values.size() > MAX_VALUES) {
-			throw new InvalidParameter(name, "has more than " + MAX_VALUES + " values");
+			throw new InvalidParameter(name, "has more than " + MAX_VALUES + " values", List.of());
 		}
 		return List.copyOf(values);
 	}

@@ -1,5 +1,6 @@
 package io.chancery.search.web;
 
+import io.chancery.web.InvalidParameter;
 import java.io.IOException;
 import java.net.ConnectException;
 
@@ -29,14 +30,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidParameter ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Parameter '" + ex.parameter() + "' " + ex.getMessage());
-		problem.setTitle("Invalid parameter");
-		problem.setProperty("parameter", ex.parameter());
-		if (!ex.accepted().isEmpty()) {
-			problem.setProperty("accepted", ex.accepted());
-		}
-		return problem(problem);
+		return problem(ex.problem());
 	}
 
 	@ExceptionHandler

@@ -4,12 +4,16 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 
 import io.chancery.gateway.web.EntityTags;
-import io.chancery.gateway.web.InvalidParameter;
+import io.chancery.web.InvalidParameter;
+import io.chancery.web.ProblemDocumentation;
+import io.chancery.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import io.chancery.gateway.home.HomePages.Rendered;
@@ -30,7 +34,7 @@ import org.springframework.web.server.ServerWebExchange;
 @Tag(name = "Home", description = "The home page's data in one call")
 class HomeController {
 
-	static final Set<String> PARAMETERS = Set.of("locale", "at");
+	private static final QueryParameters PARAMETERS = QueryParameters.single("locale", "at");
 
 	private final HomePages pages;
 
@@ -43,20 +47,22 @@ class HomeController {
 			description = "Today's date, the site's clocks, consular contacts, counters, the featured speech, "
 					+ "interview or article in full, and the latest events. The services are asked in parallel; a "
 					+ "part whose service is down or slow is null and listed in 'unavailable', never a 5xx.")
+	@ApiResponse(responseCode = "400",
+			description = "A parameter is unknown, given twice or malformed; the problem names it and lists what "
+					+ "is accepted",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = ProblemDocumentation.REF)))
 	Mono<ResponseEntity<byte[]>> home(ServerWebExchange exchange,
 			@Parameter(description = "en or ru; default en") @RequestParam(required = false) @Nullable String locale,
 			@Parameter(
 					description = "the instant to show, ISO-8601 (for previews and tests); default now") @RequestParam(
 							required = false) @Nullable String at,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		for (String name : exchange.getRequest().getQueryParams().keySet()) {
-			if (!PARAMETERS.contains(name)) {
-				throw new InvalidParameter(name, "is not a parameter of this route", List.of("locale", "at"));
-			}
-		}
+		PARAMETERS.check(exchange.getRequest().getQueryParams());
 		String language = (locale == null || locale.isBlank()) ? "en" : locale.strip();
 		if (!PublicHome.isLocale(language)) {
-			throw new InvalidParameter("locale", "is not a locale", List.of("en", "ru"));
+			throw new InvalidParameter("locale", "names '" + language + "', which is not a locale of this site",
+					List.of("en", "ru"));
 		}
 		Mono<Rendered> rendered = (at != null) ? this.pages.at(language, instant(at)) : this.pages.now(language);
 		return rendered.map((page) -> {
@@ -84,7 +90,7 @@ class HomeController {
 				return Instant.parse(at);
 			}
 			catch (DateTimeException again) {
-				throw new InvalidParameter("at", "is not an instant: '" + at + "'",
+				throw new InvalidParameter("at", "names '" + at + "', which is not an instant",
 						List.of("2024-06-12T09:30:00Z", "2024-06-12T12:30:00+03:00"));
 			}
 		}

@@ -1,5 +1,6 @@
 package io.chancery.gateway.routing;
 
+import io.chancery.web.ProblemDocumentation;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -26,6 +27,11 @@ class ApiDescription {
 	@Bean
 	OpenApiCustomizer gatewayRoutes() {
 		return (openApi) -> describe(openApi);
+	}
+
+	@Bean
+	OpenApiCustomizer problemSchema() {
+		return ProblemDocumentation.schema();
 	}
 
 	private static void describe(OpenAPI openApi) {
