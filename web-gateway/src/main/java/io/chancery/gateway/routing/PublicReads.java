@@ -128,10 +128,7 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 			})
 			.then()
 			.timeout(this.timeout)
-			// Once the answer has begun, the connection is cut: a problem cannot follow a
-			// body.
-			.onErrorResume((ex) -> response.isCommitted() ? Mono.error(ex)
-					: ProblemErrorHandler.answer(request, response, ex));
+			.onErrorResume((ex) -> ProblemErrorHandler.answer(request, response, ex));
 		return exchange.doFinally((signal) -> this.timing.time(request, response, "UNKNOWN", start));
 	}
 

@@ -38,6 +38,13 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 	 * The problem for {@code ex}, where there is no exchange (the public reads' path).
 	 */
 	public static Mono<Void> answer(ServerHttpRequest request, ServerHttpResponse response, Throwable ex) {
+		if (response.isCommitted()) {
+			// Nothing can be said once the answer has begun (its headers are read-only):
+			// the error goes on, and the connection is closed. A client that went away
+			// mid-answer is then recognised as such, instead of hidden behind the failure
+			// to set a header.
+			return Mono.error(ex);
+		}
 		if (causedBy(ex, ConnectException.class) || causedBy(ex, io.netty.channel.ConnectTimeoutException.class)) {
 			logger.warn("Upstream unreachable for {}: {}", request.getPath(), ex.toString());
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
