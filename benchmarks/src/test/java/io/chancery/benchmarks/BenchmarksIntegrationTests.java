@@ -60,6 +60,9 @@ class BenchmarksIntegrationTests {
 			.asList()
 			.isEmpty();
 		assertThat(scenario(report, "freshness").details()).containsEntry("notVisible", 0L).containsEntry("failed", 0);
+		// Each writing process's own timer, beside what the writers measured.
+		assertThat(scenario(report, "freshness").details().get("insideServices")).asString()
+			.contains("web-gateway ", "ingest-service ", " requests, mean ");
 
 		String markdown = Files.readString(settings.report());
 		assertThat(markdown).contains("| scenario | Chancery | peer | ratio | target | met? |")

@@ -158,6 +158,18 @@ public final class LocalPlatform implements AutoCloseable {
 		return "http://127.0.0.1:" + this.settings.ports().gateway();
 	}
 
+	/**
+	 * The management (actuator) address of one process of a service: {@code web-gateway},
+	 * or {@code ingest-service-2} for a second replica.
+	 */
+	public String managementUrl(String process) {
+		int[] ports = this.processPorts.get(process);
+		if (ports == null) {
+			throw new IllegalArgumentException("No process " + process + "; there are " + this.processPorts.keySet());
+		}
+		return "http://127.0.0.1:" + ports[1];
+	}
+
 	public String kafkaBootstrapServers() {
 		return this.kafkaBootstrapServers;
 	}

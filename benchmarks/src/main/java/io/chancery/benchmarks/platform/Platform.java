@@ -154,6 +154,11 @@ public final class Platform implements AutoCloseable {
 		return "http://127.0.0.1:" + this.platform.settings().ports().gatewayManagement();
 	}
 
+	/** The actuator address of one service process, as {@link #processes()} names it. */
+	public String managementUrl(String process) {
+		return this.platform.managementUrl(process);
+	}
+
 	public String elasticsearchUrl() {
 		return this.platform.elasticsearchUrl();
 	}

@@ -24,6 +24,8 @@ import io.chancery.benchmarks.http.Http;
 import io.chancery.benchmarks.load.Latencies;
 import io.chancery.benchmarks.load.LatencySummary;
 import io.chancery.benchmarks.platform.Processes;
+import io.chancery.benchmarks.platform.ServerTimers;
+import io.chancery.benchmarks.platform.TcpCounters;
 import io.chancery.benchmarks.profiling.FlightRecorder;
 import io.chancery.benchmarks.report.Format;
 import io.chancery.benchmarks.report.Outcome;
@@ -112,6 +114,14 @@ public final class Freshness {
 		}
 		Writes writes = new Writes();
 		Reader reader = new Reader(tag, writes);
+		// The gateway tags a route it passes on UNKNOWN; in this phase its only POSTs are
+		// the writes.
+		ServerTimers timers = new ServerTimers(this.context.platform(), this.context.http(), "POST",
+				java.util.Set.of("/api/v1/articles", "UNKNOWN"));
+		List<String> writers = new ArrayList<>(
+				Indexing.pick(this.context.services(), "web-gateway", "ingest-service").keySet());
+		Map<String, ServerTimers.Reading> timersBefore = timers.read(writers);
+		Map<String, Long> tcpBefore = TcpCounters.read();
 		Processes.CpuSnapshot before = this.context.cpu();
 		FlightRecorder.Recording recording = this.context.profiler()
 			.start(this.reference ? "freshness-reference" : "freshness",
@@ -122,6 +132,8 @@ public final class Freshness {
 		long started = System.nanoTime();
 		Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
 		Map<String, List<String>> profiles;
+		String insideServices;
+		String tcp;
 		long finished;
 		try {
 			writer.scheduleAtFixedRate(() -> {
@@ -152,8 +164,11 @@ public final class Freshness {
 			polling.awaitTermination(10, TimeUnit.SECONDS);
 			cpu.put("chancery", this.context.cpu().since(before));
 			profiles = recording.stop();
+			insideServices = ServerTimers.describe(timersBefore, timers.read(writers));
+			tcp = TcpCounters.describe(tcpBefore, TcpCounters.read());
 		}
-		return result(writes, reader, cpu.get("chancery"), cpu, profiles, (finished - started) / 1e9);
+		return result(writes, reader, cpu.get("chancery"), cpu, profiles, (finished - started) / 1e9, insideServices,
+				tcp);
 	}
 
 	/** Sends one article, without waiting for its answer. */
@@ -176,7 +191,8 @@ public final class Freshness {
 	}
 
 	private ScenarioResult result(Writes writes, Reader reader, Map<String, Double> cpuUsed,
-			Map<String, Map<String, Double>> cpu, Map<String, List<String>> profiles, double seconds) {
+			Map<String, Map<String, Double>> cpu, Map<String, List<String>> profiles, double seconds,
+			String insideServices, String tcp) {
 		LatencySummary visible = writes.visible.summary();
 		LatencySummary answered = writes.latencies.summary();
 		int accepted = writes.accepted.get();
@@ -223,6 +239,20 @@ public final class Freshness {
 			.filter((entry) -> entry.getValue() > 0)
 			.map((entry) -> entry.getKey() + " " + Format.decimal(entry.getValue(), 2) + " ms")
 			.collect(java.util.stream.Collectors.joining(", ")) + ".");
+		if (!insideServices.isEmpty()) {
+			raw.add("");
+			raw.add("Time inside each process, by its own `http.server.requests` timer for `POST /api/v1/articles` "
+					+ "(from when its code saw the request to its answer; a write passed on to its partition's owner "
+					+ "counts at both replicas; slowest of the last minutes): " + insideServices + ".");
+			details.put("insideServices", insideServices);
+		}
+		if (!tcp.isEmpty()) {
+			raw.add("");
+			raw.add("The kernel meanwhile, machine-wide: " + tcp
+					+ " (a SYN dropped because a listening socket's accept "
+					+ "queue was full is sent again after 1 s, then 3 s, then 7 s).");
+			details.put("tcp", tcp);
+		}
 		String note = "articles of about " + Format.whole(this.articleBytes)
 				+ " B published with `POST /api/v1/articles` through the gateway at " + this.perSecond + "/s for "
 				+ this.duration.toSeconds() + " s (open loop from this JVM); visible = first search answer listing it, "

@@ -1,0 +1,130 @@
+package io.chancery.benchmarks.platform;
+
+import java.net.http.HttpResponse;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.chancery.benchmarks.http.Http;
+import io.chancery.benchmarks.report.Format;
+
+/**
+ * The services' own {@code http.server.requests} timers for one route, read from each
+ * process's Prometheus endpoint: how long a request spent inside each process, from the
+ * moment its code saw it to its answer, beside what the load generator measured from
+ * sending it. The difference is time spent before a process read the request (in a
+ * socket, in the run queue of a busy machine) or between processes.
+ */
+public final class ServerTimers {
+
+	private final Platform platform;
+
+	private final Http http;
+
+	private final String method;
+
+	private final Set<String> uris;
+
+	/**
+	 * @param method the request method, as the timer's {@code method} tag has it
+	 * @param uris the route's pattern as its {@code uri} tag has it in each process (the
+	 * gateway tags a route it passes on {@code UNKNOWN})
+	 */
+	public ServerTimers(Platform platform, Http http, String method, Set<String> uris) {
+		this.platform = platform;
+		this.http = http;
+		this.method = method;
+		this.uris = Set.copyOf(uris);
+	}
+
+	/** The timers of these processes now. */
+	public Map<String, Reading> read(Collection<String> processes) {
+		Map<String, Reading> readings = new LinkedHashMap<>();
+		for (String process : processes) {
+			readings.put(process, read(process));
+		}
+		return readings;
+	}
+
+	private Reading read(String process) {
+		String url = this.platform.managementUrl(process) + "/actuator/prometheus";
+		try {
+			HttpResponse<String> response = this.http.client()
+				.send(Http.request(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+			return (response.statusCode() == 200) ? parse(response.body()) : Reading.NONE;
+		}
+		catch (java.io.IOException ex) {
+			return Reading.NONE;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Reading.NONE;
+		}
+	}
+
+	Reading parse(String exposition) {
+		long count = 0;
+		double seconds = 0;
+		double max = 0;
+		String method = "method=\"" + this.method + "\"";
+		for (String line : exposition.split("\n")) {
+			if (!line.startsWith("http_server_requests_seconds") || !line.contains(method)
+					|| this.uris.stream().noneMatch((uri) -> line.contains("uri=\"" + uri + "\""))) {
+				continue;
+			}
+			double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			if (line.startsWith("http_server_requests_seconds_count{")) {
+				count += (long) value;
+			}
+			else if (line.startsWith("http_server_requests_seconds_sum{")) {
+				seconds += value;
+			}
+			else if (line.startsWith("http_server_requests_seconds_max{")) {
+				max = Math.max(max, value);
+			}
+		}
+		return new Reading(count, seconds, max);
+	}
+
+	/**
+	 * What each process's timer saw between two readings.
+	 * @return one phrase per process, such as "web-gateway 11,000 requests, mean 45.1 ms,
+	 * slowest 2,345 ms"
+	 */
+	public static String describe(Map<String, Reading> before, Map<String, Reading> after) {
+		StringBuilder described = new StringBuilder();
+		after.forEach((process, reading) -> {
+			Reading earlier = before.getOrDefault(process, Reading.NONE);
+			long count = reading.count() - earlier.count();
+			if (count <= 0) {
+				return;
+			}
+			double mean = (reading.seconds() - earlier.seconds()) / count * 1000;
+			described.append((described.length() > 0) ? "; " : "")
+				.append(process)
+				.append(' ')
+				.append(Format.whole(count))
+				.append(" requests, mean ")
+				.append(Format.decimal(mean, 1))
+				.append(" ms, slowest ")
+				.append(Format.whole(reading.max() * 1000))
+				.append(" ms");
+		});
+		return described.toString();
+	}
+
+	/**
+	 * One process's timer.
+	 *
+	 * @param count requests timed since the process started
+	 * @param seconds their total time
+	 * @param max the slowest of the last minutes (Micrometer's decaying maximum)
+	 */
+	public record Reading(long count, double seconds, double max) {
+
+		static final Reading NONE = new Reading(0, 0, 0);
+
+	}
+
+}
