@@ -163,6 +163,8 @@ Environment that only one service reads.
   value: {{ $config.homeSharedFor | quote }}
 - name: CHANCERY_SITE_ZONE
   value: {{ $config.siteZone | quote }}
+- name: CHANCERY_LIMITS_CONCURRENT_WRITES
+  value: {{ $config.concurrentWrites | quote }}
 {{- range $index, $origin := $root.Values.security.allowedOrigins }}
 - name: {{ printf "CHANCERY_SECURITY_ALLOWED_ORIGINS_%d" $index }}
   value: {{ $origin | quote }}

@@ -1,5 +1,6 @@
 package io.chancery.gateway.limits;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param streamsPerClient event streams a client may hold open at once
  * @param maxBodySize the largest body of a write
  * @param maxImportSize the largest body of an import
+ * @param concurrentWrites content writes this gateway passes on at once; one more is
+ * refused (503) before its body is read
+ * @param writeRetryAfter what a refused write is told to wait before it tries again
  * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway,
  * whose {@code X-Forwarded-For} names the client; empty when clients connect directly
  */
@@ -24,5 +28,6 @@ import org.springframework.util.unit.DataSize;
 record LimitProperties(@DefaultValue("600") long readsPerMinute, @DefaultValue("120") long writesPerMinute,
 		@DefaultValue("10") long exportsPerMinute, @DefaultValue("30") long cursorsPerMinute,
 		@DefaultValue("4") int streamsPerClient, @DefaultValue("2MB") DataSize maxBodySize,
-		@DefaultValue("512MB") DataSize maxImportSize, @DefaultValue List<String> trustedProxies) {
+		@DefaultValue("512MB") DataSize maxImportSize, @DefaultValue("64") int concurrentWrites,
+		@DefaultValue("1s") Duration writeRetryAfter, @DefaultValue List<String> trustedProxies) {
 }
