@@ -81,6 +81,7 @@ public final class Benchmarks {
 		long clock = System.nanoTime();
 		Consumer<String> say = (line) -> progress
 			.accept(String.format("[benchmarks %6.1f s] %s", (System.nanoTime() - clock) / 1e9, line));
+		String source = Versions.source(settings.project());
 		Path scratch = scratch();
 		// Both fail at once, with how to install them, when missing.
 		Wrk wrk = Wrk.find(scratch.resolve("wrk"));
@@ -122,7 +123,7 @@ public final class Benchmarks {
 			platform.keepLogsIn(settings.output().resolve("logs"));
 			Http http = new Http();
 			Elasticsearch elasticsearch = new Elasticsearch(http, platform.elasticsearchUrl());
-			versions = Versions.of(settings, elasticsearch.version(), nginxVersion, wrkVersion);
+			versions = Versions.of(settings, source, elasticsearch.version(), nginxVersion, wrkVersion);
 			FlightRecorder profiler = FlightRecorder.of(settings.output().resolve("jfr"), settings.profile());
 			Context context = new Context(platform, http, elasticsearch, wrk, profiler, scratch, settings.readLoad(),
 					say);

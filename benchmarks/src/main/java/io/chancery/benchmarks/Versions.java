@@ -19,9 +19,14 @@ final class Versions {
 	private Versions() {
 	}
 
-	static Map<String, String> of(BenchmarkSettings settings, String elasticsearch, String nginx, String wrk) {
+	/**
+	 * The versions.
+	 * @param source what {@link #source} read when the run began
+	 */
+	static Map<String, String> of(BenchmarkSettings settings, String source, String elasticsearch, String nginx,
+			String wrk) {
 		Map<String, String> versions = new LinkedHashMap<>();
-		versions.put("Chancery", settings.version() + git(settings.project()));
+		versions.put("Chancery", settings.version() + source);
 		versions.put("Java (services, Kafka, Elasticsearch, benchmark)",
 				System.getProperty("java.vm.vendor") + " " + Runtime.version());
 		versions.put("Spring Boot", springBoot(settings));
@@ -60,7 +65,12 @@ final class Versions {
 		return "unknown";
 	}
 
-	private static String git(Path project) {
+	/**
+	 * The commit the working tree is at, and whether it has changes, read as the run
+	 * begins: the jars were built from that tree just before, and edits made while the
+	 * run goes on are not in what it measures.
+	 */
+	static String source(Path project) {
 		String commit = run(project, "git", "rev-parse", "--short", "HEAD");
 		if (commit.isEmpty()) {
 			return "";
