@@ -44,16 +44,11 @@ class RequestSizes implements WebFilter, Ordered {
 			return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Content too large",
 					"The body is " + length + " bytes; this route accepts at most " + limit + ".");
 		}
-		if (length < 0 && carriesContent(exchange.getRequest().getPath().value())) {
+		if (length < 0 && ContentWrites.isContentPath(exchange.getRequest().getPath().value())) {
 			return Problems.write(exchange, HttpStatus.LENGTH_REQUIRED, "Length required",
 					"Send a Content-Length with the body.");
 		}
 		return chain.filter(exchange);
-	}
-
-	private static boolean carriesContent(String path) {
-		return path.startsWith("/api/v1/articles") || path.startsWith("/api/v1/events")
-				|| path.startsWith("/api/v1/site");
 	}
 
 }

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -61,7 +60,7 @@ class WriteAdmission implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!isContentWrite(exchange.getRequest().getMethod(), exchange.getRequest().getPath().value())) {
+		if (!ContentWrites.isContentWrite(exchange.getRequest().getMethod(), exchange.getRequest().getPath().value())) {
 			return chain.filter(exchange);
 		}
 		if (this.inFlight.incrementAndGet() > this.capacity) {
@@ -74,16 +73,6 @@ class WriteAdmission implements WebFilter, Ordered {
 					Map.of("retryAfterSeconds", this.retryAfterSeconds));
 		}
 		return chain.filter(exchange).doFinally((signal) -> this.inFlight.decrementAndGet());
-	}
-
-	/** A change to an article, an event or the site's details; not an import. */
-	static boolean isContentWrite(HttpMethod method, String path) {
-		if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH
-				&& method != HttpMethod.DELETE) {
-			return false;
-		}
-		return path.startsWith("/api/v1/articles") || path.startsWith("/api/v1/events")
-				|| path.startsWith("/api/v1/site");
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.chancery.gateway.routing;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -99,19 +101,25 @@ class Routes {
 					(route) -> route.method(HttpMethod.GET)
 						.and()
 						.path("/api-docs/ingest")
-						.filters((filters) -> filters.setPath("/v3/api-docs"))
+						.filters((filters) -> filters.setPath("/v3/api-docs")
+							.modifyResponseBody(byte[].class, byte[].class,
+									(exchange, document) -> Mono.justOrEmpty(document).map(GatewayAnswers::addTo)))
 						.uri(ingest))
 			.route("api-docs-search",
 					(route) -> route.method(HttpMethod.GET)
 						.and()
 						.path("/api-docs/search")
-						.filters((filters) -> filters.setPath("/v3/api-docs"))
+						.filters((filters) -> filters.setPath("/v3/api-docs")
+							.modifyResponseBody(byte[].class, byte[].class,
+									(exchange, document) -> Mono.justOrEmpty(document).map(GatewayAnswers::addTo)))
 						.uri(search))
 			.route("api-docs-counter",
 					(route) -> route.method(HttpMethod.GET)
 						.and()
 						.path("/api-docs/counter")
-						.filters((filters) -> filters.setPath("/v3/api-docs"))
+						.filters((filters) -> filters.setPath("/v3/api-docs")
+							.modifyResponseBody(byte[].class, byte[].class,
+									(exchange, document) -> Mono.justOrEmpty(document).map(GatewayAnswers::addTo)))
 						.uri(counter))
 			.build();
 	}
