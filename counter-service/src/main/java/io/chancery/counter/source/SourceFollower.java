@@ -2,10 +2,7 @@ package io.chancery.counter.source;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.chancery.contracts.Event;
@@ -16,22 +13,17 @@ import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.counter.counters.CounterRegistry;
 import io.chancery.counter.milestones.MilestoneLedger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.chancery.kafka.TopicFollower;
+import io.chancery.kafka.WholeTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,36 +33,27 @@ import org.springframework.stereotype.Component;
  * serves an empty or stale list.
  */
 @Component("source")
-class SourceFollower implements SmartLifecycle, HealthIndicator {
+class SourceFollower extends TopicFollower implements HealthIndicator {
 
 	private static final Logger logger = LoggerFactory.getLogger(SourceFollower.class);
 
+	private static final String MILESTONES = Topic.COUNTER_MILESTONES.wireName();
+
 	private final CounterRegistry registry;
-
-	private final Map<String, Object> config;
-
-	private volatile long applied;
-
-	private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
-
-	private volatile @Nullable Thread thread;
 
 	private final MilestoneLedger milestones;
 
 	private final DeadLetters deadLetters;
 
+	private volatile long applied;
+
 	SourceFollower(CounterRegistry registry, MilestoneLedger milestones, KafkaProperties kafka,
 			DeadLetters deadLetters) {
+		super("counter-source", WholeTopics.consumerConfig(kafka, "counter-service-source"),
+				List.of(Topic.EVENTS.wireName(), Topic.SITE_DETAILS.wireName(), MILESTONES));
 		this.registry = registry;
 		this.milestones = milestones;
 		this.deadLetters = deadLetters;
-		// Boot's consumer properties carry the cluster's security settings (TLS, SASL).
-		Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
-		consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "counter-service-source");
-		this.config = consumerConfig;
 	}
 
 	@Override
@@ -80,53 +63,21 @@ class SourceFollower implements SmartLifecycle, HealthIndicator {
 	}
 
 	@Override
-	public void start() {
-		Thread follower = new Thread(this::run, "counter-source");
-		follower.setDaemon(true);
-		this.thread = follower;
-		follower.start();
+	protected void record(ConsumerRecord<String, byte[]> record) {
+		apply(record);
 	}
 
-	private void run() {
-		long started = System.nanoTime();
-		try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(this.config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			this.consumer = kafkaConsumer;
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (Topic topic : List.of(Topic.EVENTS, Topic.SITE_DETAILS, Topic.COUNTER_MILESTONES)) {
-				kafkaConsumer.partitionsFor(topic.wireName(), Duration.ofSeconds(60))
-					.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-			}
-			kafkaConsumer.assign(partitions);
-			kafkaConsumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions, Duration.ofSeconds(60));
-			while (!Thread.currentThread().isInterrupted()) {
-				for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(100))) {
-					apply(record);
-				}
-				for (TopicPartition partition : partitions) {
-					if (partition.topic().equals(Topic.COUNTER_MILESTONES.wireName())) {
-						this.milestones.readUpTo(partition, kafkaConsumer.position(partition));
-					}
-				}
-				if (!this.registry.isCaughtUp() && ends.entrySet()
-					.stream()
-					.allMatch((end) -> kafkaConsumer.position(end.getKey()) >= end.getValue())) {
-					this.registry.markCaughtUp();
-					logger.info("Caught up with events and site details: {} records in {} ms", this.applied,
-							Duration.ofNanos(System.nanoTime() - started).toMillis());
-				}
-			}
+	@Override
+	protected void readUpTo(TopicPartition partition, long position) {
+		if (partition.topic().equals(MILESTONES)) {
+			this.milestones.readUpTo(partition, position);
 		}
-		catch (WakeupException ex) {
-			// Stopping.
-		}
-		catch (RuntimeException ex) {
-			logger.error("Stopped following the source topics; starting again", ex);
-			if (this.thread == Thread.currentThread()) {
-				run();
-			}
-		}
+	}
+
+	@Override
+	protected void caughtUp(long records, Duration took) {
+		this.registry.markCaughtUp();
+		logger.info("Caught up with events and site details: {} records in {} ms", this.applied, took.toMillis());
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
@@ -156,24 +107,6 @@ class SourceFollower implements SmartLifecycle, HealthIndicator {
 					ex.toString());
 			this.deadLetters.send(record, "unreadable " + type.get().wireName() + ": " + ex.getMessage());
 		}
-	}
-
-	@Override
-	public void stop() {
-		Thread follower = this.thread;
-		this.thread = null;
-		KafkaConsumer<String, byte[]> kafkaConsumer = this.consumer;
-		if (kafkaConsumer != null) {
-			kafkaConsumer.wakeup();
-		}
-		if (follower != null) {
-			follower.interrupt();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.thread != null;
 	}
 
 }

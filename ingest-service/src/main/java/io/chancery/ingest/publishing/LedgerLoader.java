@@ -2,8 +2,6 @@ package io.chancery.ingest.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +9,12 @@ import java.util.Optional;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
+import io.chancery.kafka.TopicFollower;
+import io.chancery.kafka.WholeTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +22,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +31,7 @@ import org.springframework.stereotype.Component;
  * start.
  */
 @Component
-class LedgerLoader implements SmartLifecycle {
+class LedgerLoader extends TopicFollower {
 
 	private static final Logger logger = LoggerFactory.getLogger(LedgerLoader.class);
 
@@ -45,87 +39,37 @@ class LedgerLoader implements SmartLifecycle {
 
 	private final RevisionLedger ledger;
 
-	private final Map<String, Object> consumerConfig;
-
-	private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
-
-	private volatile @Nullable Thread thread;
-
 	LedgerLoader(RevisionLedger ledger, KafkaProperties kafka) {
+		super("revision-ledger", config(kafka), SOURCE_TOPICS.stream().map(Topic::wireName).toList());
 		this.ledger = ledger;
-		// Boot's consumer properties carry the cluster's security settings (TLS, SASL).
-		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+	}
+
+	private static Map<String, Object> config(KafkaProperties kafka) {
+		Map<String, Object> config = WholeTopics.consumerConfig(kafka, "ingest-service-ledger");
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-ledger");
 		// Nobody waits on this reader once it caught up (an owner knows what it wrote; a
 		// new owner reads to the end before it writes), so it fetches in batches rather
 		// than once per committed transaction, which costs it and the broker per fetch.
 		config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1024 * 1024);
 		config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200);
-		this.consumerConfig = config;
+		return config;
 	}
 
 	@Override
-	public void start() {
-		Thread loader = new Thread(this::run, "revision-ledger");
-		loader.setDaemon(true);
-		this.thread = loader;
-		loader.start();
+	protected void record(ConsumerRecord<String, byte[]> record) {
+		apply(record);
 	}
 
-	private void run() {
-		long started = System.nanoTime();
-		try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(this.consumerConfig,
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			this.consumer = kafkaConsumer;
-			List<TopicPartition> partitions = partitions(kafkaConsumer);
-			kafkaConsumer.assign(partitions);
-			kafkaConsumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions, Duration.ofSeconds(30));
-			long records = 0;
-			while (!Thread.currentThread().isInterrupted()) {
-				for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(100))) {
-					apply(record);
-					records++;
-				}
-				for (TopicPartition partition : partitions) {
-					this.ledger.readUpTo(partition, kafkaConsumer.position(partition));
-				}
-				if (!this.ledger.isCaughtUp() && reached(kafkaConsumer, ends)) {
-					this.ledger.markCaughtUp();
-					logger.info("Revision ledger caught up: {} records, {} items, in {} ms", records,
-							this.ledger.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-				}
-			}
-		}
-		catch (WakeupException ex) {
-			// Stopping.
-		}
-		catch (RuntimeException ex) {
-			logger.error("The revision ledger stopped following Kafka; restarting it", ex);
-			if (this.thread == Thread.currentThread()) {
-				sleepQuietly();
-				run();
-			}
-		}
+	@Override
+	protected void readUpTo(TopicPartition partition, long position) {
+		this.ledger.readUpTo(partition, position);
 	}
 
-	private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
-		List<TopicPartition> partitions = new ArrayList<>();
-		for (Topic topic : SOURCE_TOPICS) {
-			List<PartitionInfo> infos = consumer.partitionsFor(topic.wireName(), Duration.ofSeconds(30));
-			for (PartitionInfo info : infos) {
-				partitions.add(new TopicPartition(info.topic(), info.partition()));
-			}
-		}
-		return partitions;
-	}
-
-	private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
-		return ends.entrySet().stream().allMatch((end) -> consumer.position(end.getKey()) >= end.getValue());
+	@Override
+	protected void caughtUp(long records, Duration took) {
+		this.ledger.markCaughtUp();
+		logger.info("Revision ledger caught up: {} records, {} items, in {} ms", records, this.ledger.size(),
+				took.toMillis());
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
@@ -172,33 +116,6 @@ class LedgerLoader implements SmartLifecycle {
 	private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-	}
-
-	private static void sleepQuietly() {
-		try {
-			Thread.sleep(1000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	@Override
-	public void stop() {
-		Thread loader = this.thread;
-		this.thread = null;
-		KafkaConsumer<String, byte[]> kafkaConsumer = this.consumer;
-		if (kafkaConsumer != null) {
-			kafkaConsumer.wakeup();
-		}
-		if (loader != null) {
-			loader.interrupt();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.thread != null;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.chancery.contracts.Topic;
+import io.chancery.kafka.WholeTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,12 +29,7 @@ class RecordReader implements DisposableBean {
 	private final KafkaConsumer<String, byte[]> consumer;
 
 	RecordReader(KafkaProperties kafka) {
-		// Boot's consumer properties carry the cluster's security settings (TLS, SASL).
-		Map<String, Object> config = new java.util.HashMap<>(kafka.buildConsumerProperties());
-		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-reader");
+		Map<String, Object> config = WholeTopics.consumerConfig(kafka, "ingest-service-reader");
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
 		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 	}

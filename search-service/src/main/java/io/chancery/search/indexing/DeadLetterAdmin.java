@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.Topic;
+import io.chancery.kafka.DeadLetterWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -100,8 +101,8 @@ class DeadLetterAdmin {
 			String payload = (record.value() != null) ? new String(record.value(), StandardCharsets.UTF_8) : "";
 			return new DeadLetter(record.offset(),
 					(record.key() != null) ? new String(record.key(), StandardCharsets.UTF_8) : null,
-					header(record, EventType.HEADER), header(record, DeadLetters.ORIGIN),
-					header(record, DeadLetters.CAUSE), Instant.ofEpochMilli(record.timestamp()),
+					header(record, EventType.HEADER), header(record, DeadLetterWriter.ORIGIN),
+					header(record, DeadLetterWriter.CAUSE), Instant.ofEpochMilli(record.timestamp()),
 					(payload.length() > PAYLOAD_EXCERPT) ? payload.substring(0, PAYLOAD_EXCERPT) + "…" : payload);
 		}
 

@@ -2,10 +2,10 @@ package io.chancery.search.indexing;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.chancery.kafka.WholeTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,9 +15,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * Reads whole topics without a consumer group: every partition assigned, committed
- * records only, nothing committed back. Reindexing and the dead-letter tools read this
- * way, beside the live consumer and without disturbing its offsets.
+ * Reads whole topics without a consumer group ({@link WholeTopics}): every partition
+ * assigned, committed records only, nothing committed back. Reindexing and the
+ * dead-letter tools read this way, beside the live consumer and without disturbing its
+ * offsets.
  */
 final class TopicReader implements AutoCloseable {
 
@@ -26,14 +27,8 @@ final class TopicReader implements AutoCloseable {
 	private final List<TopicPartition> partitions = new ArrayList<>();
 
 	TopicReader(KafkaProperties kafka, String clientId, int maxPollRecords, List<String> topics) {
-		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		Map<String, Object> config = WholeTopics.consumerConfig(kafka, clientId);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-		// A seek below what retention kept starts at the oldest record, never at the end.
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
 		this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		for (String topic : topics) {
 			this.consumer.partitionsFor(topic)
