@@ -2,7 +2,9 @@
  * The Kafka mechanisms the services share, written once: the settings of a reader that
  * takes topics whole without a consumer group ({@link io.chancery.kafka.WholeTopics}), a
  * thread that follows topics from their first record and says when it has caught up
- * ({@link io.chancery.kafka.TopicFollower}), and a writer of dead letters with the same
+ * ({@link io.chancery.kafka.TopicFollower}), a transactional producer that one replica at
+ * a time holds, taken by fencing the previous holder and catching up
+ * ({@link io.chancery.kafka.FencedWriter}), and a writer of dead letters with the same
  * headers in every service ({@link io.chancery.kafka.DeadLetterWriter}).
  * <p>
  * Consuming with a group stays with Spring Cloud Stream, which search-service's indexing

@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.chancery.contracts.CounterDefinition;
 import io.chancery.contracts.CounterMilestoneReached;
@@ -20,18 +18,13 @@ import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.counter.counters.CounterRegistry;
 import io.chancery.counter.counting.DayCount;
+import io.chancery.kafka.FencedWriter;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,11 +55,9 @@ class MilestoneAnnouncer implements DisposableBean {
 
 	private final Clock clock;
 
-	private final Map<String, Object> producerConfig;
-
 	private final Admin admin;
 
-	private @Nullable KafkaProducer<String, byte[]> producer;
+	private final FencedWriter producer;
 
 	MilestoneAnnouncer(CounterRegistry registry, MilestoneLedger ledger, MilestoneProperties properties, Clock clock,
 			KafkaProperties kafka) {
@@ -74,13 +65,15 @@ class MilestoneAnnouncer implements DisposableBean {
 		this.ledger = ledger;
 		this.properties = properties;
 		this.clock = clock;
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
+		Map<String, Object> config = FencedWriter.producerConfig(kafka);
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-		this.producerConfig = Map.copyOf(config);
 		this.admin = Admin.create(kafka.buildAdminProperties());
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (int partition = 0; partition < Topic.COUNTER_MILESTONES.partitions(); partition++) {
+			partitions.add(new TopicPartition(Topic.COUNTER_MILESTONES.wireName(), partition));
+		}
+		this.producer = new FencedWriter(config, TRANSACTIONAL_ID, this.admin, partitions, ledger::awaitPosition,
+				Duration.ofSeconds(10));
 	}
 
 	@Scheduled(fixedDelayString = "${chancery.milestones.check-interval:1s}", initialDelayString = "1s")
@@ -93,7 +86,7 @@ class MilestoneAnnouncer implements DisposableBean {
 			return;
 		}
 		try {
-			KafkaProducer<String, byte[]> holder = acquire();
+			KafkaProducer<String, byte[]> holder = this.producer.acquire();
 			List<CounterMilestoneReached> due = due(now);
 			if (due.isEmpty()) {
 				return;
@@ -115,7 +108,7 @@ class MilestoneAnnouncer implements DisposableBean {
 			// Fenced by another replica, or Kafka unreachable: take the producer again on
 			// the next look.
 			logger.info("Milestones not announced this time: {}", ex.toString());
-			release();
+			this.producer.release();
 		}
 	}
 
@@ -141,57 +134,13 @@ class MilestoneAnnouncer implements DisposableBean {
 		return due;
 	}
 
-	private KafkaProducer<String, byte[]> acquire() {
-		if (this.producer != null) {
-			return this.producer;
-		}
-		KafkaProducer<String, byte[]> created = new KafkaProducer<>(this.producerConfig, new StringSerializer(),
-				new ByteArraySerializer());
-		this.producer = created;
-		created.initTransactions();
-		for (int partition = 0; partition < Topic.COUNTER_MILESTONES.partitions(); partition++) {
-			TopicPartition topicPartition = new TopicPartition(Topic.COUNTER_MILESTONES.wireName(), partition);
-			if (!this.ledger.awaitPosition(topicPartition, committedEnd(topicPartition), Duration.ofSeconds(10))) {
-				release();
-				throw new KafkaException("Milestones not read to their end in time");
-			}
-		}
-		return created;
-	}
-
-	private long committedEnd(TopicPartition partition) {
-		try {
-			return this.admin
-				.listOffsets(Map.of(partition, OffsetSpec.latest()),
-						new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-				.partitionResult(partition)
-				.get(10, TimeUnit.SECONDS)
-				.offset();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new KafkaException(ex);
-		}
-		catch (Exception ex) {
-			throw new KafkaException("Could not read the end of " + partition, ex);
-		}
-	}
-
-	private void release() {
-		KafkaProducer<String, byte[]> current = this.producer;
-		this.producer = null;
-		if (current != null) {
-			current.close(Duration.ZERO);
-		}
-	}
-
 	static String key(CounterMilestoneReached milestone) {
 		return milestone.counterId() + ":" + milestone.milestone();
 	}
 
 	@Override
 	public synchronized void destroy() {
-		release();
+		this.producer.release();
 		this.admin.close(Duration.ofSeconds(5));
 	}
 

@@ -2,7 +2,6 @@ package io.chancery.ingest.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,17 +12,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.chancery.contracts.Topic;
+import io.chancery.kafka.FencedWriter;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -54,11 +47,7 @@ class PartitionWriters implements DisposableBean {
 	private final ConcurrentMap<Topic, Integer> partitionCounts = new ConcurrentHashMap<>();
 
 	PartitionWriters(KafkaProperties kafka, RevisionLedger ledger, PublishingProperties properties) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		this.producerConfig = Map.copyOf(config);
+		this.producerConfig = Map.copyOf(FencedWriter.producerConfig(kafka));
 		this.admin = Admin.create(kafka.buildAdminProperties());
 		this.ledger = ledger;
 		this.properties = properties;
@@ -147,12 +136,14 @@ class PartitionWriters implements DisposableBean {
 
 		private final ReentrantLock lock = new ReentrantLock();
 
-		private @Nullable KafkaProducer<String, byte[]> producer;
-
-		private boolean holding;
+		private final FencedWriter producer;
 
 		Writer(TopicPartition partition) {
 			this.partition = partition;
+			this.producer = new FencedWriter(PartitionWriters.this.producerConfig,
+					"ingest-service-" + partition.topic() + "-" + partition.partition(), PartitionWriters.this.admin,
+					List.of(partition), PartitionWriters.this.ledger::awaitPosition,
+					PartitionWriters.this.properties.acknowledgementTimeout());
 		}
 
 		TopicPartition partition() {
@@ -168,27 +159,7 @@ class PartitionWriters implements DisposableBean {
 		 * holder, then waits until the ledger has read everything committed before.
 		 */
 		KafkaProducer<String, byte[]> acquire() {
-			if (this.holding && this.producer != null) {
-				return this.producer;
-			}
-			release();
-			Map<String, Object> config = new HashMap<>(PartitionWriters.this.producerConfig);
-			config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-					"ingest-service-" + this.partition.topic() + "-" + this.partition.partition());
-			config.put(ProducerConfig.CLIENT_ID_CONFIG,
-					"ingest-service-" + this.partition.topic() + "-" + this.partition.partition());
-			KafkaProducer<String, byte[]> created = new KafkaProducer<>(config, new StringSerializer(),
-					new ByteArraySerializer());
-			this.producer = created;
-			created.initTransactions();
-			long committedEnd = committedEnd();
-			if (!PartitionWriters.this.ledger.awaitPosition(this.partition, committedEnd,
-					PartitionWriters.this.properties.acknowledgementTimeout())) {
-				throw new org.apache.kafka.common.errors.TimeoutException(
-						"The ledger did not reach offset " + committedEnd + " of " + this.partition + " in time");
-			}
-			this.holding = true;
-			return created;
+			return this.producer.acquire();
 		}
 
 		/**
@@ -196,30 +167,7 @@ class PartitionWriters implements DisposableBean {
 		 * first.
 		 */
 		void release() {
-			this.holding = false;
-			KafkaProducer<String, byte[]> current = this.producer;
-			this.producer = null;
-			if (current != null) {
-				current.close(Duration.ZERO);
-			}
-		}
-
-		private long committedEnd() {
-			try {
-				return PartitionWriters.this.admin
-					.listOffsets(Map.of(this.partition, OffsetSpec.latest()),
-							new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-					.partitionResult(this.partition)
-					.get(PartitionWriters.this.properties.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS)
-					.offset();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new org.apache.kafka.common.errors.InterruptException(ex);
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				throw new org.apache.kafka.common.KafkaException("Could not read the end of " + this.partition, ex);
-			}
+			this.producer.release();
 		}
 
 	}
