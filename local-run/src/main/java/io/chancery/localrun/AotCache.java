@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+
+import io.chancery.infrastructure.Ports;
 
 /**
  * Ahead-of-time caches for the services (JDK 25: JEP 483 and 514), so that a second start
@@ -30,6 +35,76 @@ final class AotCache {
 	AotCache(Path root, List<String> jvmOptions) {
 		this.root = root;
 		this.jvmOptions = List.copyOf(jvmOptions);
+	}
+
+	/**
+	 * Makes the caches {@code services} lack, one after another (see
+	 * {@link LocalPlatform#trainAotCaches}).
+	 * @return what went wrong, by service; empty when every service has its cache
+	 */
+	static Map<String, String> trainAll(Settings settings, List<String> services) {
+		if (!LocalPlatform.aotCachesSupported()) {
+			Map<String, String> failures = new LinkedHashMap<>();
+			services.forEach((service) -> failures.put(service, "AOT caches need JDK 25 or later"));
+			return failures;
+		}
+		AotCache caches = new AotCache(settings.home().resolve("aot"), ServiceJvm.OPTIONS);
+		Map<String, String> base = new LinkedHashMap<>();
+		base.put("MALLOC_ARENA_MAX", "2");
+		base.putAll(settings.environment());
+		Map<String, String> environment = awayFromThePlatform(base);
+		Map<String, String> failures = new LinkedHashMap<>();
+		for (String service : services) {
+			Path jar = ServiceJvm.jar(settings, service);
+			if (caches.launch(service, jar).isEmpty()) {
+				caches.train(service, jar, settings.jvmOptions(service), environment, ServiceJvm.java())
+					.ifPresent((failed) -> failures.put(service, failed));
+			}
+		}
+		return failures;
+	}
+
+	/**
+	 * The environment of a training run: the services' own, but with Kafka, Elasticsearch
+	 * and the other services at an address where nothing listens. A training run that
+	 * reached the running Kafka would join search-service's consumer group and
+	 * ingest-service's group of writers, take partitions from the running services and
+	 * leave them waiting for it when it exits.
+	 */
+	static Map<String, String> awayFromThePlatform(Map<String, String> environment) {
+		String nowhere = "127.0.0.1:" + Ports.free();
+		Map<String, String> training = new LinkedHashMap<>(environment);
+		training.put("KAFKA_BOOTSTRAP_SERVERS", nowhere);
+		training.put("ELASTICSEARCH_URIS", "http://" + nowhere);
+		training.put("INGEST_SERVICE_URI", "http://" + nowhere);
+		training.put("SEARCH_SERVICE_URI", "http://" + nowhere);
+		training.put("COUNTER_SERVICE_URI", "http://" + nowhere);
+		return training;
+	}
+
+	/**
+	 * Makes the caches of the services that started without one, one after another on a
+	 * thread of its own, for the next start.
+	 * @param jars the services' jars, by service
+	 * @param environment the services' environment, away from the platform
+	 * @param step where progress is told
+	 */
+	void trainInBackground(Map<String, Path> jars, Settings settings, Map<String, String> environment,
+			Consumer<String> step) {
+		if (jars.isEmpty()) {
+			return;
+		}
+		Thread.ofPlatform().daemon().name("aot-training").start(() -> {
+			for (Map.Entry<String, Path> service : jars.entrySet()) {
+				long started = System.nanoTime();
+				Optional<String> failed = train(service.getKey(), service.getValue(),
+						settings.jvmOptions(service.getKey()), environment, ServiceJvm.java());
+				step.accept(failed.map((reason) -> "No AOT cache for " + service.getKey() + ": " + reason)
+					.orElse("AOT cache for " + service.getKey() + " made in "
+							+ Duration.ofNanos(System.nanoTime() - started).toSeconds()
+							+ " s; the next start uses it"));
+			}
+		});
 	}
 
 	/** The extracted jar and its cache, when both exist for this build of the jar. */

@@ -44,7 +44,7 @@ class AotCacheIntegrationTests {
 				})
 			.withAotCache(true);
 
-		assertThat(LocalPlatform.trainAotCaches(settings, List.of(SERVICE))).isEmpty();
+		assertThat(AotCache.trainAll(settings, List.of(SERVICE))).isEmpty();
 
 		Path jar = settings.project()
 			.resolve(SERVICE)
@@ -54,7 +54,7 @@ class AotCacheIntegrationTests {
 		Optional<AotCache.Launch> launch = caches.launch(SERVICE, jar);
 		assertThat(launch).isPresent();
 		// A second call finds the cache and trains nothing.
-		assertThat(LocalPlatform.trainAotCaches(settings, List.of(SERVICE))).isEmpty();
+		assertThat(AotCache.trainAll(settings, List.of(SERVICE))).isEmpty();
 
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -80,7 +80,7 @@ class AotCacheIntegrationTests {
 		Files.writeString(this.home.resolve("kafka/data/meta.properties"), "state");
 		Files.writeString(this.home.resolve("editor.key"), "key");
 
-		LocalPlatform.deleteStateIn(this.home);
+		PlatformHome.deleteStateIn(this.home);
 
 		try (Stream<Path> left = Files.list(this.home)) {
 			assertThat(left.map((path) -> path.getFileName().toString())).containsExactly("aot");

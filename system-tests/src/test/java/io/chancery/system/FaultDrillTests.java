@@ -80,9 +80,9 @@ class FaultDrillTests {
 		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> total("/api/v1/search?size=1&tag=" + tag) > 500);
-		platform.kill("search-service");
+		platform.faults().kill("search-service");
 		importer.join(TimeUnit.MINUTES.toMillis(5));
-		platform.restart("search-service");
+		platform.faults().restart("search-service");
 		IndexAudit.Result audit = awaitExact(Duration.ofMinutes(3));
 		System.out.printf("[drill] kill -9 search-service while indexing 10,000: %s%n", audit);
 		assertThat(countStartingWith(prefix)).isEqualTo(10_000);
@@ -94,12 +94,12 @@ class FaultDrillTests {
 		long deadLettersBefore = endOffset(Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName());
 		Writer writer = Writer.start(gateway, "es-down");
 		Thread.sleep(3000);
-		platform.stopElasticsearch();
+		platform.faults().stopElasticsearch();
 		String searchHealth = "http://127.0.0.1:" + platform.settings().ports().searchManagement() + "/actuator/health";
 		await().atMost(Duration.ofSeconds(30)).until(() -> status(searchHealth) == 503);
 		assertThat(gateway.raw("/api/v1/search?q=anything").statusCode()).isEqualTo(503);
 		Thread.sleep(30_000);
-		platform.startElasticsearch();
+		platform.faults().startElasticsearch();
 		await().atMost(Duration.ofSeconds(60)).until(() -> status(searchHealth) == 200);
 		Thread.sleep(2000);
 		writer.stop();
@@ -116,7 +116,7 @@ class FaultDrillTests {
 	void kafkaRestartedDuringWritesNeverGivesAFalse2xx() throws Exception {
 		Writer writer = Writer.start(gateway, "kafka-down");
 		Thread.sleep(3000);
-		platform.restartKafka(Duration.ofSeconds(10));
+		platform.faults().restartKafka(Duration.ofSeconds(10));
 		Thread.sleep(5000);
 		writer.stop();
 		IndexAudit.Result audit = awaitExact(Duration.ofMinutes(3));
@@ -139,7 +139,7 @@ class FaultDrillTests {
 	@Order(4)
 	void replayFromTheStartLeavesTheIndexUnchanged() throws Exception {
 		Map<String, IndexAudit.Expected> before = IndexAudit.indexed(platform.elasticsearchUrl());
-		platform.kill("search-service");
+		platform.faults().kill("search-service");
 		try (Admin admin = admin()) {
 			Map<TopicPartition, OffsetAndMetadata> start = new java.util.HashMap<>();
 			for (Topic topic : List.of(Topic.ARTICLES, Topic.EVENTS)) {
@@ -153,7 +153,7 @@ class FaultDrillTests {
 				return true;
 			});
 		}
-		platform.restart("search-service");
+		platform.faults().restart("search-service");
 		await().atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> lag("search-service") == 0);
@@ -210,8 +210,8 @@ class FaultDrillTests {
 		JsonNode before = gateway.get("/api/v1/counters?locale=en&" + at);
 		assertThat(before.get("counters")).isNotEmpty();
 		long milestones = endOffset(Topic.COUNTER_MILESTONES.wireName());
-		platform.kill("counter-service");
-		platform.restart("counter-service");
+		platform.faults().kill("counter-service");
+		platform.faults().restart("counter-service");
 		JsonNode after = gateway.get("/api/v1/counters?locale=en&" + at);
 		System.out.printf("[drill] counter-service restarted: %d counters before, %d after%n",
 				before.get("counters").size(), after.get("counters").size());
@@ -225,7 +225,7 @@ class FaultDrillTests {
 	@Order(7)
 	void homeAnswersWithAServiceDown() throws Exception {
 		anEventWithACounter();
-		platform.kill("counter-service");
+		platform.faults().kill("counter-service");
 		try {
 			// A complete page composed just before the kill may still be shared for a
 			// moment (chancery.home.shared-for).
@@ -238,7 +238,7 @@ class FaultDrillTests {
 			assertThat(home.get("latestEvents")).isNotEmpty();
 		}
 		finally {
-			platform.restart("counter-service");
+			platform.faults().restart("counter-service");
 		}
 	}
 
@@ -418,7 +418,7 @@ class FaultDrillTests {
 		Thread.sleep(10_000);
 		long killedAt = System.nanoTime();
 		kill[0] = killedAt;
-		platform.kill(victim);
+		platform.faults().kill(victim);
 		Duration gap = awaitOneWriterOfEveryPartition(killedAt);
 		Thread.sleep(Math.max(0, 30_000 - gap.toMillis()));
 		pace.shutdown();
@@ -438,7 +438,7 @@ class FaultDrillTests {
 				percentile(acceptedMillis, 99), percentile(acceptedBeforeKillMillis, 50),
 				percentile(acceptedBeforeKillMillis, 99), missing.size(), gap.toMillis() / 1e3, ownershipRefused.get(),
 				overloaded.get(), refusals);
-		platform.restart(victim);
+		platform.faults().restart(victim);
 		assertThat(missing).as("every acknowledged write is on its topic").isEmpty();
 		assertThat(answers.keySet()).as("answers %s", answers).allMatch((status) -> status == 201 || status == 503);
 		assertThat(gap).as("the ownership gap after a kill -9").isLessThanOrEqualTo(Duration.ofSeconds(15));
