@@ -20,6 +20,7 @@ import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import io.chancery.infrastructure.Infrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,6 +52,9 @@ import static org.awaitility.Awaitility.await;
 @Import(ChanceryInfrastructureConfiguration.class)
 class MilestonesIntegrationTests {
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
 	void eachMilestoneIsAnnouncedExactlyOnceAcrossReplicasAndRestarts() throws Exception {
 		String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
@@ -63,15 +68,30 @@ class MilestonesIntegrationTests {
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(announced(bootstrap, run)).contains(run + "-days:days-100",
 						run + "-year:anniversary-1"));
-			// Both replicas keep looking; give them time to announce twice if they ever
-			// would.
-			Thread.sleep(3000);
+			// Both replicas keep looking: had either announced a milestone again, it
+			// would have in the looks after the first announcement.
+			awaitMoreLooks(this.meters, 3);
+			awaitMoreLooks(replica.getBean(MeterRegistry.class), 10);
 		}
 		try (ConfigurableApplicationContext restarted = start(bootstrap)) {
-			Thread.sleep(4000);
+			// A restarted replica reads what was announced before it looks.
+			awaitMoreLooks(restarted.getBean(MeterRegistry.class), 10);
 		}
 		assertThat(announced(bootstrap, run)).containsExactlyInAnyOrder(run + "-days:days-100",
 				run + "-year:anniversary-1");
+	}
+
+	/**
+	 * Waits until a replica has compared the counters with the announcements more times.
+	 */
+	private static void awaitMoreLooks(MeterRegistry meters, int more) {
+		double before = looks(meters);
+		await().atMost(Duration.ofSeconds(60)).until(() -> looks(meters) >= before + more);
+	}
+
+	private static double looks(MeterRegistry meters) {
+		io.micrometer.core.instrument.Counter looks = meters.find("chancery.counters.milestone.looks").counter();
+		return (looks != null) ? looks.count() : 0;
 	}
 
 	private static ConfigurableApplicationContext start(String bootstrap) {

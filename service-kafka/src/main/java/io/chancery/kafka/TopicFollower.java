@@ -40,6 +40,8 @@ public abstract class TopicFollower implements SmartLifecycle {
 
 	private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
 
+	private static final long STOPPING_MILLIS = 10_000;
+
 	private final String name;
 
 	private final Map<String, Object> config;
@@ -93,17 +95,31 @@ public abstract class TopicFollower implements SmartLifecycle {
 		follower.start();
 	}
 
-	/** Stops following, without waiting for the thread to end. */
+	/**
+	 * Stops following and waits for the thread to end (at most {@value #STOPPING_MILLIS}
+	 * ms): once this returns, no record reaches the subclass.
+	 */
 	@Override
-	public synchronized void stop() {
-		Thread follower = this.thread;
-		this.thread = null;
-		KafkaConsumer<String, byte[]> current = this.consumer;
-		if (current != null) {
-			current.wakeup();
+	public void stop() {
+		Thread follower;
+		synchronized (this) {
+			follower = this.thread;
+			this.thread = null;
+			KafkaConsumer<String, byte[]> current = this.consumer;
+			if (current != null) {
+				current.wakeup();
+			}
+			if (follower != null) {
+				follower.interrupt();
+			}
 		}
-		if (follower != null) {
-			follower.interrupt();
+		if (follower != null && follower != Thread.currentThread()) {
+			try {
+				follower.join(STOPPING_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

@@ -57,10 +57,12 @@ class TopicFollowerIntegrationTests {
 			finally {
 				seen.stop();
 			}
+			// stop() returns once the thread has ended: nothing read after it.
 			assertThat(seen.isRunning()).isFalse();
+			int before = seen.keys().size();
 			commit(producer, new ProducerRecord<>(topic, 0, "stopped", "unseen"));
-			Thread.sleep(500);
-			assertThat(seen.keys()).doesNotContain("stopped");
+			assertThat(seen.threadsAlive()).isZero();
+			assertThat(seen.keys()).hasSize(before).doesNotContain("stopped");
 		}
 	}
 
@@ -115,8 +117,11 @@ class TopicFollowerIntegrationTests {
 
 		private final AtomicLong caughtUpCalls = new AtomicLong();
 
+		private final String threadName;
+
 		Seen(String topic) {
-			super("test-follower", config(), List.of(topic));
+			super("follower-of-" + topic, config(), List.of(topic));
+			this.threadName = "follower-of-" + topic;
 		}
 
 		@Override
@@ -134,6 +139,15 @@ class TopicFollowerIntegrationTests {
 		protected void caughtUp(long records, Duration took) {
 			this.caughtUpCalls.incrementAndGet();
 			this.caughtUpAfter.set(records);
+		}
+
+		/** Threads named as this follower's that are still running. */
+		long threadsAlive() {
+			return Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.filter((each) -> each.getName().equals(this.threadName) && each.isAlive())
+				.count();
 		}
 
 		List<String> keys() {

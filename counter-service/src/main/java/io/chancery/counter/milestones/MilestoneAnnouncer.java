@@ -19,6 +19,8 @@ import io.chancery.contracts.Topic;
 import io.chancery.counter.counters.CounterRegistry;
 import io.chancery.counter.counting.DayCount;
 import io.chancery.kafka.FencedWriter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -59,8 +61,13 @@ class MilestoneAnnouncer implements DisposableBean {
 
 	private final FencedWriter producer;
 
+	private final Counter looks;
+
 	MilestoneAnnouncer(CounterRegistry registry, MilestoneLedger ledger, MilestoneProperties properties, Clock clock,
-			KafkaProperties kafka) {
+			KafkaProperties kafka, MeterRegistry meters) {
+		this.looks = Counter.builder("chancery.counters.milestone.looks")
+			.description("Times this replica compared the counters with what was announced")
+			.register(meters);
 		this.registry = registry;
 		this.ledger = ledger;
 		this.properties = properties;
@@ -81,6 +88,7 @@ class MilestoneAnnouncer implements DisposableBean {
 		if (!this.registry.isCaughtUp()) {
 			return;
 		}
+		this.looks.increment();
 		Instant now = this.clock.instant();
 		if (due(now).isEmpty()) {
 			return;
