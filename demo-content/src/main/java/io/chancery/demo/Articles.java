@@ -16,12 +16,12 @@ import io.chancery.demo.Body.Note;
 import io.chancery.demo.Body.Paragraph;
 import io.chancery.demo.ImportLines.ArticleLine;
 import io.chancery.demo.ImportLines.Withdrawal;
-import io.chancery.demo.Vocabulary.Issue;
+import io.chancery.demo.Subjects.Issue;
+import io.chancery.demo.Subjects.Topic;
 import io.chancery.demo.Vocabulary.Occasion;
 import io.chancery.demo.Vocabulary.Official;
 import io.chancery.demo.Vocabulary.Outlet;
 import io.chancery.demo.Vocabulary.Place;
-import io.chancery.demo.Vocabulary.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +43,7 @@ final class Articles {
 	private static final List<@Nullable Official> STATEMENT_VOICES = Arrays.asList(null, null, Vocabulary.SPOKESPERSON,
 			Vocabulary.SPOKESPERSON, Vocabulary.MINISTER, Vocabulary.CONSUL);
 
-	private static final List<Topic> CONSULAR_TOPICS = List.of(Vocabulary.CONSULAR, Vocabulary.COMPATRIOTS);
+	private static final List<Topic> CONSULAR_TOPICS = List.of(Subjects.CONSULAR, Subjects.COMPATRIOTS);
 
 	private static final List<Phrase> SPEECH_TITLES = List.of(
 			new Phrase("Speech by {who} {occasion}", "Выступление {whose} {occasion}"),
@@ -180,7 +180,7 @@ final class Articles {
 	Story write(ArticleKind kind, LocalDate date, List<Language> languages) {
 		return switch (kind) {
 			case SPEECH -> speech(date, this.dice.pick(SPEAKERS), this.dice.pick(Vocabulary.OCCASIONS),
-					this.dice.pick(Vocabulary.TOPICS), languages);
+					this.dice.pick(Subjects.TOPICS), languages);
 			case INTERVIEW -> interview(date, languages);
 			case ARTICLE -> opinion(date, languages);
 			case STATEMENT -> statement(date, languages);
@@ -220,7 +220,7 @@ final class Articles {
 	private Story interview(LocalDate date, List<Language> languages) {
 		Official speaker = this.dice.pick(INTERVIEWEES);
 		Topic topic = (speaker == Vocabulary.CONSUL) ? this.dice.pick(CONSULAR_TOPICS)
-				: this.dice.pick(Vocabulary.TOPICS);
+				: this.dice.pick(Subjects.TOPICS);
 		Outlet outlet = this.dice.pick(Vocabulary.OUTLETS);
 		Phrase title = this.dice.pick(INTERVIEW_TITLES);
 		Phrase lead = this.dice.pick(INTERVIEW_LEADS);
@@ -249,7 +249,7 @@ final class Articles {
 
 	private Story opinion(LocalDate date, List<Language> languages) {
 		Official author = this.dice.pick(AUTHORS);
-		Topic topic = this.dice.pick(Vocabulary.TOPICS);
+		Topic topic = this.dice.pick(Subjects.TOPICS);
 		Outlet outlet = this.dice.pick(Vocabulary.OUTLETS.stream().filter(Outlet::print).toList());
 		Phrase title = this.dice.pick(OPINION_TITLES);
 		Phrase lead = this.dice.pick(OPINION_LEADS);
@@ -278,8 +278,7 @@ final class Articles {
 
 	private Story statement(LocalDate date, List<Language> languages) {
 		Official voice = this.dice.pick(STATEMENT_VOICES);
-		Topic topic = (voice == Vocabulary.CONSUL) ? this.dice.pick(CONSULAR_TOPICS)
-				: this.dice.pick(Vocabulary.TOPICS);
+		Topic topic = (voice == Vocabulary.CONSUL) ? this.dice.pick(CONSULAR_TOPICS) : this.dice.pick(Subjects.TOPICS);
 		Issue issue = this.dice.pick(topic.issues());
 		Phrase title = this.dice.pick((voice != null) ? STATEMENT_TITLES : EMBASSY_STATEMENT_TITLES);
 		Phrase lead = this.dice.pick((voice != null) ? STATEMENT_LEADS : EMBASSY_STATEMENT_LEADS);
@@ -336,7 +335,7 @@ final class Articles {
 
 	/** The topic, and sometimes another one, to tag a story with. */
 	private List<Topic> tagged(Topic topic) {
-		Topic other = this.dice.pick(Vocabulary.TOPICS);
+		Topic other = this.dice.pick(Subjects.TOPICS);
 		return (this.dice.chance(0.35) && other != topic) ? List.of(topic, other) : List.of(topic);
 	}
 

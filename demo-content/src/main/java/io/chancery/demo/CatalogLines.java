@@ -82,7 +82,7 @@ final class CatalogLines implements Iterator<String> {
 		this.counters.on(date).forEach(this::emit);
 		if (Events.isNationalDay(date)) {
 			Story speech = this.articles.speech(date, Vocabulary.AMBASSADOR, Vocabulary.NATIONAL_DAY_RECEPTION,
-					this.dice.pick(Vocabulary.TOPICS), LANGUAGES.get(0));
+					this.dice.pick(Subjects.TOPICS), LANGUAGES.get(0));
 			speech.lines().forEach(this::emit);
 			this.events.yearly(date, speech.id()).forEach(this::emit);
 		}

@@ -148,8 +148,7 @@ final class Counters {
 							.toOffsetDateTime()),
 						Vocabulary.LONDON_ZONE, Vocabulary.LONDON.name().in(language),
 						List.of(Vocabulary.SPOKESPERSON.name().in(language)),
-						List.of(Vocabulary.CONSULAR.tag().in(language), Vocabulary.LAW.tag().in(language)), null,
-						null));
+						List.of(Subjects.CONSULAR.tag().in(language), Subjects.LAW.tag().in(language)), null, null));
 			}
 			lines.addAll(event("incident-off-harwick-point", date, INCIDENT_TITLE, INCIDENT_LEAD, statementId,
 					INCIDENT_CAPTION, Direction.SINCE, null, null, List.of(100, 365, 500, 1000, 1500, 2000), true));

@@ -7,9 +7,9 @@ import java.util.List;
 import io.chancery.contracts.ArticleKind;
 import io.chancery.demo.Articles.Story;
 import io.chancery.demo.ImportLines.EventLine;
+import io.chancery.demo.Subjects.Topic;
 import io.chancery.demo.Vocabulary.Official;
 import io.chancery.demo.Vocabulary.Place;
-import io.chancery.demo.Vocabulary.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -157,7 +157,7 @@ final class Events {
 			@Nullable String relatedArticleId) {
 		Official host = this.dice.pick(HOSTS);
 		Place city = this.dice.pick(Vocabulary.REGIONS);
-		Topic topic = this.dice.pick(Vocabulary.TOPICS);
+		Topic topic = this.dice.pick(Subjects.TOPICS);
 		Phrase counterpart = this.dice.pick(Vocabulary.COUNTERPARTS);
 		Phrase exhibit = this.dice.pick(Vocabulary.EXHIBITIONS);
 		Phrase film = this.dice.pick(Vocabulary.FILMS);
