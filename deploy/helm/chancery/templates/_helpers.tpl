@@ -49,7 +49,7 @@ The image of a service: by digest when one is given, else by tag.
 
 {{/*
 Services that use Kafka, and what each of them needs from it. The topics are the contract in
-contracts/src/main/java/io/chancery/contracts/Topic.java; deploy-tests checks the two agree.
+libraries/contracts/src/main/java/io/chancery/contracts/Topic.java; deploy-tests checks the two agree.
 */}}
 {{- define "chancery.kafkaClients" -}}
 - ingest-service
