@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.chancery.web.InvalidParameter;
+import io.chancery.web.Locales;
 import org.jspecify.annotations.Nullable;
 
 /** Parses the parameters of the read routes, refusing what cannot be evaluated. */
@@ -72,12 +73,7 @@ public final class Parameters {
 	}
 
 	public static String locale(@Nullable String locale, Set<String> supported) {
-		String chosen = (locale == null || locale.isBlank()) ? "en" : locale.strip();
-		if (!supported.contains(chosen)) {
-			throw new InvalidParameter("locale", "names '" + shorten(chosen) + "', which is not a locale of this site",
-					supported.stream().sorted().toList());
-		}
-		return chosen;
+		return Locales.chosen(locale, "en", supported);
 	}
 
 	private static String shorten(String value) {

@@ -36,14 +36,14 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when this revision was written
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record ContentItem(String type, String id, String locale, long revision, String status, @Nullable String kind,
+public record ContentItem(String type, String id, String locale, long revision, String status, @Nullable String kind,
 		@Nullable String title, @Nullable String lead, @Nullable String body, @Nullable Instant date,
 		@Nullable LocalDate eventDate, @Nullable String timeZone, @Nullable OffsetDateTime deliveredAt,
 		@Nullable OffsetDateTime publishedAt, @Nullable String place, @Nullable List<String> people,
 		@Nullable List<String> tags, @Nullable String sourceUrl, @Nullable String relatedArticleId,
 		@Nullable String counterCaption, @Nullable Withdrawal withdrawal, @Nullable Instant updatedAt) {
 
-	static ContentItem of(StoredContent content) {
+	public static ContentItem of(StoredContent content) {
 		Withdrawal withdrawal = (content.withdrawnAt() != null)
 				? new Withdrawal(content.withdrawalNote(), content.withdrawnAt()) : null;
 		return new ContentItem(content.type(), content.id(), content.locale(), content.revision(), content.status(),

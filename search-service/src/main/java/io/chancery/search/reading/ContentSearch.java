@@ -2,28 +2,19 @@ package io.chancery.search.reading;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOptions;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.SuggestMode;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch._types.query_dsl.ZeroTermsQuery;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -32,7 +23,6 @@ import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
 import co.elastic.clients.util.NamedValue;
 import io.chancery.search.elasticsearch.ContentIndex;
-import io.chancery.search.query.QueryNode;
 import io.chancery.search.web.Busy;
 import org.jspecify.annotations.Nullable;
 
@@ -44,15 +34,7 @@ import org.springframework.stereotype.Component;
  * so that each facet is counted without its own filter, as faceted navigation expects.
  */
 @Component
-class ContentSearch {
-
-	/** Fields a word or phrase is looked for in, with their weights. */
-	private static final List<String> TEXT_FIELDS = List.of("title^3", "lead^2", "body", "counterCaption^2",
-			"people.text^2", "tags.text");
-
-	/** Unstemmed fields, for prefixes: a stem is not a prefix of what the user typed. */
-	private static final List<String> EXACT_FIELDS = List.of("title.exact^3", "lead.exact^2", "body.exact",
-			"people.text^2");
+public class ContentSearch {
 
 	private static final List<String> SUMMARY_EXCLUDES = List.of("body", "bodyHtml");
 
@@ -65,13 +47,13 @@ class ContentSearch {
 	/** The points in time this instance opened, by id, with when each expires. */
 	private final ConcurrentMap<String, Long> openPointsInTime = new ConcurrentHashMap<>();
 
-	ContentSearch(ElasticsearchClient client, ReadingLimits limits) {
+	public ContentSearch(ElasticsearchClient client, ReadingLimits limits) {
 		this.client = client;
 		this.limits = limits;
 	}
 
 	/** One page of a search, by page number. */
-	SearchPage search(SearchQuery query) throws IOException {
+	public SearchPage search(SearchQuery query) throws IOException {
 		SearchRequest request = request(query, null, null).from(query.offset()).build();
 		SearchResponse<StoredContent> response = this.client.search(request, StoredContent.class);
 		return page(query, response, query.page(), null);
@@ -83,7 +65,7 @@ class ContentSearch {
 	 * @param after the sort values of the last result of the page before, or empty for
 	 * the first page
 	 */
-	CursorPage searchAfter(SearchQuery query, String pit, List<FieldValue> after) throws IOException {
+	public CursorPage searchAfter(SearchQuery query, String pit, List<FieldValue> after) throws IOException {
 		SearchResponse<StoredContent> response = this.client.search(request(query, pit, after).build(),
 				StoredContent.class);
 		String next = (response.pitId() != null) ? response.pitId() : pit;
@@ -102,7 +84,7 @@ class ContentSearch {
 	 * fewer than the limit are open.
 	 * @throws Busy when as many are open as the limit allows
 	 */
-	String openPointInTime() throws IOException {
+	public String openPointInTime() throws IOException {
 		long now = System.nanoTime();
 		this.openPointsInTime.values().removeIf((expires) -> expires - now < 0);
 		if (this.openPointsInTime.size() >= this.limits.maxOpenCursors()) {
@@ -122,10 +104,10 @@ class ContentSearch {
 	}
 
 	/** How many results a search has, without reading any. */
-	long count(SearchQuery query) throws IOException {
-		List<Query> filters = new ArrayList<>(List.of(mainQuery(query)));
-		filters.addAll(facetFilters(query).values());
-		return this.client.count((count) -> count.index(ContentIndex.ALIAS).query(all(filters))).count();
+	public long count(SearchQuery query) throws IOException {
+		List<Query> filters = new ArrayList<>(List.of(Queries.mainQuery(query)));
+		filters.addAll(Queries.facetFilters(query).values());
+		return this.client.count((count) -> count.index(ContentIndex.ALIAS).query(Queries.all(filters))).count();
 	}
 
 	private co.elastic.clients.elasticsearch._types.Time keepAlive() {
@@ -137,7 +119,7 @@ class ContentSearch {
 		return System.nanoTime() + this.limits.cursorKeepAlive().toNanos();
 	}
 
-	void closePointInTime(String pit) {
+	public void closePointInTime(String pit) {
 		this.openPointsInTime.remove(pit);
 		try {
 			this.client.closePointInTime((close) -> close.id(pit));
@@ -145,77 +127,6 @@ class ContentSearch {
 		catch (IOException | RuntimeException ex) {
 			// It expires by itself within its keep-alive.
 		}
-	}
-
-	/**
-	 * A page of a feed: visible items of one type, newest first, with their full text.
-	 * @param kind an article kind, or {@code null} for all
-	 */
-	FeedPage feed(String type, @Nullable String kind, String locale, int page, int size) throws IOException {
-		List<Query> filters = new ArrayList<>(
-				List.of(visible(), terms("type", List.of(type)), terms("locale", List.of(locale))));
-		if (kind != null) {
-			filters.add(terms("kind", List.of(kind)));
-		}
-		SearchResponse<StoredContent> response = this.client.search((search) -> search.index(ContentIndex.ALIAS)
-			.from((page - 1) * size)
-			.size(size)
-			.trackTotalHits((track) -> track.enabled(true))
-			.query(all(filters))
-			.sort(sort(Order.NEWEST)), StoredContent.class);
-		List<StoredContent> entries = response.hits()
-			.hits()
-			.stream()
-			.map(Hit::source)
-			.filter(java.util.Objects::nonNull)
-			.toList();
-		long total = (response.hits().total() != null) ? response.hits().total().value() : 0;
-		return new FeedPage(entries, total);
-	}
-
-	/**
-	 * Entries of a feed page and how many there are in all.
-	 *
-	 * @param entries the entries
-	 * @param total all entries of the feed
-	 */
-	record FeedPage(List<StoredContent> entries, long total) {
-	}
-
-	/** One item, published or withdrawn with a note; empty when never published. */
-	Optional<StoredContent> item(String type, String id, String locale) throws IOException {
-		GetResponse<StoredContent> response = this.client
-			.get((get) -> get.index(ContentIndex.ALIAS).id(type + ":" + id + ":" + locale), StoredContent.class);
-		return (response.found()) ? Optional.ofNullable(response.source()) : Optional.empty();
-	}
-
-	/** Items like the given one, by their text, newest revision of each. */
-	List<ContentSummary> related(String type, String id, String locale, int size) throws IOException {
-		String documentId = type + ":" + id + ":" + locale;
-		SearchResponse<StoredContent> response = this.client.search(
-				(search) -> search.index(ContentIndex.ALIAS)
-					.size(size)
-					.source((source) -> source.filter((filter) -> filter.excludes(SUMMARY_EXCLUDES)))
-					.query((q) -> q.bool(
-							(bool) -> bool
-								.must((must) -> must.moreLikeThis((mlt) -> mlt.fields("title", "lead", "body")
-									.like((like) -> like
-										.document((document) -> document.index(ContentIndex.ALIAS).id(documentId)))
-									.minTermFreq(1)
-									.minDocFreq(1)
-									.maxQueryTerms(25)
-									// The closest rank first; one shared term makes a
-									// candidate.
-									.minimumShouldMatch("1")))
-								.filter(visible())
-								.filter(terms("locale", List.of(locale))))),
-				StoredContent.class);
-		return response.hits()
-			.hits()
-			.stream()
-			.filter((hit) -> hit.source() != null)
-			.map((hit) -> ContentSummary.of(hit.source(), Map.of()))
-			.toList();
 	}
 
 	private SearchRequest.Builder request(SearchQuery query, @Nullable String pit, @Nullable List<FieldValue> after) {
@@ -232,11 +143,11 @@ class ContentSearch {
 		request.size(query.size())
 			.trackTotalHits((track) -> track.enabled(true))
 			.source((source) -> source.filter((filter) -> filter.excludes(SUMMARY_EXCLUDES)))
-			.query(mainQuery(query))
-			.sort(sort(query.order()));
-		Map<Dimension, Query> facetFilters = facetFilters(query);
+			.query(Queries.mainQuery(query))
+			.sort(Queries.sort(query.order()));
+		Map<Dimension, Query> facetFilters = Queries.facetFilters(query);
 		if (!facetFilters.isEmpty()) {
-			request.postFilter(all(new ArrayList<>(facetFilters.values())));
+			request.postFilter(Queries.all(new ArrayList<>(facetFilters.values())));
 		}
 		if (pit == null || after == null || after.isEmpty()) {
 			for (Dimension facet : query.facets()) {
@@ -246,13 +157,14 @@ class ContentSearch {
 						others.add(filter);
 					}
 				});
-				request.aggregations("facet-" + facet.parameter(), Aggregation.of((agg) -> agg.filter(all(others))
+				request.aggregations("facet-" + facet.parameter(), Aggregation.of((agg) -> agg
+					.filter(Queries.all(others))
 					.aggregations("values",
 							Aggregation.of((terms) -> terms.terms((t) -> t.field(facet.field()).size(FACET_SIZE))))));
 			}
 			if (query.histogram() != null) {
 				request.aggregations("histogram",
-						Aggregation.of((agg) -> agg.filter(all(histogramFilters(query, facetFilters)))
+						Aggregation.of((agg) -> agg.filter(Queries.all(Queries.histogramFilters(query, facetFilters)))
 							.aggregations("buckets", Aggregation
 								.of((histogram) -> histogram.dateHistogram((d) -> d.field(query.dateField().field())
 									.calendarInterval(query.histogram().calendar())
@@ -278,102 +190,6 @@ class ContentSearch {
 							.of("body", HighlightField.of((field) -> field.fragmentSize(160).numberOfFragments(3)))));
 		}
 		return request;
-	}
-
-	private static Query mainQuery(SearchQuery query) {
-		List<Query> filters = new ArrayList<>();
-		filters.add(visible());
-		if (query.from() != null || query.to() != null) {
-			filters.add(Query.of((q) -> q.range((range) -> range.date((date) -> {
-				date.field(query.dateField().field());
-				if (query.from() != null) {
-					date.gte(query.from().toString());
-				}
-				if (query.to() != null) {
-					date.lt(query.to().toString());
-				}
-				return date;
-			}))));
-		}
-		Query text = (query.query() != null) ? text(query.query()) : Query.of((q) -> q.matchAll((all) -> all));
-		return Query.of((q) -> q.bool((bool) -> bool.must(text).filter(filters)));
-	}
-
-	/** Published, not withdrawn, and past any embargo. */
-	static Query visible() {
-		return Query.of((q) -> q.bool((bool) -> bool.filter(terms("status", List.of("published")))
-			.mustNot((not) -> not.range((range) -> range.date((date) -> date.field("publishAt").gt("now"))))));
-	}
-
-	private static Map<Dimension, Query> facetFilters(SearchQuery query) {
-		Map<Dimension, Query> filters = new EnumMap<>(Dimension.class);
-		for (Dimension dimension : Dimension.values()) {
-			List<String> wanted = query.filters().getOrDefault(dimension, List.of());
-			List<String> rejected = query.rejects().getOrDefault(dimension, List.of());
-			if (wanted.isEmpty() && rejected.isEmpty()) {
-				continue;
-			}
-			BoolQuery.Builder bool = new BoolQuery.Builder();
-			if (!wanted.isEmpty()) {
-				bool.filter(terms(dimension.field(), wanted));
-			}
-			if (!rejected.isEmpty()) {
-				bool.mustNot(terms(dimension.field(), rejected));
-			}
-			filters.put(dimension, Query.of((q) -> q.bool(bool.build())));
-		}
-		return filters;
-	}
-
-	static Query text(QueryNode node) {
-		return switch (node) {
-			case QueryNode.Word word when word.prefix() ->
-				Query.of((q) -> q.multiMatch((match) -> match.query(word.text())
-					.fields(EXACT_FIELDS)
-					.type(TextQueryType.PhrasePrefix)
-					.maxExpansions(50)));
-			case QueryNode.Word word -> Query.of((q) -> q.multiMatch((match) -> match.query(word.text())
-				.fields(TEXT_FIELDS)
-				.type(TextQueryType.BestFields)
-				.operator(Operator.And)
-				// A stop word alone is neutral, so "the speech" finds what "speech"
-				// finds.
-				.zeroTermsQuery(ZeroTermsQuery.All)));
-			case QueryNode.Phrase phrase -> Query.of((q) -> q.multiMatch((match) -> match.query(phrase.text())
-				.fields(TEXT_FIELDS)
-				.type(TextQueryType.Phrase)
-				.zeroTermsQuery(ZeroTermsQuery.All)));
-			case QueryNode.All all -> Query.of((q) -> q.bool((bool) -> {
-				for (QueryNode clause : all.clauses()) {
-					if (clause instanceof QueryNode.Not not) {
-						bool.mustNot(text(not.clause()));
-					}
-					else {
-						bool.must(text(clause));
-					}
-				}
-				return bool;
-			}));
-			case QueryNode.Any any ->
-				Query.of((q) -> q.bool((bool) -> bool.should(any.clauses().stream().map(ContentSearch::text).toList())
-					.minimumShouldMatch("1")));
-			case QueryNode.Not not -> Query
-				.of((q) -> q.bool((bool) -> bool.must((all) -> all.matchAll((m) -> m)).mustNot(text(not.clause()))));
-		};
-	}
-
-	private static List<SortOptions> sort(Order order) {
-		List<SortOptions> sort = new ArrayList<>();
-		if (order == Order.RELEVANCE) {
-			sort.add(SortOptions.of((s) -> s.score((score) -> score.order(SortOrder.Desc))));
-		}
-		SortOrder direction = (order == Order.OLDEST) ? SortOrder.Asc : SortOrder.Desc;
-		sort.add(SortOptions.of((s) -> s.field((field) -> field.field("sortDate").order(direction))));
-		// Ties broken by the document's identity, so pages never overlap.
-		sort.add(SortOptions.of((s) -> s.field((field) -> field.field("type").order(SortOrder.Asc))));
-		sort.add(SortOptions.of((s) -> s.field((field) -> field.field("id").order(SortOrder.Asc))));
-		sort.add(SortOptions.of((s) -> s.field((field) -> field.field("locale").order(SortOrder.Asc))));
-		return sort;
 	}
 
 	private static SearchPage page(SearchQuery query, SearchResponse<StoredContent> response, @Nullable Integer page,
@@ -446,31 +262,6 @@ class ContentSearch {
 	}
 
 	/**
-	 * What a histogram counts: the facets' filters, and only dates between the search's
-	 * {@code from} (else {@link Interval#EARLIEST}) and {@code to} (else
-	 * {@link Interval#LATEST}), so it never has more buckets than SearchParameters
-	 * allowed, whatever dates the content has. (Elasticsearch's own {@code hard_bounds}
-	 * fails on a histogram with no document: ArrayIndexOutOfBoundsException in 9.2.8.)
-	 */
-	private static List<Query> histogramFilters(SearchQuery query, Map<Dimension, Query> facetFilters) {
-		List<Query> filters = new ArrayList<>(facetFilters.values());
-		String from = ((query.from() != null) ? query.from() : Interval.EARLIEST).toString();
-		String to = ((query.to() != null) ? query.to() : Interval.LATEST).toString();
-		filters.add(Query.of((q) -> q
-			.range((range) -> range.date((date) -> date.field(query.dateField().field()).gte(from).lt(to)))));
-		return filters;
-	}
-
-	private static Query terms(String field, List<String> values) {
-		return Query.of((q) -> q
-			.terms((terms) -> terms.field(field).terms((t) -> t.value(values.stream().map(FieldValue::of).toList()))));
-	}
-
-	private static Query all(List<Query> filters) {
-		return Query.of((q) -> q.bool((bool) -> bool.filter(filters)));
-	}
-
-	/**
 	 * A page read through a point in time.
 	 *
 	 * @param page the results
@@ -478,7 +269,7 @@ class ContentSearch {
 	 * @param last the sort values of the page's last result
 	 * @param more whether another page may follow
 	 */
-	record CursorPage(SearchPage page, String pit, List<FieldValue> last, boolean more) {
+	public record CursorPage(SearchPage page, String pit, List<FieldValue> last, boolean more) {
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The date a range or a histogram applies to. */
-enum DateField {
+public enum DateField {
 
 	/** The item's own date: an article's publication, an event's day. */
 	DATE("date", "sortDate"), DELIVERED("delivered", "deliveredAt"), PUBLISHED("published", "publishedAt"),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A keyword dimension results can be filtered, rejected and faceted by. */
-enum Dimension {
+public enum Dimension {
 
 	TYPE("type", "type"), KIND("kind", "kind"), PERSON("person", "people"), TAG("tag", "tags"),
 	LOCALE("locale", "locale");

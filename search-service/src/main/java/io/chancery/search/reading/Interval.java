@@ -13,7 +13,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
  * {@link #EARLIEST}) to its {@code to} (else {@link #LATEST}) and has at most
  * {@link #MAX_BUCKETS} buckets, so no request can make Elasticsearch build more.
  */
-enum Interval {
+public enum Interval {
 
 	DAY("day", CalendarInterval.Day, Duration.ofDays(1)), WEEK("week", CalendarInterval.Week, Duration.ofDays(7)),
 	MONTH("month", CalendarInterval.Month, Duration.ofDays(28)),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** How results are ordered. */
-enum Order {
+public enum Order {
 
 	RELEVANCE("relevance"), NEWEST("newest"), OLDEST("oldest");
 

@@ -6,7 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * checked by {@link SearchParameters}; this table is what a caller and a generated client
  * see of them.
  */
-enum ReadParameters {
+public enum ReadParameters {
 
 	/** Articles and events listings. */
 	LISTING(Stream.concat(common().stream(), Stream.of(described("paging"), described("cursor"))).toList()),
@@ -60,14 +59,28 @@ enum ReadParameters {
 	/** An Atom feed. */
 	FEED(List.of(described("locale-one"), described("feed-page")));
 
+	/**
+	 * The formats an export is written in, the first the default; the export's own
+	 * formats are held to these by its tests.
+	 */
+	public static final List<String> EXPORT_FORMATS = List.of("csv", "ndjson");
+
 	private final List<Described> parameters;
 
 	ReadParameters(List<Described> parameters) {
 		this.parameters = parameters;
 	}
 
+	/**
+	 * The formats an export is written in, the first the default; the export's own
+	 * formats are held to these by its tests.
+	 */
+	public static List<String> exportFormats() {
+		return ExportFormats.NAMES;
+	}
+
 	/** The names this route accepts. */
-	Set<String> names() {
+	public Set<String> names() {
 		Set<String> names = new LinkedHashSet<>();
 		this.parameters.forEach((parameter) -> names.add(parameter.name()));
 		return Set.copyOf(names);
@@ -135,8 +148,7 @@ enum ReadParameters {
 			case "cursor" ->
 				new Described(key, "The nextCursor of the page before; comes alone, it carries the search's parameters",
 						new StringSchema(), false);
-			case "format" -> new Described(key, "csv (default) or ndjson",
-					strings(Arrays.stream(Exporter.Format.values()).map(Exporter.Format::extension).toList()), false);
+			case "format" -> new Described(key, "csv (default) or ndjson", strings(exportFormats()), false);
 			case "locale-one" ->
 				new Described("locale", "The item's locale; default the site's", new StringSchema(), false);
 			case "related-size" -> new Described("size", "How many", integer(1, 20, 5), false);
@@ -169,7 +181,7 @@ enum ReadParameters {
 	@Documented
 	@Retention(RetentionPolicy.RUNTIME)
 	@Target(ElementType.METHOD)
-	@interface Accepts {
+	public @interface Accepts {
 
 		ReadParameters value();
 
@@ -196,6 +208,13 @@ enum ReadParameters {
 			}
 			return parameter;
 		}
+
+	}
+
+	/** Apart, so the table's constants can read it while they are made. */
+	private static final class ExportFormats {
+
+		static final List<String> NAMES = List.of("csv", "ndjson");
 
 	}
 

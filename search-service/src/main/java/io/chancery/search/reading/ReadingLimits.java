@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * never ended as if it were whole
  */
 @ConfigurationProperties("chancery.reading.limits")
-record ReadingLimits(@DefaultValue("60s") Duration cursorKeepAlive, @DefaultValue("200") int maxOpenCursors,
+public record ReadingLimits(@DefaultValue("60s") Duration cursorKeepAlive, @DefaultValue("200") int maxOpenCursors,
 		@DefaultValue("4") int maxExports, @DefaultValue("100000") long maxExportRows,
 		@DefaultValue("5m") Duration maxExportTime) {
 }

@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param siteName the institution's name, the feeds' author
  */
 @ConfigurationProperties("chancery.reading")
-record ReadingProperties(@DefaultValue("UTC") ZoneId zone, @DefaultValue("en") String defaultLocale, @DefaultValue( {
-		"en", "ru" }) java.util.List<String> locales, @DefaultValue("20") int feedSize,
-		@DefaultValue("http://localhost:8080") String siteUrl, @DefaultValue("Chancery") String siteName){
+public record ReadingProperties(@DefaultValue("UTC") ZoneId zone, @DefaultValue("en") String defaultLocale,
+		@DefaultValue( {
+				"en", "ru" }) java.util.List<String> locales,
+		@DefaultValue("20") int feedSize, @DefaultValue("http://localhost:8080") String siteUrl,
+		@DefaultValue("Chancery") String siteName){
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * cursor paging through a point in time.
  */
 @Component
-class Reads {
+public class Reads {
 
 	private final ContentSearch search;
 
@@ -26,7 +26,7 @@ class Reads {
 		this.properties = properties;
 	}
 
-	SearchPage page(Map<String, String[]> parameters, Set<String> allowed, Map<Dimension, List<String>> fixed)
+	public SearchPage page(Map<String, String[]> parameters, Set<String> allowed, Map<Dimension, List<String>> fixed)
 			throws IOException {
 		if (parameters.containsKey("cursor")) {
 			return next(parameters, allowed, fixed);
@@ -40,7 +40,8 @@ class Reads {
 		return cursorPage(query, pit, List.of());
 	}
 
-	SearchQuery query(Map<String, String[]> parameters, Set<String> allowed, Map<Dimension, List<String>> fixed) {
+	public SearchQuery query(Map<String, String[]> parameters, Set<String> allowed,
+			Map<Dimension, List<String>> fixed) {
 		return SearchParameters.of(parameters, allowed).query(fixed, this.properties.zone(), this.properties.locales());
 	}
 

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * remain
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SearchPage(long total, @Nullable Integer page, int pageSize, long pages, String order,
+public record SearchPage(long total, @Nullable Integer page, int pageSize, long pages, String order,
 		List<ContentSummary> results, @Nullable Map<String, List<FacetValue>> facets, @Nullable Histogram histogram,
 		@Nullable String suggestion, @Nullable String nextCursor) {
 

@@ -21,6 +21,7 @@ import io.chancery.search.query.QueryNode;
 import io.chancery.search.query.QueryParser;
 import io.chancery.search.query.QuerySyntaxException;
 import io.chancery.web.InvalidParameter;
+import io.chancery.web.Locales;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,8 +104,7 @@ final class SearchParameters {
 		for (Map<Dimension, List<String>> named : List.of(filters, rejects)) {
 			for (String locale : named.getOrDefault(Dimension.LOCALE, List.of())) {
 				if (!locales.contains(locale)) {
-					throw new InvalidParameter((named == filters) ? "locale" : "reject-locale",
-							"names '" + locale + "', which is not a locale of this site", sorted(locales));
+					throw Locales.unknown((named == filters) ? "locale" : "reject-locale", locale, locales);
 				}
 			}
 		}

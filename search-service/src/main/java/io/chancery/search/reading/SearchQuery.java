@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param size the page size
  * @param parameters the request's parameters in canonical form, carried in a cursor
  */
-record SearchQuery(@Nullable String text, @Nullable QueryNode query, Map<Dimension, List<String>> filters,
+public record SearchQuery(@Nullable String text, @Nullable QueryNode query, Map<Dimension, List<String>> filters,
 		Map<Dimension, List<String>> rejects, DateField dateField, @Nullable Instant from, @Nullable Instant to,
 		ZoneId zone, List<Dimension> facets, @Nullable Interval histogram, Order order, int page, int size,
 		Map<String, List<String>> parameters) {

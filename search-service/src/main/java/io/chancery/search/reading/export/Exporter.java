@@ -1,4 +1,4 @@
-package io.chancery.search.reading;
+package io.chancery.search.reading.export;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 
+import io.chancery.search.reading.ContentSearch;
+import io.chancery.search.reading.ContentSummary;
+import io.chancery.search.reading.ReadParameters;
+import io.chancery.search.reading.ReadingLimits;
+import io.chancery.search.reading.SearchQuery;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.chancery.search.web.Busy;
 import io.chancery.web.InvalidParameter;
@@ -184,7 +189,7 @@ class Exporter {
 
 		static Format of(@Nullable String name, String @Nullable [] given) {
 			if (given != null && given.length > 1) {
-				throw new InvalidParameter("format", "is given more than once", List.of("csv", "ndjson"));
+				throw new InvalidParameter("format", "is given more than once", ReadParameters.exportFormats());
 			}
 			if (name == null || name.equals("csv")) {
 				return CSV;
@@ -193,7 +198,7 @@ class Exporter {
 				return NDJSON;
 			}
 			throw new InvalidParameter("format", "does not accept '" + Objects.toString(name) + "'",
-					List.of("csv", "ndjson"));
+					ReadParameters.exportFormats());
 		}
 
 	}

@@ -1,4 +1,4 @@
-package io.chancery.search.reading;
+package io.chancery.search.reading.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,6 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.chancery.search.reading.ContentSearch;
+import io.chancery.search.reading.DateField;
+import io.chancery.search.reading.Order;
+import io.chancery.search.reading.ReadParameters;
+import io.chancery.search.reading.ReadingLimits;
+import io.chancery.search.reading.SearchQuery;
 import io.chancery.search.web.Busy;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +37,14 @@ class ExporterTests {
 		assertThatNoException().isThrownBy(() -> exporter.start(query(), Exporter.Format.CSV));
 	}
 
+	@Test
+	void writesEveryFormatTheApiDocumentDeclares() {
+		org.assertj.core.api.Assertions
+			.assertThat(java.util.Arrays.stream(Exporter.Format.values()).map(Exporter.Format::extension))
+			.containsExactlyElementsOf(ReadParameters.exportFormats());
+		org.assertj.core.api.Assertions.assertThat(Exporter.Format.of(null, null)).isEqualTo(Exporter.Format.CSV);
+	}
+
 	private static SearchQuery query() {
 		return new SearchQuery(null, null, Map.of(), Map.of(), DateField.DATE, null, null, java.time.ZoneOffset.UTC,
 				List.of(), null, Order.NEWEST, 1, 10, Map.of());
@@ -45,12 +59,12 @@ class ExporterTests {
 		}
 
 		@Override
-		long count(SearchQuery query) {
+		public long count(SearchQuery query) {
 			return 10;
 		}
 
 		@Override
-		String openPointInTime() throws IOException {
+		public String openPointInTime() throws IOException {
 			throw new IOException("Elasticsearch is unreachable");
 		}
 

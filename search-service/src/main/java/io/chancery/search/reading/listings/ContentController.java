@@ -1,18 +1,21 @@
-package io.chancery.search.reading;
+package io.chancery.search.reading.listings;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import io.chancery.search.elasticsearch.ContentIndex;
+import io.chancery.search.reading.ContentSummary;
+import io.chancery.search.reading.ContentItem;
+import io.chancery.search.reading.Dimension;
+import io.chancery.search.reading.ReadParameters;
+import io.chancery.search.reading.ReadingProperties;
+import io.chancery.search.reading.Reads;
+import io.chancery.search.reading.SearchPage;
+import io.chancery.search.reading.StoredContent;
 import io.chancery.search.web.Gone;
 import io.chancery.web.InvalidParameter;
+import io.chancery.web.Locales;
 import io.chancery.search.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,16 +37,13 @@ class ContentController {
 
 	private final Reads reads;
 
-	private final ContentSearch search;
-
-	private final ElasticsearchClient client;
+	private final Items items;
 
 	private final ReadingProperties properties;
 
-	ContentController(Reads reads, ContentSearch search, ElasticsearchClient client, ReadingProperties properties) {
+	ContentController(Reads reads, Items items, ReadingProperties properties) {
 		this.reads = reads;
-		this.search = search;
-		this.client = client;
+		this.items = items;
 		this.properties = properties;
 	}
 
@@ -75,44 +75,17 @@ class ContentController {
 
 	@GetMapping("/api/v1/archive/months")
 	@Operation(summary = "How many messages each month has", description = "Newest month first.")
-	List<Month> months(
+	List<Items.Month> months(
 			@Parameter(description = "only this locale") @RequestParam(
 					required = false) @org.jspecify.annotations.Nullable String locale,
 			@Parameter(description = "the zone months begin in") @RequestParam(
 					required = false) @org.jspecify.annotations.Nullable String zone)
 			throws IOException {
 		if (locale != null && !this.properties.locales().contains(locale)) {
-			throw new InvalidParameter("locale", "names '" + locale + "', which is not a locale of this site",
-					this.properties.locales());
+			throw Locales.unknown("locale", locale, this.properties.locales());
 		}
 		ZoneId zoneId = (zone != null) ? zone(zone) : this.properties.zone();
-		SearchResponse<Void> response = this.client
-			.search((search) -> search.index(ContentIndex.ALIAS).size(0).query((q) -> q.bool((bool) -> {
-				bool.filter(ContentSearch.visible());
-				if (locale != null) {
-					bool.filter((f) -> f.term((t) -> t.field("locale").value(locale)));
-				}
-				return bool;
-			}))
-				.aggregations("months",
-						Aggregation.of((agg) -> agg.dateHistogram((d) -> d.field("sortDate")
-							.calendarInterval(CalendarInterval.Month)
-							.timeZone(zoneId.getId())
-							.format("yyyy-MM-dd")
-							.minDocCount(1)))),
-					Void.class);
-		return response.aggregations()
-			.get("months")
-			.dateHistogram()
-			.buckets()
-			.array()
-			.reversed()
-			.stream()
-			.map((bucket) -> {
-				LocalDate first = LocalDate.parse(bucket.keyAsString());
-				return new Month(first.getYear(), first.getMonthValue(), bucket.docCount());
-			})
-			.toList();
+		return this.items.months(locale, zoneId);
 	}
 
 	@GetMapping("/api/v1/articles/{id}")
@@ -145,7 +118,7 @@ class ContentController {
 
 	private ContentItem item(String type, String id, HttpServletRequest request) throws IOException {
 		String locale = locale(request);
-		StoredContent content = this.search.item(type, id, locale)
+		StoredContent content = this.items.item(type, id, locale)
 			.orElseThrow(() -> new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'"));
 		if ("gone".equals(content.status())) {
 			throw new Gone("The " + type + " '" + id + "' was withdrawn");
@@ -171,10 +144,10 @@ class ContentController {
 				throw new InvalidParameter("size", "must be a whole number from 1 to 20", List.of("1..20"));
 			}
 		}
-		this.search.item(type, id, locale)
+		this.items.item(type, id, locale)
 			.filter((content) -> "published".equals(content.status()) && !isEmbargoed(content))
 			.orElseThrow(() -> new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'"));
-		return this.search.related(type, id, locale, count);
+		return this.items.related(type, id, locale, count);
 	}
 
 	/**
@@ -186,15 +159,8 @@ class ContentController {
 
 	/** The one locale a request names, one the site publishes in, else the default. */
 	private String locale(HttpServletRequest request) {
-		String[] given = request.getParameterValues("locale");
-		if (given == null || given.length == 0 || given[0].isBlank()) {
-			return this.properties.defaultLocale();
-		}
-		if (!this.properties.locales().contains(given[0])) {
-			throw new InvalidParameter("locale", "names '" + given[0] + "', which is not a locale of this site",
-					this.properties.locales());
-		}
-		return given[0];
+		return Locales.chosen(request.getParameter("locale"), this.properties.defaultLocale(),
+				this.properties.locales());
 	}
 
 	private static ZoneId zone(String zone) {
@@ -205,16 +171,6 @@ class ContentController {
 			throw new InvalidParameter("zone", "is not a time zone: '" + zone + "'",
 					List.of("an IANA zone such as Europe/Moscow", "UTC"));
 		}
-	}
-
-	/**
-	 * A month of the archive.
-	 *
-	 * @param year the year
-	 * @param month the month, 1 to 12
-	 * @param count how many messages it has
-	 */
-	record Month(int year, int month, long count) {
 	}
 
 }
