@@ -28,6 +28,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of search-service share the content partitions, as two replicas do, while
@@ -68,15 +69,18 @@ class HandoverIntegrationTests {
 				checker.scheduleWithFixedDelay(() -> check(sent, indexedAfter, slowest), 100, 50,
 						TimeUnit.MILLISECONDS);
 
-				Thread.sleep(5_000);
+				// Each phase lasts until indexing is seen flowing again on every
+				// partition,
+				// rather than a fixed time: that is the handover the test is about.
+				awaitFlowing(sent, indexedAfter, System.nanoTime());
 				long stopping = System.nanoTime();
 				second.close();
 				long stopped = System.nanoTime();
-				Thread.sleep(3_000);
+				awaitFlowing(sent, indexedAfter, stopped);
 				long starting = System.nanoTime();
 				second = start(group);
 				long started = System.nanoTime();
-				Thread.sleep(8_000);
+				awaitFlowing(sent, indexedAfter, started);
 				System.out.printf("Handover: graceful stop took %d ms, start %d ms%n",
 						Duration.ofNanos(stopped - stopping).toMillis(),
 						Duration.ofNanos(started - starting).toMillis());
@@ -102,6 +106,24 @@ class HandoverIntegrationTests {
 		assertThat(missing).as("articles never indexed").isEmpty();
 		assertThat(Duration.ofMillis(slowest.get())).as("longest wait from sending to indexed")
 			.isLessThanOrEqualTo(LONGEST_PAUSE);
+	}
+
+	/**
+	 * Waits until a second's worth of articles sent after {@code since} are indexed, with
+	 * none of them left behind: sent at random across the partitions, they show each
+	 * partition consumed again after a join or a leave.
+	 */
+	private static void awaitFlowing(Map<String, Long> sent, Map<String, Long> indexedAfter, long since) {
+		long enough = Duration.ofSeconds(1).toMillis() / EVERY.toMillis();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			List<String> after = sent.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue() > since)
+				.sorted(Map.Entry.comparingByValue())
+				.map(Map.Entry::getKey)
+				.toList();
+			return after.size() >= enough && indexedAfter.keySet().containsAll(after.subList(0, (int) enough));
+		});
 	}
 
 	/** Looks up the articles sent and not yet seen, with one real-time multi-get. */

@@ -1,15 +1,12 @@
 package io.chancery.search;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
+import io.chancery.web.OperationalEndpointsContract;
 import org.junit.jupiter.api.Test;
 
-import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -17,52 +14,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service starts against the real engines and answers its operational endpoints:
- * liveness and readiness groups, build info and Prometheus metrics, on the management
- * port only.
+ * The service starts against the real engines and answers its operational endpoints
+ * (liveness and readiness groups, build info and Prometheus metrics, on the management
+ * port only), with its indexing metrics, and describes every route.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ChanceryInfrastructureConfiguration.class)
-class SearchApplicationTests {
+class SearchApplicationTests extends OperationalEndpointsContract {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@Value("http://127.0.0.1:${local.management.port}")
-	private String base;
-
-	@Value("http://127.0.0.1:${local.server.port}")
-	private String api;
-
-	@Test
-	void livenessAndReadinessAreUp() throws Exception {
-		HttpResponse<String> liveness = get("/actuator/health/liveness");
-		assertThat(liveness.statusCode()).isEqualTo(200);
-		assertThat(liveness.body()).contains("\"status\":\"UP\"");
-		// Readiness may trail liveness while the service catches up with Kafka after a
-		// start.
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			HttpResponse<String> readiness = get("/actuator/health/readiness");
-			assertThat(readiness.statusCode()).isEqualTo(200);
-			assertThat(readiness.body()).contains("\"status\":\"UP\"");
-		});
+	@Override
+	protected String serviceName() {
+		return "search-service";
 	}
 
 	@Test
-	void infoSaysWhatRuns() throws Exception {
-		HttpResponse<String> response = get("/actuator/info");
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"artifact\":\"search-service\"").contains("\"java\"");
-	}
-
-	@Test
-	void prometheusMetricsAreExposed() throws Exception {
-		HttpResponse<String> response = get("/actuator/prometheus");
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"search-service\"");
+	void indexingMetricsAreExposed() {
 		// Indexing latency (publish → indexed), bulk failures, dead letters, and the
 		// binder's consumer lag.
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body()).contains(
+			.untilAsserted(() -> assertThat(send(this.management + "/actuator/prometheus").body()).contains(
 					"chancery_indexing_latency_seconds_count", "chancery_indexing_bulk_failures_total",
 					"chancery_indexing_dead_letters_total", "chancery_indexing_documents_total",
 					"spring_cloud_stream_binder_kafka_offset"));
@@ -77,29 +47,6 @@ class SearchApplicationTests {
 				"\"/api/v1/events/{id}\"", "\"/api/v1/archive\"", "\"/api/v1/archive/months\"",
 				"\"/feeds/events.atom\"", "\"/feeds/articles/{kind}.atom\"", "\"/api/v1/admin/reindex\"",
 				"\"/api/v1/admin/dead-letters\"", "\"/api/v1/admin/dead-letters/replay\"");
-	}
-
-	@Test
-	void otherActuatorEndpointsAreNotExposed() throws Exception {
-		// Not found, or refused before anything is looked up; never served.
-		assertThat(get("/actuator/env").statusCode()).isIn(401, 403, 404);
-		assertThat(get("/actuator/beans").statusCode()).isIn(401, 403, 404);
-	}
-
-	@Test
-	void actuatorIsOnlyOnTheManagementPort() throws Exception {
-		for (String path : new String[] { "/actuator/health", "/actuator/prometheus", "/actuator/info" }) {
-			assertThat(send(this.api + path).statusCode()).as(path).isEqualTo(404);
-		}
-	}
-
-	private HttpResponse<String> send(String uri) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
 	}
 
 }

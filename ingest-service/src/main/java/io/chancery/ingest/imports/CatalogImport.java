@@ -8,22 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.publishing.ContentPublisher.BatchOutcome;
-import io.chancery.ingest.validation.ContentProperties;
-import io.chancery.ingest.validation.InvalidContent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
 
@@ -42,19 +33,11 @@ class CatalogImport {
 
 	private final ContentPublisher publisher;
 
-	private final Map<String, ContentImporter> importers;
+	private final ImportLines lines;
 
-	private final JsonMapper json;
-
-	private final int maxLine;
-
-	CatalogImport(ContentPublisher publisher, List<ContentImporter> importers, JsonMapper json,
-			ContentProperties properties) {
+	CatalogImport(ContentPublisher publisher, ImportLines lines) {
 		this.publisher = publisher;
-		this.importers = importers.stream()
-			.collect(Collectors.toUnmodifiableMap(ContentImporter::type, Function.identity()));
-		this.json = json;
-		this.maxLine = (int) properties.maxImportLineSize().toBytes();
+		this.lines = lines;
 	}
 
 	/**
@@ -62,7 +45,7 @@ class CatalogImport {
 	 * line.
 	 */
 	void run(ImportJob job, InputStream in, @Nullable Relay relay) throws IOException {
-		BoundedLineReader reader = new BoundedLineReader(in, this.maxLine);
+		BoundedLineReader reader = new BoundedLineReader(in, this.lines.maxLine());
 		List<BatchItem> batch = new ArrayList<>(BATCH);
 		List<Long> batchLines = new ArrayList<>(BATCH);
 		List<String> batchText = new ArrayList<>(BATCH);
@@ -75,11 +58,11 @@ class CatalogImport {
 				continue;
 			}
 			try {
-				batch.add(prepare(line));
+				batch.add(this.lines.prepare(line));
 				batchLines.add(number);
 				batchText.add(line);
 			}
-			catch (LineRejected ex) {
+			catch (ImportLines.LineRejected ex) {
 				job.reject(number, ex.getMessage());
 			}
 			if (batch.size() == BATCH && !flush(job, batch, batchLines, batchText, relay)) {
@@ -91,44 +74,6 @@ class CatalogImport {
 		}
 		if (flush(job, batch, batchLines, batchText, relay)) {
 			job.finish("completed");
-		}
-	}
-
-	private BatchItem prepare(String line) {
-		if (line == BoundedLineReader.TOO_LONG) {
-			throw new LineRejected("is longer than " + this.maxLine + " bytes");
-		}
-		JsonNode tree;
-		try {
-			tree = this.json.readTree(line);
-		}
-		catch (JacksonException ex) {
-			throw new LineRejected("is not valid JSON: " + firstLine(ex.getOriginalMessage()));
-		}
-		if (!(tree instanceof ObjectNode object)) {
-			throw new LineRejected("is not a JSON object");
-		}
-		JsonNode type = object.remove("type");
-		ContentImporter importer = (type != null && type.isString()) ? this.importers.get(type.asString()) : null;
-		if (importer == null) {
-			throw new LineRejected(
-					"type must be one of " + String.join(", ", this.importers.keySet().stream().sorted().toList()));
-		}
-		try {
-			return importer.prepare(object);
-		}
-		catch (InvalidContent ex) {
-			throw new LineRejected(String.join("; ",
-					ex.violations()
-						.stream()
-						.map((violation) -> violation.field() + " " + violation.message())
-						.toList()));
-		}
-		catch (DatabindException ex) {
-			throw new LineRejected("has a field of the wrong type or format: " + firstLine(ex.getOriginalMessage()));
-		}
-		catch (JacksonException ex) {
-			throw new LineRejected("cannot be read: " + firstLine(ex.getOriginalMessage()));
 		}
 	}
 
@@ -180,14 +125,6 @@ class CatalogImport {
 		return !failed;
 	}
 
-	private static String firstLine(@org.jspecify.annotations.Nullable String message) {
-		if (message == null) {
-			return "";
-		}
-		String line = message.lines().findFirst().orElse("");
-		return (line.length() > 200) ? line.substring(0, 200) + "…" : line;
-	}
-
 	/**
 	 * Sends lines of an import to the replica that writes their partitions, which imports
 	 * them.
@@ -212,15 +149,6 @@ class CatalogImport {
 	 * @param interrupted whether it stopped before the end (Kafka, or ownership moved)
 	 */
 	record Relayed(long accepted, Map<Long, String> rejections, boolean interrupted) {
-	}
-
-	/** Why one line was refused. */
-	private static final class LineRejected extends RuntimeException {
-
-		LineRejected(String reason) {
-			super(reason, null, false, false);
-		}
-
 	}
 
 }

@@ -2,9 +2,6 @@ package io.chancery.search.reading;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 
@@ -13,7 +10,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
  * {@link #EARLIEST}) to its {@code to} (else {@link #LATEST}) and has at most
  * {@link #MAX_BUCKETS} buckets, so no request can make Elasticsearch build more.
  */
-public enum Interval {
+public enum Interval implements ParameterValue {
 
 	DAY("day", CalendarInterval.Day, Duration.ofDays(1)), WEEK("week", CalendarInterval.Week, Duration.ofDays(7)),
 	MONTH("month", CalendarInterval.Month, Duration.ofDays(28)),
@@ -46,20 +43,13 @@ public enum Interval {
 		return Duration.between(from, to).toSeconds() / this.shortest.toSeconds() + 2;
 	}
 
-	String parameter() {
+	@Override
+	public String parameter() {
 		return this.parameter;
 	}
 
 	CalendarInterval calendar() {
 		return this.calendar;
-	}
-
-	static Optional<Interval> of(String parameter) {
-		return Arrays.stream(values()).filter((interval) -> interval.parameter.equals(parameter)).findFirst();
-	}
-
-	static List<String> names() {
-		return Arrays.stream(values()).map(Interval::parameter).toList();
 	}
 
 }

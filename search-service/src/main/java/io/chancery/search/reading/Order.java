@@ -1,11 +1,7 @@
 package io.chancery.search.reading;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-
 /** How results are ordered. */
-public enum Order {
+public enum Order implements ParameterValue {
 
 	RELEVANCE("relevance"), NEWEST("newest"), OLDEST("oldest");
 
@@ -15,16 +11,9 @@ public enum Order {
 		this.parameter = parameter;
 	}
 
-	String parameter() {
+	@Override
+	public String parameter() {
 		return this.parameter;
-	}
-
-	static Optional<Order> of(String parameter) {
-		return Arrays.stream(values()).filter((order) -> order.parameter.equals(parameter)).findFirst();
-	}
-
-	static List<String> names() {
-		return Arrays.stream(values()).map(Order::parameter).toList();
 	}
 
 }

@@ -124,7 +124,7 @@ public enum ReadParameters {
 				new Described(key, "Leave out items with one of these " + key.substring("reject-".length()) + " values",
 						new StringSchema(), true);
 			case "date-field" -> new Described(key, "Which date from, to, year and month apply to; default date",
-					strings(DateField.names()).example("date"), false);
+					strings(ParameterValue.names(DateField.class)).example("date"), false);
 			case "from" -> new Described(key, "From this day (in zone) or instant", new StringSchema(), false);
 			case "to" -> new Described(key, "Up to this day (in zone, included) or instant", new StringSchema(), false);
 			case "year" -> new Described(key, "Only this year (in zone)", integer(1, 9999, null), false);
@@ -133,16 +133,16 @@ public enum ReadParameters {
 					"The IANA time zone days, months and histogram buckets begin in; " + "default the site's",
 					new StringSchema(), false);
 			case "order" -> new Described(key, "relevance (default with q), newest (default without) or oldest",
-					strings(Order.names()), false);
+					strings(ParameterValue.names(Order.class)), false);
 			case "page" -> new Described(key, "Page number; page * size at most " + SearchParameters.MAX_WINDOW,
 					integer(1, null, 1), false);
 			case "size" -> new Described(key, "Results per page",
 					integer(1, SearchParameters.MAX_SIZE, SearchParameters.DEFAULT_SIZE), false);
 			case "facets" -> new Described(key, "Count results by these dimensions, each without its own filter",
-					strings(Dimension.names()), true);
+					strings(ParameterValue.names(Dimension.class)), true);
 			case "histogram" -> new Described(key,
 					"Count results by calendar interval of date-field; day and week " + "need from and to",
-					strings(Interval.names()), false);
+					strings(ParameterValue.names(Interval.class)), false);
 			case "paging" -> new Described(key, "cursor: page through any number of results with nextCursor",
 					strings(List.of("cursor")), false);
 			case "cursor" ->

@@ -108,7 +108,8 @@ final class SearchParameters {
 				}
 			}
 		}
-		DateField dateField = choice("date-field", DateField::of, DateField.names(), DateField.DATE);
+		DateField dateField = choice("date-field", (value) -> ParameterValue.of(DateField.class, value),
+				ParameterValue.names(DateField.class), DateField.DATE);
 		ZoneId zone = zone(defaultZone);
 		Instant from = instant("from", zone, false);
 		Instant to = instant("to", zone, true);
@@ -127,11 +128,12 @@ final class SearchParameters {
 		}
 		List<Dimension> facets = new ArrayList<>();
 		for (String name : values("facets")) {
-			facets.add(Dimension.of(name)
+			facets.add(ParameterValue.of(Dimension.class, name)
 				.orElseThrow(() -> new InvalidParameter("facets", "names an unknown facet '" + name + "'",
-						Dimension.names())));
+						ParameterValue.names(Dimension.class))));
 		}
-		Interval histogram = choice("histogram", Interval::of, Interval.names(), null);
+		Interval histogram = choice("histogram", (value) -> ParameterValue.of(Interval.class, value),
+				ParameterValue.names(Interval.class), null);
 		if (histogram != null) {
 			long buckets = histogram.buckets((from != null) ? from : Interval.EARLIEST,
 					(to != null) ? to : Interval.LATEST);
@@ -143,7 +145,8 @@ final class SearchParameters {
 								+ Interval.EARLIEST + ") and to (default " + Interval.LATEST + ")"));
 			}
 		}
-		Order order = choice("order", Order::of, Order.names(), (query != null) ? Order.RELEVANCE : Order.NEWEST);
+		Order order = choice("order", (value) -> ParameterValue.of(Order.class, value),
+				ParameterValue.names(Order.class), (query != null) ? Order.RELEVANCE : Order.NEWEST);
 		Integer size = number("size", 1, MAX_SIZE);
 		Integer page = number("page", 1, Integer.MAX_VALUE);
 		int pageSize = (size != null) ? size : DEFAULT_SIZE;

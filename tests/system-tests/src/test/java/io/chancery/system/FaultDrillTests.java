@@ -216,7 +216,10 @@ class FaultDrillTests {
 		System.out.printf("[drill] counter-service restarted: %d counters before, %d after%n",
 				before.get("counters").size(), after.get("counters").size());
 		assertThat(after.get("counters")).isEqualTo(before.get("counters"));
-		Thread.sleep(3000);
+		// The restarted service has looked for due milestones a few times: had it
+		// forgotten what was announced, it would have announced again by then.
+		String metrics = "http://127.0.0.1:" + platform.settings().ports().counterManagement() + "/actuator/prometheus";
+		await().atMost(Duration.ofSeconds(60)).until(() -> milestoneLooks(metrics) >= 3);
 		assertThat(endOffset(Topic.COUNTER_MILESTONES.wireName())).as("no milestone published again")
 			.isEqualTo(milestones);
 	}
@@ -564,6 +567,17 @@ class FaultDrillTests {
 			return this.attempts.get();
 		}
 
+	}
+
+	/** How many times counter-service has looked for due milestones since it started. */
+	private static double milestoneLooks(String metrics) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(metrics)).build(), HttpResponse.BodyHandlers.ofString());
+		return response.body()
+			.lines()
+			.filter((line) -> line.startsWith("chancery_counters_milestone_looks_total"))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 }

@@ -1,0 +1,101 @@
+package io.chancery.ingest.publishing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
+import io.chancery.ingest.publishing.ContentPublisher.BatchOutcome;
+import io.chancery.ingest.publishing.PartitionWriters.Writer;
+import io.chancery.ingest.publishing.Transactions.Sent;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * An import's unconditional changes to one partition, in one transaction with every
+ * record pipelined. Single changes waiting for the partition are committed first, so a
+ * large import does not hold them up.
+ */
+@Component
+class BatchCommit {
+
+	private final RevisionLedger ledger;
+
+	private final PartitionOwnership ownership;
+
+	private final Transactions transactions;
+
+	private final GroupCommit groupCommit;
+
+	BatchCommit(RevisionLedger ledger, PartitionOwnership ownership, Transactions transactions,
+			GroupCommit groupCommit) {
+		this.ledger = ledger;
+		this.ownership = ownership;
+		this.transactions = transactions;
+		this.groupCommit = groupCommit;
+	}
+
+	/**
+	 * Publishes an import's changes to one partition; false if this replica does not own
+	 * it.
+	 */
+	boolean publish(Writer writer, List<BatchItem> items, List<Integer> indices, BatchOutcome[] outcomes) {
+		BatchItem first = items.get(indices.get(0));
+		Publication context = new Publication(first.key(), first.type(), null, false, null, "");
+		for (int attempt = 1;; attempt++) {
+			writer.lock().lock();
+			try {
+				if (!this.ownership.owns(writer.partition())) {
+					return false;
+				}
+				this.groupCommit.commitWaiting(writer);
+				List<Long> revisions = new ArrayList<>(indices.size());
+				Sent sent = this.transactions.run(writer, () -> {
+					List<ProducerRecord<String, byte[]>> records = new ArrayList<>(indices.size());
+					for (int index : indices) {
+						BatchItem item = items.get(index);
+						long revision = this.ledger.reserve(TopicKeys.of(item.type().topic(), item.key()));
+						revisions.add(revision);
+						Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
+						records.add(this.transactions.record(writer.partition(), publication,
+								item.payload().apply(revision)));
+					}
+					return records;
+				});
+				if (sent.committed()) {
+					for (int n = 0; n < indices.size(); n++) {
+						BatchItem item = items.get(indices.get(n));
+						RecordMetadata metadata = sent.metadata().get(n);
+						this.ledger.accept(TopicKeys.of(item.type().topic(), item.key()), item.type(), revisions.get(n),
+								metadata.partition(), metadata.offset(), null, null);
+						outcomes[indices.get(n)] = new BatchOutcome(
+								new Published(item.key(), item.type(), revisions.get(n), false), null, null);
+					}
+					return true;
+				}
+				if (sent.fenced() && attempt < Transactions.ATTEMPTS) {
+					for (int n = revisions.size() - 1; n >= 0; n--) {
+						BatchItem item = items.get(indices.get(n));
+						this.ledger.unreserve(TopicKeys.of(item.type().topic(), item.key()), revisions.get(n));
+					}
+					continue;
+				}
+				fail(indices, outcomes, this.transactions.unavailable(context, Objects.requireNonNull(sent.failure())));
+				return true;
+			}
+			finally {
+				writer.lock().unlock();
+				this.groupCommit.wakeNext(writer.partition());
+			}
+		}
+	}
+
+	private static void fail(List<Integer> indices, BatchOutcome[] outcomes, WriteRefused failure) {
+		for (int index : indices) {
+			outcomes[index] = new BatchOutcome(null, failure, null);
+		}
+	}
+
+}
