@@ -30,6 +30,7 @@ class GatewayApplicationTests extends OperationalEndpointsContract {
 	void thePublicPortHasItsOwnHealthPaths() throws Exception {
 		assertThat(send(this.api + "/livez").statusCode()).isEqualTo(200);
 		assertThat(send(this.api + "/readyz").statusCode()).isEqualTo(200);
+		assertThat(send(this.api + "/actuator/env").statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -75,7 +75,7 @@ public abstract class OperationalEndpointsContract {
 
 	@Test
 	void actuatorIsOnlyOnTheManagementPort() throws Exception {
-		for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info", "/actuator/env")) {
+		for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info")) {
 			assertThat(send(this.api + path).statusCode()).as(path).isEqualTo(404);
 		}
 	}

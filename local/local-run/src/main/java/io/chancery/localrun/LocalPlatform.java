@@ -136,17 +136,7 @@ public final class LocalPlatform implements AutoCloseable {
 	private void startAll() throws IOException {
 		Path home = this.settings.home();
 		Settings.Ports ports = this.settings.ports();
-		if (this.settings.fresh()) {
-			step("Deleting the state in " + home + " (fresh start; AOT caches are kept)");
-			PlatformHome.deleteStateIn(home);
-		}
-		Files.createDirectories(home);
-		PlatformHome.checkResources(home);
-		PlatformHome.requireReachableByElasticsearch(home);
-		for (String service : SERVICES) {
-			Ports.requireFree(ports.api(service), service);
-			Ports.requireFree(ports.management(service), service + " (management)");
-		}
+		PlatformHome.prepare(this.settings, SERVICES, this::step);
 
 		step("Starting Kafka on 127.0.0.1:" + ports.kafka() + " and Elasticsearch on 127.0.0.1:"
 				+ ports.elasticsearch());
@@ -332,23 +322,12 @@ public final class LocalPlatform implements AutoCloseable {
 		Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
 		serviceEnvironment.put("PORT", Integer.toString(this.processPorts.get(name)[0]));
 		serviceEnvironment.put("MANAGEMENT_PORT", Integer.toString(this.processPorts.get(name)[1]));
-		List<String> command = new ArrayList<>(List.of(ServiceJvm.java()));
-		command.addAll(ServiceJvm.OPTIONS);
-		command.addAll(this.settings.jvmOptions(service));
-		// Names the process for ps and for the benchmark, which tells replicas apart by
-		// it.
-		command.add("-Dchancery.process=" + name);
 		Optional<AotCache.Launch> cached = this.settings.aotCache() ? aotCache().launch(service, jar)
 				: Optional.empty();
-		if (cached.isPresent()) {
-			command.addAll(List.of("-XX:AOTCache=" + cached.get().cache(), "-jar", cached.get().jar().toString()));
+		if (cached.isEmpty() && this.settings.aotCache()) {
+			this.untrained.put(service, jar);
 		}
-		else {
-			command.addAll(List.of("-jar", jar.toString()));
-			if (this.settings.aotCache()) {
-				this.untrained.put(service, jar);
-			}
-		}
+		List<String> command = ServiceJvm.command(name, this.settings.jvmOptions(service), jar, cached);
 		GuardedProcess process = GuardedProcess.start(name, command, logs, logs.resolve(name + ".log"),
 				serviceEnvironment);
 		this.running.add(process);

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.chancery.infrastructure.Ports;
 
 /**
  * The directory the local run keeps its state in, and the API keys it makes there once:
@@ -50,6 +54,25 @@ final class PlatformHome {
 		String configured = System.getenv("CHANCERY_HOME");
 		return (configured != null && !configured.isBlank()) ? Path.of(configured).toAbsolutePath()
 				: project.resolve(".chancery");
+	}
+
+	/**
+	 * Makes the home ready for a start: emptied on a fresh start, on a disk with room,
+	 * reachable by Elasticsearch's user, and every service's ports free.
+	 */
+	static void prepare(Settings settings, List<String> services, Consumer<String> step) throws IOException {
+		Path home = settings.home();
+		if (settings.fresh()) {
+			step.accept("Deleting the state in " + home + " (fresh start; AOT caches are kept)");
+			deleteStateIn(home);
+		}
+		Files.createDirectories(home);
+		checkResources(home);
+		requireReachableByElasticsearch(home);
+		for (String service : services) {
+			Ports.requireFree(settings.ports().api(service), service);
+			Ports.requireFree(settings.ports().management(service), service + " (management)");
+		}
 	}
 
 	/** Refuses to start on a machine without the disk and memory the run needs. */

@@ -3,6 +3,7 @@ package io.chancery.localrun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** How the local run starts a service's JVM: which java, which jar, which options. */
 final class ServiceJvm {
@@ -27,6 +28,25 @@ final class ServiceJvm {
 			.resolve(service)
 			.resolve("target")
 			.resolve(service + "-" + settings.version() + ".jar");
+	}
+
+	/**
+	 * The command that starts a process of a service: its options after the shared ones,
+	 * named for ps and for the benchmark (which tells replicas apart by it), from the
+	 * service's AOT cache when there is one.
+	 */
+	static List<String> command(String process, List<String> jvmOptions, Path jar, Optional<AotCache.Launch> cached) {
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(OPTIONS);
+		command.addAll(jvmOptions);
+		command.add("-Dchancery.process=" + process);
+		if (cached.isPresent()) {
+			command.addAll(List.of("-XX:AOTCache=" + cached.get().cache(), "-jar", cached.get().jar().toString()));
+		}
+		else {
+			command.addAll(List.of("-jar", jar.toString()));
+		}
+		return command;
 	}
 
 	/** The java the local run itself runs on. */

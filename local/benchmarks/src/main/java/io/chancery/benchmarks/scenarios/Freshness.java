@@ -11,17 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.chancery.benchmarks.content.ArticleLines;
 import io.chancery.benchmarks.http.Http;
-import io.chancery.benchmarks.load.Latencies;
 import io.chancery.benchmarks.load.LatencySummary;
 import io.chancery.benchmarks.platform.Processes;
 import io.chancery.benchmarks.platform.ServerTimers;
@@ -30,8 +26,6 @@ import io.chancery.benchmarks.profiling.FlightRecorder;
 import io.chancery.benchmarks.report.Format;
 import io.chancery.benchmarks.report.Outcome;
 import io.chancery.benchmarks.report.ScenarioResult;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Freshness: articles published one by one through the gateway at a steady rate (an open
@@ -52,16 +46,10 @@ public final class Freshness {
 	private static final Duration POLL_EVERY = Duration.ofMillis(100);
 
 	/** An accepted article not visible this long after its request is counted as lost. */
-	private static final Duration NOT_VISIBLE_AFTER = Duration.ofSeconds(10);
+	static final Duration NOT_VISIBLE_AFTER = Duration.ofSeconds(10);
 
 	/** A write without an answer this long is counted as timed out. */
 	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
-
-	/** The largest page search-service serves. */
-	private static final int PAGE = 100;
-
-	/** Pages one poll reads at most, when more than a page became visible at once. */
-	private static final int PAGES_PER_POLL = 20;
 
 	private final Context context;
 
@@ -112,8 +100,8 @@ public final class Freshness {
 		if (!this.reference) {
 			warmUp(tag + "-warm-up", this.context.load().warmup().multipliedBy(3));
 		}
-		Writes writes = new Writes();
-		Reader reader = new Reader(tag, writes);
+		FreshnessWrites writes = new FreshnessWrites();
+		FreshnessReader reader = new FreshnessReader(this.context, tag, writes);
 		// The gateway tags a route it passes on UNKNOWN; in this phase its only POSTs are
 		// the writes.
 		ServerTimers timers = new ServerTimers(this.context.platform(), this.context.http(), "POST",
@@ -172,7 +160,7 @@ public final class Freshness {
 	}
 
 	/** Sends one article, without waiting for its answer. */
-	private void write(int n, String tag, Writes writes) {
+	private void write(int n, String tag, FreshnessWrites writes) {
 		String id = (this.reference ? "fresh-reference-" : "fresh-") + n;
 		// Whole milliseconds, as the article carries them, so the reader can ask from it.
 		Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -190,7 +178,7 @@ public final class Freshness {
 			.whenComplete((response, failure) -> writes.answered(id, sent, response, failure));
 	}
 
-	private ScenarioResult result(Writes writes, Reader reader, Map<String, Double> cpuUsed,
+	private ScenarioResult result(FreshnessWrites writes, FreshnessReader reader, Map<String, Double> cpuUsed,
 			Map<String, Map<String, Double>> cpu, Map<String, List<String>> profiles, double seconds,
 			String insideServices, String tcp) {
 		LatencySummary visible = writes.visible.summary();
@@ -352,176 +340,6 @@ public final class Freshness {
 		}
 		this.context.say("Freshness: " + written.get() + " warm-up writes; letting search-service catch up");
 		Thread.sleep(5_000);
-	}
-
-	/** The writes of one run: how each was answered, and which are not yet seen. */
-	private static final class Writes {
-
-		final AtomicInteger offered = new AtomicInteger();
-
-		final AtomicInteger accepted = new AtomicInteger();
-
-		final AtomicInteger refused = new AtomicInteger();
-
-		final AtomicInteger timedOut = new AtomicInteger();
-
-		final AtomicInteger failed = new AtomicInteger();
-
-		final AtomicInteger slow = new AtomicInteger();
-
-		final Latencies latencies = new Latencies();
-
-		final Latencies visible = new Latencies();
-
-		final List<String> errors = new CopyOnWriteArrayList<>();
-
-		private final AtomicInteger unanswered = new AtomicInteger();
-
-		private final Map<String, Instant> publishedAt = new ConcurrentHashMap<>();
-
-		/** Sent and neither seen nor failed. */
-		private final Map<String, Long> pending = new ConcurrentHashMap<>();
-
-		long sent(String id, Instant published) {
-			long now = System.nanoTime();
-			this.offered.incrementAndGet();
-			this.unanswered.incrementAndGet();
-			this.publishedAt.put(id, published);
-			this.pending.put(id, now);
-			return now;
-		}
-
-		void answered(String id, long sent, @Nullable HttpResponse<String> response, @Nullable Throwable failure) {
-			long took = System.nanoTime() - sent;
-			this.unanswered.decrementAndGet();
-			if (took > TimeUnit.SECONDS.toNanos(2)) {
-				this.slow.incrementAndGet();
-			}
-			if (response != null && response.statusCode() == 201) {
-				this.latencies.recordNanos(took);
-				this.accepted.incrementAndGet();
-				return;
-			}
-			this.pending.remove(id);
-			Throwable cause = (failure instanceof java.util.concurrent.CompletionException wrapped
-					&& wrapped.getCause() != null) ? wrapped.getCause() : failure;
-			if (cause instanceof java.net.http.HttpTimeoutException) {
-				this.timedOut.incrementAndGet();
-				return;
-			}
-			this.latencies.recordNanos(took);
-			if (response != null && (response.statusCode() == 503 || response.statusCode() == 429)) {
-				this.refused.incrementAndGet();
-				return;
-			}
-			this.failed.incrementAndGet();
-			if (this.errors.size() < 5) {
-				this.errors.add((response != null) ? response.statusCode() + " " + Http.abbreviate(response.body())
-						: String.valueOf(cause));
-			}
-		}
-
-		void seen(String id, long answered) {
-			Long sent = this.pending.remove(id);
-			if (sent != null) {
-				this.visible.recordNanos(answered - sent);
-			}
-		}
-
-		@Nullable Instant publishedAt(String id) {
-			return this.publishedAt.get(id);
-		}
-
-		/**
-		 * Where the reader starts: the oldest publication time among the articles not yet
-		 * seen that are younger than {@link #NOT_VISIBLE_AFTER}, so one that never shows
-		 * does not hold every later poll back.
-		 */
-		@Nullable Instant oldestUnseen() {
-			long horizon = System.nanoTime() - NOT_VISIBLE_AFTER.toNanos();
-			Instant oldest = null;
-			for (Map.Entry<String, Long> each : this.pending.entrySet()) {
-				Instant published = this.publishedAt.get(each.getKey());
-				if (each.getValue() > horizon && published != null && (oldest == null || published.isBefore(oldest))) {
-					oldest = published;
-				}
-			}
-			return oldest;
-		}
-
-		int unanswered() {
-			return this.unanswered.get();
-		}
-
-		long unseen() {
-			return this.pending.size();
-		}
-
-	}
-
-	/**
-	 * The reader: each poll asks for the run's articles published since the oldest one it
-	 * has not seen, oldest first, and reads on while pages come back full.
-	 */
-	private final class Reader {
-
-		final AtomicLong polls = new AtomicLong();
-
-		final AtomicLong pages = new AtomicLong();
-
-		final AtomicInteger errors = new AtomicInteger();
-
-		private final String tag;
-
-		private final Writes writes;
-
-		Reader(String tag, Writes writes) {
-			this.tag = tag;
-			this.writes = writes;
-		}
-
-		void poll() {
-			// An exception would end a scheduled task for good: count it and go on.
-			try {
-				Instant from = this.writes.oldestUnseen();
-				if (from == null) {
-					return;
-				}
-				this.polls.incrementAndGet();
-				for (int page = 0; page < PAGES_PER_POLL; page++) {
-					List<String> ids = page(from);
-					long answered = System.nanoTime();
-					ids.forEach((id) -> this.writes.seen(id, answered));
-					Instant last = ids.isEmpty() ? null : this.writes.publishedAt(ids.get(ids.size() - 1));
-					if (ids.size() < PAGE || last == null || !last.isAfter(from)) {
-						return;
-					}
-					from = last;
-				}
-			}
-			catch (RuntimeException ex) {
-				if (this.errors.incrementAndGet() <= 3) {
-					this.writes.errors.add("poll " + ex + ((ex.getCause() != null) ? " (" + ex.getCause() + ")" : ""));
-				}
-			}
-		}
-
-		private List<String> page(Instant from) {
-			this.pages.incrementAndGet();
-			String url = Freshness.this.context.platform().gatewayUrl() + "/api/v1/search?tag=" + this.tag
-					+ "&order=oldest&date-field=published&size=" + PAGE + "&from=" + from;
-			HttpResponse<String> answer = Freshness.this.context.http()
-				.send(Http.request(url).timeout(Duration.ofSeconds(5)).GET().build());
-			if (answer.statusCode() != 200) {
-				throw new IllegalStateException(answer.statusCode() + " " + Http.abbreviate(answer.body()));
-			}
-			List<String> ids = new ArrayList<>();
-			for (JsonNode result : Http.JSON.readTree(answer.body()).path("results")) {
-				ids.add(result.path("id").asString());
-			}
-			return ids;
-		}
-
 	}
 
 }
