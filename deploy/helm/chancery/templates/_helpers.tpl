@@ -235,3 +235,15 @@ Environment that only one service reads.
   value: {{ $config.milestoneGrace | quote }}
 {{- end }}
 {{- end }}
+
+{{/*
+Stops the install when a feature is on but the cluster serves no API for it: the operator
+reads what to install, not the API server's "no matches for kind". assumedApiVersions names
+APIs to take as served where Helm asks no cluster (helm template, offline renders).
+Called with dict "root" . "api" "<group/version/Kind>" "feature" "<value>" "install" "<what>".
+*/}}
+{{- define "chancery.requireApi" -}}
+{{- if not (or (.root.Capabilities.APIVersions.Has .api) (has .api .root.Values.assumedApiVersions)) -}}
+{{- fail (printf "%s is on, but the cluster serves no %s: install %s, or switch it off." .feature .api .install) -}}
+{{- end -}}
+{{- end -}}

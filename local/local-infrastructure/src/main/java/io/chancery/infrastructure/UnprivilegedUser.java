@@ -35,9 +35,27 @@ final class UnprivilegedUser {
 		if (!weAreRoot()) {
 			return List.of();
 		}
+		if (!onPath("setpriv")) {
+			throw new IllegalStateException("Elasticsearch refuses to run as root, and the build runs it as " + name()
+					+ " through setpriv, which this machine lacks: install util-linux (Debian: apt-get install "
+					+ "util-linux), or build as an ordinary user.");
+		}
 		String user = name();
 		return List.of("setpriv", "--reuid=" + run("id", "-u", user), "--regid=" + run("id", "-g", user),
 				"--clear-groups", "--");
+	}
+
+	private static boolean onPath(String program) {
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return false;
+		}
+		for (String directory : path.split(java.io.File.pathSeparator)) {
+			if (!directory.isEmpty() && java.nio.file.Files.isExecutable(Path.of(directory, program))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Hands the directory to the unprivileged user, when we are root. */

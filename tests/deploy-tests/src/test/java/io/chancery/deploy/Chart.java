@@ -35,6 +35,14 @@ final class Chart {
 
 	static final YAMLMapper YAML = YAMLMapper.builder().build();
 
+	/**
+	 * The APIs of the cluster the production example is written for, beyond Kubernetes'
+	 * own: the Prometheus Operator's and the Gateway API's. helm template asks no
+	 * cluster, so the render is told ({@code assumedApiVersions}).
+	 */
+	static final List<String> PRODUCTION_APIS = List.of("monitoring.coreos.com/v1/ServiceMonitor",
+			"monitoring.coreos.com/v1/PrometheusRule", "gateway.networking.k8s.io/v1/HTTPRoute");
+
 	private static final Map<String, Manifests> renders = new ConcurrentHashMap<>();
 
 	private Chart() {
@@ -48,6 +56,16 @@ final class Chart {
 		return Path.of(System.getProperty("chancery.project", "../..")).toAbsolutePath().normalize();
 	}
 
+	/** Chart.yaml, as its fields. */
+	static JsonNode chartYaml() {
+		try {
+			return YAML.readTree(Files.readString(directory().resolve("Chart.yaml")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static Path productionValues() {
 		return directory().resolve("values-production.yaml");
 	}
@@ -59,7 +77,8 @@ final class Chart {
 
 	/** The objects the chart renders with the production example's values. */
 	static Manifests production() {
-		return renders.computeIfAbsent("production", (key) -> keep(key, render(productionValues(), Map.of())));
+		return renders.computeIfAbsent("production",
+				(key) -> keep(key, renderLayered(List.of(productionValues(), assumedApis(PRODUCTION_APIS)), Map.of())));
 	}
 
 	/**
@@ -68,18 +87,23 @@ final class Chart {
 	 */
 	static Manifests everything() {
 		return renders.computeIfAbsent("everything",
-				(key) -> keep(key, render(productionValues(),
+				(key) -> keep(key, renderLayered(List.of(productionValues(), assumedApis(PRODUCTION_APIS)),
 						Map.of("httpRoute.enabled", true, "serviceMonitor.enabled", true, "prometheusRule.enabled",
 								true, "grafanaDashboard.enabled", true, "elasticsearch.analysisPlugin.url",
 								"https://artifacts.example.org/analysis-plugin-0.1.0.zip"))));
 	}
 
 	static Manifests render(@Nullable Path valuesFile, Map<String, Object> sets) {
+		return renderLayered((valuesFile != null) ? List.of(valuesFile) : List.of(), sets);
+	}
+
+	/** Renders with values files laid over the chart's own, in order, then the sets. */
+	static Manifests renderLayered(List<Path> valuesFiles, Map<String, Object> sets) {
 		TemplateCommand template = new Helm(directory()).template()
 			.withName(RELEASE)
 			.withNamespace(NAMESPACE)
 			.withKubeVersion(KUBERNETES_VERSION);
-		if (valuesFile != null) {
+		for (Path valuesFile : valuesFiles) {
 			template = template.withValuesFile(valuesFile);
 		}
 		for (Map.Entry<String, Object> set : sets.entrySet()) {
@@ -129,14 +153,28 @@ final class Chart {
 	 * helm-java's lint takes no values file, so a copy of the chart gets the merged
 	 * values as its values.yaml.
 	 */
-	static LintResult lint(Path valuesFile, Path workDirectory) {
+	static LintResult lint(Path valuesFile, Path workDirectory, List<String> assumedApiVersions) {
 		try {
 			Path copy = workDirectory.resolve(directory().getFileName());
 			copyRecursively(directory(), copy);
 			ObjectNode merged = (ObjectNode) YAML.readTree(directory().resolve("values.yaml").toFile());
 			merge(merged, (ObjectNode) YAML.readTree(valuesFile.toFile()));
+			merged.set("assumedApiVersions", YAML.valueToTree(assumedApiVersions));
 			YAML.writeValue(copy.resolve("values.yaml").toFile(), merged);
 			return new Helm(copy).lint().strict().call();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A values file that names APIs as served ({@code assumedApiVersions}). */
+	static Path assumedApis(List<String> apis) {
+		try {
+			Path file = Files.createDirectories(Path.of("target", "values"))
+				.resolve("assumed-" + Integer.toHexString(apis.hashCode()) + ".yaml");
+			YAML.writeValue(file.toFile(), Map.of("assumedApiVersions", apis));
+			return file;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -25,7 +25,7 @@ class ChartLintTests {
 
 	@Test
 	void lintsStrictlyWithTheProductionValues(@TempDir Path work) {
-		LintResult result = Chart.lint(Chart.productionValues(), work);
+		LintResult result = Chart.lint(Chart.productionValues(), work, Chart.PRODUCTION_APIS);
 		assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
 		assertThat(result.getMessages()).noneMatch((message) -> message.contains("[WARNING]"));
 	}
@@ -41,6 +41,20 @@ class ChartLintTests {
 		assertThat(Chart.production().ofKind("HTTPRoute")).hasSize(1);
 		assertThat(Chart.production().ofKind("ServiceMonitor")).hasSize(4);
 		assertThat(Chart.production().ofKind("PrometheusRule")).hasSize(1);
+	}
+
+	@Test
+	void aFeatureWhoseApiTheClusterLacksStopsTheInstallSayingWhatToInstall() {
+		assertThatThrownBy(() -> Chart.render(Chart.productionValues(), java.util.Map.of()))
+			.hasMessageContaining("serviceMonitor.enabled is on, but the cluster serves no "
+					+ "monitoring.coreos.com/v1/ServiceMonitor")
+			.hasMessageContaining("Prometheus Operator");
+		assertThatThrownBy(() -> Chart.render(null, java.util.Map.of("httpRoute.enabled", true))).hasMessageContaining(
+				"httpRoute.enabled is on, but the cluster serves no gateway.networking.k8s.io/v1/HTTPRoute");
+		assertThat(Chart
+			.renderLayered(List.of(Chart.assumedApis(List.of("gateway.networking.k8s.io/v1/HTTPRoute"))),
+					java.util.Map.of("httpRoute.enabled", true))
+			.ofKind("HTTPRoute")).hasSize(1);
 	}
 
 	@Test
