@@ -84,7 +84,8 @@ class ChartLintTests {
 				assertThat(manifests.find(kind, service)).as(kind + " " + service).isPresent();
 			}
 		}
-		assertThat(manifests.ofKind("Ingress")).extracting(Manifests::name).containsExactly("web-gateway");
+		assertThat(manifests.ofKind("Ingress")).extracting(Manifests::name)
+			.containsExactly("web-gateway", "web-gateway-streaming");
 		assertThat(manifests.ofKind("Kafka")).hasSize(1);
 		assertThat(manifests.ofKind("KafkaNodePool")).extracting(Manifests::name)
 			.containsExactlyInAnyOrder("controller", "broker");
