@@ -243,7 +243,25 @@ APIs to take as served where Helm asks no cluster (helm template, offline render
 Called with dict "root" . "api" "<group/version/Kind>" "feature" "<value>" "install" "<what>".
 */}}
 {{- define "chancery.requireApi" -}}
-{{- if not (or (.root.Capabilities.APIVersions.Has .api) (has .api .root.Values.assumedApiVersions)) -}}
+{{- if not (include "chancery.hasApi" .) -}}
 {{- fail (printf "%s is on, but the cluster serves no %s: install %s, or switch it off." .feature .api .install) -}}
 {{- end -}}
+{{- end -}}
+
+{{/*
+"true" when the cluster serves an API (group/version/Kind), or assumedApiVersions says it does; else empty.
+Called with dict "root" . "api" "<group/version/Kind>".
+*/}}
+{{- define "chancery.hasApi" -}}
+{{- if or (.root.Capabilities.APIVersions.Has .api) (has .api .root.Values.assumedApiVersions) -}}true{{- end -}}
+{{- end -}}
+
+{{/*
+"true" when pods leave their user and group ids to the platform, as OpenShift's restricted SCCs assign one from
+the namespace's range: openshift.adaptSecurityContext force, or auto on a cluster that serves OpenShift's
+security API.
+*/}}
+{{- define "chancery.platformAssignsIds" -}}
+{{- $mode := .Values.openshift.adaptSecurityContext -}}
+{{- if or (eq $mode "force") (and (eq $mode "auto") (include "chancery.hasApi" (dict "root" . "api" "security.openshift.io/v1/SecurityContextConstraints"))) -}}true{{- end -}}
 {{- end -}}
