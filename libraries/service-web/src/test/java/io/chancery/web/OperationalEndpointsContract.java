@@ -67,6 +67,15 @@ public abstract class OperationalEndpointsContract {
 	}
 
 	@Test
+	void requestLatencyIsAHistogram() throws Exception {
+		// One request on the API port, whatever its answer, so the timer exists.
+		send(this.api + "/actuator/info");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(send(this.management + "/actuator/prometheus").body())
+				.contains("http_server_requests_seconds_bucket{"));
+	}
+
+	@Test
 	void otherActuatorEndpointsAreNotExposed() throws Exception {
 		// Not found, or refused before anything is looked up; never served.
 		assertThat(send(this.management + "/actuator/env").statusCode()).isIn(401, 403, 404);
