@@ -78,6 +78,12 @@ libraries/contracts/src/main/java/io/chancery/contracts/Topic.java; deploy-tests
   retention: four-weeks
 {{- end }}
 
+{{- define "chancery.topicNames" -}}
+{{- range include "chancery.topics" . | fromYamlArray }}
+- {{ .name }}
+{{- end }}
+{{- end }}
+
 {{/*
 The Kafka bootstrap address of the TLS listener.
 */}}

@@ -41,7 +41,8 @@ final class Chart {
 	 * cluster, so the render is told ({@code assumedApiVersions}).
 	 */
 	static final List<String> PRODUCTION_APIS = List.of("monitoring.coreos.com/v1/ServiceMonitor",
-			"monitoring.coreos.com/v1/PrometheusRule", "gateway.networking.k8s.io/v1/HTTPRoute");
+			"monitoring.coreos.com/v1/PodMonitor", "monitoring.coreos.com/v1/PrometheusRule",
+			"gateway.networking.k8s.io/v1/HTTPRoute");
 
 	private static final Map<String, Manifests> renders = new ConcurrentHashMap<>();
 

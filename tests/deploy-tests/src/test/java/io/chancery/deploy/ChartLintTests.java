@@ -39,7 +39,10 @@ class ChartLintTests {
 	void rendersEveryServiceWithTheProductionValues() {
 		assertRendersEveryService(Chart.production());
 		assertThat(Chart.production().ofKind("HTTPRoute")).hasSize(1);
-		assertThat(Chart.production().ofKind("ServiceMonitor")).hasSize(4);
+		// One per service and one for the Elasticsearch exporter; Kafka's pods have a
+		// PodMonitor.
+		assertThat(Chart.production().ofKind("ServiceMonitor")).hasSize(5);
+		assertThat(Chart.production().ofKind("PodMonitor")).hasSize(1);
 		assertThat(Chart.production().ofKind("PrometheusRule")).hasSize(1);
 	}
 

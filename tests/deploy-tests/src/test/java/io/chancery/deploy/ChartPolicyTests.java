@@ -330,6 +330,11 @@ class ChartPolicyTests {
 		for (ObjectNode pool : manifests.ofKind("KafkaNodePool")) {
 			assertLimited(Manifests.describe(pool), pool.path("spec"));
 		}
+		assertLimited("Kafka Exporter", manifests.ofKind("Kafka").get(0).path("spec").path("kafkaExporter"));
+		JsonNode exporter = manifests.podTemplate("elasticsearch-exporter").path("spec");
+		assertRestricted("elasticsearch-exporter", exporter, manifests.container("elasticsearch-exporter"));
+		assertLimited("elasticsearch-exporter", manifests.container("elasticsearch-exporter"));
+		assertThat(exporter.path("automountServiceAccountToken").asBoolean(true)).isFalse();
 	}
 
 	@Test

@@ -31,7 +31,7 @@ class OpenShiftTests {
 		Manifests forced = Chart.render(null, Map.of("openshift.adaptSecurityContext", "force"));
 		for (Manifests manifests : List.of(detected, forced)) {
 			List<JsonNode> contexts = podSecurityContexts(manifests);
-			assertThat(contexts).hasSize(Manifests.SERVICES.size() + 1);
+			assertThat(contexts).hasSize(Manifests.SERVICES.size() + 2);
 			for (JsonNode context : contexts) {
 				assertThat(context.has("runAsUser") || context.has("runAsGroup") || context.has("fsGroup"))
 					.as(context.toString())
@@ -46,11 +46,14 @@ class OpenShiftTests {
 			.allSatisfy((context) -> assertThat(context.has("runAsUser")).isTrue());
 	}
 
-	/** The pod-level security contexts of the services and of the Elasticsearch nodes. */
+	/**
+	 * The pod-level security contexts of every Deployment (the services, the
+	 * Elasticsearch exporter) and of the Elasticsearch nodes.
+	 */
 	private static List<JsonNode> podSecurityContexts(Manifests manifests) {
 		List<JsonNode> contexts = new ArrayList<>();
-		for (String service : Manifests.SERVICES) {
-			contexts.add(manifests.podTemplate(service).path("spec").path("securityContext"));
+		for (JsonNode deployment : manifests.ofKind("Deployment")) {
+			contexts.add(deployment.path("spec").path("template").path("spec").path("securityContext"));
 		}
 		for (JsonNode elasticsearch : manifests.ofKind("Elasticsearch")) {
 			for (JsonNode nodeSet : elasticsearch.path("spec").path("nodeSets")) {
