@@ -81,6 +81,23 @@ public class ContentIndices {
 				.actions((action) -> action.add((add) -> add.index(index).alias(ContentIndex.ALIAS))));
 	}
 
+	/** Documents in {@code index}, as of its last refresh. */
+	public long count(String index) throws IOException {
+		return this.client.count((request) -> request.index(index)).count();
+	}
+
+	/**
+	 * Deletes every {@code content-vN} older than {@code keep}: after a switch, the index
+	 * the alias left stays for a rollback until the next switch.
+	 */
+	public List<String> deleteOlderThan(String keep) throws IOException {
+		List<String> older = all().stream().filter((index) -> number(index) < number(keep)).toList();
+		for (String index : older) {
+			this.client.indices().delete((request) -> request.index(index));
+		}
+		return older;
+	}
+
 	/** Sets how often an index refreshes; {@code -1} while it is bulk-loaded. */
 	public void refreshInterval(String index, String interval) throws IOException {
 		this.client.indices()

@@ -212,7 +212,11 @@ class ContentIndexer {
 	}
 
 	private static BulkRequest bulk(List<Pending> batch, String target) {
-		BulkRequest.Builder bulk = new BulkRequest.Builder();
+		// Through the alias, only while it exists: written to a missing alias, a bulk
+		// would
+		// create a plain index by that name, which no alias could then take. A 404 waits
+		// for the alias instead (IndexUpgrade rebuilds it).
+		BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(ContentIndex.ALIAS.equals(target));
 		for (Pending item : batch) {
 			ContentDocument document = item.document();
 			bulk.operations((operation) -> operation.index((index) -> index.index(target)

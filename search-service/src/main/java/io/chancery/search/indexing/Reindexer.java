@@ -2,22 +2,32 @@ package io.chancery.search.indexing;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.chancery.contracts.Topic;
 import io.chancery.search.elasticsearch.ContentIndex;
 import io.chancery.search.elasticsearch.ContentIndices;
+import io.chancery.search.elasticsearch.ReindexLease;
 import io.chancery.search.web.Conflict;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +50,13 @@ import org.springframework.stereotype.Component;
  * everything written before it reaches the new index too, and everything written after it
  * is consumed and indexed through the alias into the new index. External versions make
  * both writers agree: whichever arrives second, the newest revision stays.
+ *
+ * <p>
+ * One instance replays at a time, whichever holds the {@link ReindexLease}; it renews the
+ * lease while it works, so another instance takes over if it dies. A record the new
+ * mapping refuses goes to the dead-letter topic, as it would from the live consumer.
+ * After the switch the index the alias left is kept for a rollback, and any older one is
+ * deleted.
  */
 @Component
 class Reindexer {
@@ -59,13 +76,81 @@ class Reindexer {
 
 	private final Clock clock;
 
+	/** How long the lease outlives its holder's last renewal. */
+	private static final Duration LEASE = Duration.ofSeconds(30);
+
+	private final ReindexLease lease;
+
+	private final DeadLetters deadLetters;
+
+	/** This instance, as the lease names its holder. */
+	private final String instance;
+
 	private final AtomicReference<ReindexStatus> status = new AtomicReference<>(ReindexStatus.IDLE);
 
-	Reindexer(ContentIndices indices, ContentIndexer indexer, KafkaProperties kafka, Clock clock) {
+	Reindexer(ContentIndices indices, ContentIndexer indexer, KafkaProperties kafka, Clock clock, ReindexLease lease,
+			DeadLetters deadLetters) {
 		this.indices = indices;
 		this.indexer = indexer;
 		this.kafka = kafka;
 		this.clock = clock;
+		this.lease = lease;
+		this.deadLetters = deadLetters;
+		this.instance = Objects.requireNonNullElse(System.getenv("HOSTNAME"), "search-service") + "-"
+				+ HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+	}
+
+	/**
+	 * Why the live index must be rebuilt from the topics before this instance indexes
+	 * into it, if it must: it is missing, its mapping is older than this build's, or it
+	 * is empty although {@code group} has consumed records (Elasticsearch lost its data;
+	 * the group's committed offsets would skip everything before them). Empty with
+	 * nothing consumed is a new platform: the consumer reads the topics from their start
+	 * anyway.
+	 */
+	Optional<String> rebuildReason(String group) throws IOException {
+		Optional<String> live = this.indices.live();
+		if (live.isEmpty()) {
+			return Optional.of("no index behind the alias " + ContentIndex.ALIAS);
+		}
+		int version = this.indices.mappingVersion(live.get());
+		int wanted = ContentIndices.templateMappingVersion();
+		if (version < wanted) {
+			return Optional
+				.of("index " + live.get() + " has mapping version " + version + ", this build needs " + wanted);
+		}
+		if (this.indices.count(live.get()) == 0 && !this.lease.replayed(live.get())) {
+			long consumed = consumed(group);
+			// A group commits after its bulk succeeded: after a refresh, what it indexed
+			// shows.
+			this.indices.refresh(live.get());
+			if (consumed > 0 && this.indices.count(live.get()) == 0) {
+				return Optional.of("index " + live.get() + " is empty, but the group " + group + " has consumed "
+						+ consumed + " records");
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The sum of {@code group}'s committed offsets on the topics it indexes. */
+	private long consumed(String group) throws IOException {
+		try (Admin admin = Admin.create(this.kafka.buildAdminProperties())) {
+			return admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get(30, TimeUnit.SECONDS)
+				.entrySet()
+				.stream()
+				.filter((entry) -> TOPICS.contains(entry.getKey().topic()) && entry.getValue() != null)
+				.mapToLong((entry) -> entry.getValue().offset())
+				.sum();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IOException("Could not read the committed offsets of " + group, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while reading the committed offsets of " + group, ex);
+		}
 	}
 
 	ReindexStatus status() {
@@ -79,17 +164,39 @@ class Reindexer {
 		return started;
 	}
 
-	/** Reindexes in the calling thread, for the upgrade at start. */
-	ReindexStatus runNow() throws IOException {
-		return run(begin());
+	/**
+	 * Reindexes in the calling thread, unless another instance holds the lease (then
+	 * empty), for the upgrade at start.
+	 */
+	Optional<ReindexStatus> runNowUnlessElsewhere() throws IOException {
+		ReindexStatus started;
+		try {
+			started = begin();
+		}
+		catch (Conflict ex) {
+			return Optional.empty();
+		}
+		return Optional.of(run(started));
 	}
 
 	private synchronized ReindexStatus begin() throws IOException {
 		if (this.status.get().running()) {
 			throw new Conflict("A reindex into " + this.status.get().target() + " is already running");
 		}
-		String source = this.indices.live().orElse(null);
-		String target = this.indices.createNext();
+		if (!this.lease.tryAcquire(this.instance, LEASE)) {
+			throw new Conflict("Another instance (" + this.lease.holder().orElse("unknown")
+					+ ") is reindexing; see its progress there");
+		}
+		String source;
+		String target;
+		try {
+			source = this.indices.live().orElse(null);
+			target = this.indices.createNext();
+		}
+		catch (IOException | RuntimeException ex) {
+			release();
+			throw ex;
+		}
 		ReindexStatus started = new ReindexStatus("copying", source, target, this.clock.instant(), null, 0, 0, 0, null);
 		this.status.set(started);
 		logger.info("Reindex started: replaying {} into {} (live index {})", TOPICS, target, source);
@@ -100,17 +207,27 @@ class Reindexer {
 		String target = started.target();
 		AtomicLong read = new AtomicLong();
 		AtomicLong skipped = new AtomicLong();
+		AtomicBoolean held = new AtomicBoolean(true);
+		Thread renewal = Thread.ofVirtual().name("reindex-lease").start(() -> renew(held));
 		try (TopicReader reader = new TopicReader(this.kafka, "search-service-reindex", 1000, TOPICS)) {
 			this.indices.refreshInterval(target, "-1");
 			// Twice: the second pass catches what arrived during the first, so the
 			// switch below happens with the new index nearly level with the old.
-			replay(reader, reader.ends(), "copying", target, read, skipped);
-			replay(reader, reader.ends(), "copying", target, read, skipped);
+			replay(reader, reader.ends(), "copying", target, read, skipped, held);
+			replay(reader, reader.ends(), "copying", target, read, skipped, held);
 			this.indices.refreshInterval(target, "1s");
 			this.indices.refresh(target);
 			swap(started.source(), target);
-			replay(reader, reader.ends(), "finishing", target, read, skipped);
+			this.lease.markReplayed(target);
+			replay(reader, reader.ends(), "finishing", target, read, skipped, held);
 			this.indices.refresh(target);
+			if (started.source() != null) {
+				List<String> deleted = this.indices.deleteOlderThan(started.source());
+				if (!deleted.isEmpty()) {
+					logger.info("Deleted {}; {} stays for a rollback until the next reindex", deleted,
+							started.source());
+				}
+			}
 			ReindexStatus done = this.status.get()
 				.progress("finishing", read.get(), 0, skipped.get())
 				.done(this.clock.instant());
@@ -124,6 +241,41 @@ class Reindexer {
 			this.status.set(failed);
 			return failed;
 		}
+		finally {
+			renewal.interrupt();
+			release();
+		}
+	}
+
+	/** Renews the lease a third of its life before it ends, until interrupted. */
+	private void renew(AtomicBoolean held) {
+		try {
+			while (!Thread.currentThread().isInterrupted()) {
+				Thread.sleep(LEASE.dividedBy(3));
+				if (!this.lease.renew(this.instance, LEASE)) {
+					logger.error("The reindex lease went to another instance; stopping this replay");
+					held.set(false);
+					return;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException | RuntimeException ex) {
+			// Elasticsearch unreachable: the replay fails on its own; the lease expires.
+			logger.warn("Could not renew the reindex lease: {}", ex.toString());
+		}
+	}
+
+	private void release() {
+		try {
+			this.lease.release(this.instance);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not release the reindex lease; it expires within {} s: {}", LEASE.toSeconds(),
+					ex.toString());
+		}
 	}
 
 	/**
@@ -133,12 +285,15 @@ class Reindexer {
 	 * external versions keep the newest revision whichever arrives last.
 	 */
 	private void replay(TopicReader reader, Map<TopicPartition, Long> ends, String state, String target,
-			AtomicLong read, AtomicLong skipped) {
+			AtomicLong read, AtomicLong skipped, AtomicBoolean held) {
 		Deque<Future<?>> inFlight = new ArrayDeque<>();
 		try (ExecutorService writers = Executors.newFixedThreadPool(IN_FLIGHT,
 				Thread.ofPlatform().name("reindex-bulk-", 0).daemon().factory())) {
 			long remaining = reader.remaining(ends);
 			while (remaining > 0) {
+				if (!held.get()) {
+					throw new IllegalStateException("Another instance took the reindex lease");
+				}
 				List<IncomingRecord> batch = new ArrayList<>();
 				for (ConsumerRecord<byte[], byte[]> record : reader.poll()) {
 					batch.add(IncomingRecord.from(record));
@@ -149,7 +304,10 @@ class Reindexer {
 					awaitOldest(inFlight);
 				}
 				inFlight.add(writers.submit(() -> {
-					this.indexer.write(batch, target, (record, cause) -> skipped.incrementAndGet(), false);
+					this.indexer.write(batch, target, (record, cause) -> {
+						skipped.incrementAndGet();
+						this.deadLetters.send(record, "refused by " + target + ": " + cause);
+					}, false);
 					long total = read.addAndGet(batch.size());
 					this.status.updateAndGet((current) -> current.progress(state, total, left, skipped.get()));
 				}));
