@@ -100,7 +100,12 @@ final class Chart {
 
 	/** Renders with values files laid over the chart's own, in order, then the sets. */
 	static Manifests renderLayered(List<Path> valuesFiles, Map<String, Object> sets) {
-		TemplateCommand template = new Helm(directory()).template()
+		return renderChart(directory(), valuesFiles, sets);
+	}
+
+	/** Renders another copy of the chart (an earlier version) the same way. */
+	static Manifests renderChart(Path chart, List<Path> valuesFiles, Map<String, Object> sets) {
+		TemplateCommand template = new Helm(chart).template()
 			.withName(RELEASE)
 			.withNamespace(NAMESPACE)
 			.withKubeVersion(KUBERNETES_VERSION);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.chancery.localrun.LocalPlatform;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,6 +57,21 @@ class ChartPolicyTests {
 				assertThat(mount.path("mountPath").asString()).isEqualTo("/tmp");
 				assertThat(volume(pod, mount.path("name").asString()).has("emptyDir")).isTrue();
 			});
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("renderings")
+	void theServicesJvmsRunAsTheyWereMeasured(String name, Manifests manifests) {
+		List<String> measured = LocalPlatform.serviceJvmOptions()
+			.stream()
+			.filter((option) -> !option.startsWith("-Xms") && !option.startsWith("-Xmx"))
+			.toList();
+		for (String service : Manifests.SERVICES) {
+			Map<String, JsonNode> environment = manifests.environment(service);
+			List<String> options = List.of(environment.get("JAVA_TOOL_OPTIONS").asString().split(" "));
+			assertThat(options).as(service).containsAll(measured).contains("-XX:MaxRAMPercentage=75");
+			assertThat(environment.get("MALLOC_ARENA_MAX").asString()).as(service).isEqualTo("2");
 		}
 	}
 

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class ServiceConfiguration {
 
 	/** Read by the JVM itself, not by Spring. */
-	static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+	/** Read by the JVM and the C library the JVM runs on, not by the application. */
+	static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
 
