@@ -233,6 +233,7 @@ Environment that only one service reads.
   value: {{ $config.siteName | quote }}
 {{- include "chancery.securityEnv" $root }}
 {{- else if eq .name "counter-service" }}
+{{- include "chancery.securityEnv" $root }}
 - name: CHANCERY_LOCALES
   value: {{ $config.locales | quote }}
 - name: CHANCERY_MILESTONES_DEFAULTS

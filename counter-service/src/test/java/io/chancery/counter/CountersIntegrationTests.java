@@ -183,6 +183,10 @@ class CountersIntegrationTests {
 		JsonNode paths = json(response).get("paths");
 		for (String path : paths.propertyNames()) {
 			JsonNode operation = paths.get(path).get("get");
+			if (operation == null || path.startsWith("/api/v1/admin/")) {
+				// The admin routes answer 401 before they look at parameters.
+				continue;
+			}
 			Set<String> declared = new TreeSet<>();
 			operation.path("parameters").forEach((parameter) -> {
 				if (parameter.get("in").asString().equals("query")) {

@@ -1,13 +1,11 @@
 package io.chancery.counter.source;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import io.chancery.contracts.Event;
 import io.chancery.contracts.EventType;
-import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.SiteDetails;
 import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
@@ -17,7 +15,6 @@ import io.chancery.kafka.TopicFollower;
 import io.chancery.kafka.WholeTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,32 +78,33 @@ class SourceFollower extends TopicFollower implements HealthIndicator {
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
-		Optional<EventType> type = Optional.ofNullable(record.headers().lastHeader(EventType.HEADER))
-			.map(Header::value)
-			.map((value) -> new String(value, StandardCharsets.UTF_8))
-			.flatMap(EventType::fromWireName);
+		Optional<EventType> type = SourceRecords.type(record.headers().lastHeader(EventType.HEADER));
 		if (type.isEmpty() || record.value() == null) {
 			return;
 		}
+		Object message;
 		try {
-			switch (type.get()) {
-				case EVENT_PUBLISHED ->
-					this.registry.apply(MessageJson.mapper().readValue(record.value(), Event.class));
-				case EVENT_WITHDRAWN ->
-					this.registry.apply(MessageJson.mapper().readValue(record.value(), Withdrawal.class));
-				case SITE_DETAILS_UPDATED ->
-					this.registry.apply(MessageJson.mapper().readValue(record.value(), SiteDetails.class));
-				case COUNTER_MILESTONE_REACHED -> this.milestones.announced(record.key());
-				default -> {
-				}
-			}
-			this.applied++;
+			message = SourceRecords.read(type.get(), record.value());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					ex.toString());
-			this.deadLetters.send(record, "unreadable " + type.get().wireName() + ": " + ex.getMessage());
+			this.deadLetters.send(record, SourceRecords.unreadable(type.get(), ex));
+			return;
 		}
+		switch (message) {
+			case Event event -> this.registry.apply(event);
+			case Withdrawal withdrawal -> this.registry.apply(withdrawal);
+			case SiteDetails details -> this.registry.apply(details);
+			case null -> {
+				if (type.get() == EventType.COUNTER_MILESTONE_REACHED) {
+					this.milestones.announced(record.key());
+				}
+			}
+			default -> {
+			}
+		}
+		this.applied++;
 	}
 
 }

@@ -28,6 +28,25 @@ public class InvalidParameter extends RuntimeException {
 		this.accepted = List.copyOf(accepted);
 	}
 
+	/**
+	 * A whole number from {@code min} to {@code max}, or the problem saying so.
+	 * @param name the parameter's name
+	 * @param value what it was given
+	 */
+	public static long wholeNumber(String name, String value, long min, long max) {
+		try {
+			long number = Long.parseLong(value);
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Answered below.
+		}
+		throw new InvalidParameter(name, "must be a whole number from " + min + " to " + max,
+				List.of(min + ".." + max));
+	}
+
 	public String parameter() {
 		return this.parameter;
 	}

@@ -1,8 +1,8 @@
 package io.chancery.search.indexing;
 
 import java.io.IOException;
-import java.util.List;
 
+import io.chancery.kafka.DeadLetterReader;
 import io.chancery.web.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,31 +48,18 @@ class AdminController {
 
 	@GetMapping("/api/v1/admin/dead-letters")
 	@Operation(summary = "List dead letters", description = "Records that could never be indexed, with the cause.")
-	DeadLetterAdmin.DeadLetterPage deadLetters(@RequestParam(defaultValue = "0") String from,
+	DeadLetterReader.DeadLetterPage deadLetters(@RequestParam(defaultValue = "0") String from,
 			@RequestParam(defaultValue = "100") String limit) {
-		return this.deadLetters.list(number("from", from, 0, Long.MAX_VALUE), (int) number("limit", limit, 1, 1000));
+		return this.deadLetters.list(InvalidParameter.wholeNumber("from", from, 0, Long.MAX_VALUE),
+				(int) InvalidParameter.wholeNumber("limit", limit, 1, 1000));
 	}
 
 	@PostMapping("/api/v1/admin/dead-letters/replay")
 	@Operation(summary = "Run dead letters through the indexer again, after a fix",
 			description = "From offset 'from' on; idempotent. Letters that still fail are listed, not dead-lettered "
 					+ "again.")
-	DeadLetterAdmin.ReplayReport replay(@RequestParam(defaultValue = "0") String from) {
-		return this.deadLetters.replay(number("from", from, 0, Long.MAX_VALUE));
-	}
-
-	private static long number(String name, String value, long min, long max) {
-		try {
-			long number = Long.parseLong(value);
-			if (number >= min && number <= max) {
-				return number;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// Answered below.
-		}
-		throw new InvalidParameter(name, "must be a whole number from " + min + " to " + max,
-				List.of(min + ".." + max));
+	DeadLetterReader.ReplayReport replay(@RequestParam(defaultValue = "0") String from) {
+		return this.deadLetters.replay(InvalidParameter.wholeNumber("from", from, 0, Long.MAX_VALUE));
 	}
 
 }

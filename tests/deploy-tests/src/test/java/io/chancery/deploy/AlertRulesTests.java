@@ -65,6 +65,28 @@ class AlertRulesTests {
 	}
 
 	@Test
+	void everyRouteWithAnObjectiveIsOneTheGatewayTags() throws IOException {
+		String routes = Files
+			.readString(Chart.project().resolve("web-gateway/src/main/java/io/chancery/gateway/routing/Routes.java"));
+		List<String> objectives = rules().stream()
+			.filter((rule) -> rule.path("alert").asString().equals("ChanceryRouteSlow"))
+			.map((rule) -> rule.path("labels").path("route").asString())
+			.toList();
+		assertThat(objectives).contains("search-reads", "counter-reads", "ingest-writes");
+		for (String route : objectives) {
+			// A route's id, or the template of an answer the gateway makes itself.
+			assertThat(route.startsWith("/") || routes.contains(".route(\"" + route + "\"")).as(route).isTrue();
+		}
+		String burn = rules().stream()
+			.filter((rule) -> rule.path("alert").asString().equals("ChanceryRouteErrorBudgetBurn"))
+			.findFirst()
+			.orElseThrow()
+			.path("expr")
+			.asString();
+		assertThat(burn).contains("[1h]", "[5m]", "0.0144");
+	}
+
+	@Test
 	void deadLettersOfBothServicesRaiseTheAlert() {
 		String expr = rules().stream()
 			.filter((rule) -> rule.path("alert").asString().equals("ChanceryDeadLetters"))

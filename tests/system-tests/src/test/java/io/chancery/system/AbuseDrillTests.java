@@ -124,7 +124,8 @@ class AbuseDrillTests {
 		List<String> routes = new ArrayList<>(List.of(WRITES));
 		routes.addAll(List.of("DELETE /api/v1/articles/drill/en", "DELETE /api/v1/events/drill/en",
 				"GET /api/v1/imports/drill", "POST /api/v1/admin/reindex", "GET /api/v1/admin/reindex",
-				"GET /api/v1/admin/dead-letters", "POST /api/v1/admin/dead-letters/replay"));
+				"GET /api/v1/admin/dead-letters", "POST /api/v1/admin/dead-letters/replay",
+				"GET /api/v1/admin/counters/dead-letters", "POST /api/v1/admin/counters/dead-letters/replay"));
 		List<String> failures = new ArrayList<>();
 		for (String route : routes) {
 			String method = route.substring(0, route.indexOf(' '));
@@ -169,14 +170,24 @@ class AbuseDrillTests {
 		String word = "hole" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		List<String> failures = new ArrayList<>();
 
-		// Each service defends its own routes: search-service's admin routes on its own
-		// port, whatever the gateway does.
+		// Each service defends its own routes: search-service's and counter-service's
+		// admin
+		// routes on their own ports, whatever the gateway does.
+		Map<String, Integer> adminRoutes = new LinkedHashMap<>();
 		for (String route : List.of("GET /api/v1/admin/reindex", "POST /api/v1/admin/reindex",
 				"GET /api/v1/admin/dead-letters", "POST /api/v1/admin/dead-letters/replay?from=0")) {
+			adminRoutes.put(route, ports.search());
+		}
+		for (String route : List.of("GET /api/v1/admin/counters/dead-letters",
+				"POST /api/v1/admin/counters/dead-letters/replay?from=0")) {
+			adminRoutes.put(route, ports.api("counter-service"));
+		}
+		for (Map.Entry<String, Integer> admin : adminRoutes.entrySet()) {
+			String route = admin.getKey();
 			String method = route.substring(0, route.indexOf(' '));
 			String path = route.substring(route.indexOf(' ') + 1);
-			expect(failures, direct(ports.search(), method, path, Map.of()), 401, "anonymous " + route);
-			expect(failures, direct(ports.search(), method, path, Map.of("X-Api-Key", platform.editorKey())), 403,
+			expect(failures, direct(admin.getValue(), method, path, Map.of()), 401, "anonymous " + route);
+			expect(failures, direct(admin.getValue(), method, path, Map.of("X-Api-Key", platform.editorKey())), 403,
 					"editor " + route);
 		}
 		// Actuator answers on the management ports only.

@@ -25,34 +25,41 @@ final class PublicReadRoutes {
 	private final List<Service> services;
 
 	PublicReadRoutes(UpstreamProperties upstreams) {
-		this.services = List.of(Service.of(upstreams.search(), Routes.SEARCH_READS),
-				Service.of(upstreams.counter(), Routes.COUNTER_READS));
+		this.services = List.of(Service.of("search-reads", upstreams.search(), Routes.SEARCH_READS),
+				Service.of("counter-reads", upstreams.counter(), Routes.COUNTER_READS));
 	}
 
 	/**
-	 * The base URI of the service that answers {@code request}, or null for the full
-	 * path.
+	 * The service that answers {@code request}, or null for the full path.
 	 */
-	@Nullable URI serviceFor(ServerHttpRequest request) {
+	@Nullable Service serviceFor(ServerHttpRequest request) {
 		if (!ShortPaths.anonymousPlainRead(request) || FULL_PATH_ONLY.contains(request.getURI().getRawPath())) {
 			return null;
 		}
 		PathContainer container = request.getPath().pathWithinApplication();
 		for (Service service : this.services) {
 			if (service.serves(container)) {
-				return service.uri();
+				return service;
 			}
 		}
 		return null;
 	}
 
-	/** A service and the public read paths it answers. */
-	private record Service(URI uri, List<PathPattern> paths) {
+	/**
+	 * A service and the public read paths it answers.
+	 *
+	 * @param route the id of the full path's route for the same reads ({@link Routes}),
+	 * which the timer of an answer names
+	 * @param uri the service's base URI
+	 * @param paths the read paths
+	 */
+	record Service(String route, URI uri, List<PathPattern> paths) {
 
-		static Service of(URI uri, String[] paths) {
+		static Service of(String route, URI uri, String[] paths) {
 			String base = uri.toString();
 			URI trimmed = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-			return new Service(trimmed, List.of(paths).stream().map(PathPatternParser.defaultInstance::parse).toList());
+			return new Service(route, trimmed,
+					List.of(paths).stream().map(PathPatternParser.defaultInstance::parse).toList());
 		}
 
 		boolean serves(PathContainer path) {

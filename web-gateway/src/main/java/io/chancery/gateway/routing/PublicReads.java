@@ -80,7 +80,7 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 	@Override
 	public HttpHandler apply(HttpHandler fullPath) {
 		return (request, response) -> {
-			URI service = this.routes.serviceFor(request);
+			PublicReadRoutes.Service service = this.routes.serviceFor(request);
 			if (service == null || !this.limits.takeAnonymous(request, response)) {
 				return fullPath.handle(request, response);
 			}
@@ -88,11 +88,11 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 		};
 	}
 
-	private Mono<Void> proxy(URI service, ServerHttpRequest request, ServerHttpResponse response) {
+	private Mono<Void> proxy(PublicReadRoutes.Service service, ServerHttpRequest request, ServerHttpResponse response) {
 		long start = System.nanoTime();
 		String path = request.getURI().getRawPath();
 		String query = request.getURI().getRawQuery();
-		String target = service + path + ((query != null) ? "?" + query : "");
+		String target = service.uri() + path + ((query != null) ? "?" + query : "");
 		Optional<String> policy = this.caching.policy(path);
 		HttpHeaders incoming = request.getHeaders();
 		// On every answer, a problem too, and over what the service sent, as on the full
@@ -129,7 +129,7 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 			.then()
 			.timeout(this.timeout)
 			.onErrorResume((ex) -> ProblemErrorHandler.answer(request, response, ex));
-		return exchange.doFinally((signal) -> this.timing.time(request, response, "UNKNOWN", start));
+		return exchange.doFinally((signal) -> this.timing.time(request, response, service.route(), start));
 	}
 
 }

@@ -52,6 +52,10 @@ class Routes {
 						.path(SEARCH_READS)
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
 						.uri(search))
+			.route("counter-admin",
+					(route) -> route.path("/api/v1/admin/counters/**")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
+						.uri(counter))
 			.route("search-admin",
 					(route) -> route.path("/api/v1/admin/**")
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
