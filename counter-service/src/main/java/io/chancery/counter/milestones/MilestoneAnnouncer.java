@@ -79,7 +79,7 @@ class MilestoneAnnouncer implements DisposableBean {
 		for (int partition = 0; partition < Topic.COUNTER_MILESTONES.partitions(); partition++) {
 			partitions.add(new TopicPartition(Topic.COUNTER_MILESTONES.wireName(), partition));
 		}
-		this.producer = new FencedWriter(config, TRANSACTIONAL_ID, this.admin, partitions, ledger::awaitPosition,
+		this.producer = new FencedWriter(config, TRANSACTIONAL_ID, this.admin, partitions, ledger.positions(),
 				Duration.ofSeconds(10));
 	}
 

@@ -1,10 +1,9 @@
 package io.chancery.counter.milestones;
 
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
+import io.chancery.kafka.ReadPositions;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ public class MilestoneLedger {
 
 	private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
-	private final ConcurrentMap<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+	private final ReadPositions positions = new ReadPositions();
 
 	/** Records an announcement read from the topic or just committed. */
 	public void announced(String key) {
@@ -26,28 +25,16 @@ public class MilestoneLedger {
 
 	/** Records how far the topic has been read. */
 	public void readUpTo(TopicPartition partition, long position) {
-		this.positions.merge(partition, position, Math::max);
+		this.positions.readUpTo(partition, position);
 	}
 
 	boolean wasAnnounced(String key) {
 		return this.announced.contains(key);
 	}
 
-	boolean awaitPosition(TopicPartition partition, long offset, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (this.positions.getOrDefault(partition, 0L) < offset) {
-			if (System.nanoTime() > deadline) {
-				return false;
-			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
-		return true;
+	/** How far the topic has been read, for the announcer's fenced writer. */
+	ReadPositions positions() {
+		return this.positions;
 	}
 
 }

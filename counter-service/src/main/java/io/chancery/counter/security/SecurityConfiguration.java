@@ -20,11 +20,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
-		// Only the admin routes pass through the chain: a public read pays nothing for
-		// it.
-		http.securityMatcher("/api/v1/admin/**");
-		return ServiceSecurity.chain(http, properties, jwtDecoder.getIfAvailable(),
-				(routes) -> routes.requestMatchers("/api/v1/admin/**").hasRole("ADMIN"));
+		return ServiceSecurity.adminRoutes(http, properties, jwtDecoder.getIfAvailable());
 	}
 
 }

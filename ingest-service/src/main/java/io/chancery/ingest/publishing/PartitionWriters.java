@@ -142,7 +142,7 @@ class PartitionWriters implements DisposableBean {
 			this.partition = partition;
 			this.producer = new FencedWriter(PartitionWriters.this.producerConfig,
 					"ingest-service-" + partition.topic() + "-" + partition.partition(), PartitionWriters.this.admin,
-					List.of(partition), PartitionWriters.this.ledger::awaitPosition,
+					List.of(partition), PartitionWriters.this.ledger.positions(),
 					PartitionWriters.this.properties.acknowledgementTimeout());
 		}
 

@@ -1,11 +1,11 @@
 package io.chancery.ingest.publishing;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import io.chancery.contracts.EventType;
+import io.chancery.kafka.ReadPositions;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +23,7 @@ class RevisionLedger {
 
 	private final ConcurrentMap<String, Remembered> idempotencyKeys = new ConcurrentHashMap<>();
 
-	private final ConcurrentMap<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+	private final ReadPositions positions = new ReadPositions();
 
 	private volatile boolean caughtUp;
 
@@ -78,28 +78,12 @@ class RevisionLedger {
 	 * offset is in the ledger.
 	 */
 	void readUpTo(TopicPartition partition, long position) {
-		this.positions.merge(partition, position, Math::max);
+		this.positions.readUpTo(partition, position);
 	}
 
-	/**
-	 * Waits until the ledger has read a partition up to an offset.
-	 * @return false if that did not happen in time
-	 */
-	boolean awaitPosition(TopicPartition partition, long offset, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (this.positions.getOrDefault(partition, 0L) < offset) {
-			if (System.nanoTime() > deadline) {
-				return false;
-			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
-		return true;
+	/** How far the topics have been read, for the partitions' fenced writers. */
+	ReadPositions positions() {
+		return this.positions;
 	}
 
 	boolean isCaughtUp() {

@@ -4,8 +4,11 @@
  * thread that follows topics from their first record and says when it has caught up
  * ({@link io.chancery.kafka.TopicFollower}), a transactional producer that one replica at
  * a time holds, taken by fencing the previous holder and catching up
- * ({@link io.chancery.kafka.FencedWriter}), and a writer of dead letters with the same
- * headers in every service ({@link io.chancery.kafka.DeadLetterWriter}).
+ * ({@link io.chancery.kafka.FencedWriter}) once its reader has read as far
+ * ({@link io.chancery.kafka.ReadPositions}), a writer of dead letters with the same
+ * headers in every service ({@link io.chancery.kafka.DeadLetterWriter}), and the reader
+ * of them behind both services' admin routes
+ * ({@link io.chancery.kafka.DeadLetterReader}).
  * <p>
  * Consuming with a group stays with Spring Cloud Stream, which search-service's indexing
  * uses. Spring Kafka's listener containers are not used for following: they are built

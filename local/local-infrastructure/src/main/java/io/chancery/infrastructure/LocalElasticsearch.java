@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -131,42 +130,22 @@ public final class LocalElasticsearch implements AutoCloseable {
 	}
 
 	private void awaitReady() {
-		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest health = HttpRequest
 			.newBuilder(URI.create(this.url + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		while (true) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Elasticsearch exited while starting. Last lines of "
-						+ this.directory.resolve("logs/console.log") + ":\n" + consoleTail());
-			}
-			try {
-				if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for Elasticsearch", ex);
-			}
-			if (System.nanoTime() > deadline) {
-				String tail = consoleTail();
-				this.process.close();
-				throw new IllegalStateException("Elasticsearch did not become ready within " + READY_TIMEOUT.toSeconds()
-						+ " s. Last lines of its console:\n" + tail);
-			}
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+		StartupProbe.Outcome outcome = StartupProbe.await(client, health, (status) -> status == 200,
+				this.process::isAlive, READY_TIMEOUT, Duration.ofMillis(250));
+		if (outcome == StartupProbe.Outcome.EXITED) {
+			throw new IllegalStateException("Elasticsearch exited while starting. Last lines of "
+					+ this.directory.resolve("logs/console.log") + ":\n" + consoleTail());
+		}
+		if (outcome == StartupProbe.Outcome.TIMED_OUT) {
+			String tail = consoleTail();
+			this.process.close();
+			throw new IllegalStateException("Elasticsearch did not become ready within " + READY_TIMEOUT.toSeconds()
+					+ " s. Last lines of its console:\n" + tail);
 		}
 	}
 

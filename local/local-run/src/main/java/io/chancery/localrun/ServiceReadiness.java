@@ -1,10 +1,8 @@
 package io.chancery.localrun;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -18,6 +16,7 @@ import java.util.function.Consumer;
 
 import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.GuardedProcess;
+import io.chancery.infrastructure.StartupProbe;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -44,31 +43,14 @@ final class ServiceReadiness {
 			.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException(name + " exited while starting. Last lines of "
-						+ home.resolve("logs/" + name + ".log") + ":\n" + process.logTail(30));
-			}
-			try {
-				if (client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+		StartupProbe.Outcome outcome = StartupProbe.await(client, readiness, (status) -> status == 200,
+				process::isAlive, timeout, Duration.ofMillis(250));
+		if (outcome == StartupProbe.Outcome.READY) {
+			return;
+		}
+		if (outcome == StartupProbe.Outcome.EXITED) {
+			throw new IllegalStateException(name + " exited while starting. Last lines of "
+					+ home.resolve("logs/" + name + ".log") + ":\n" + process.logTail(30));
 		}
 		throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds()
 				+ " s. Last lines of its log:\n" + process.logTail(30));

@@ -18,14 +18,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
-		// Only the admin routes pass through the chain: an anonymous read pays nothing
-		// for
-		// it (about 0.27 ms of CPU a search when every request did, docs/performance.md),
-		// and
-		// its other methods are refused by the routes themselves (405).
-		http.securityMatcher("/api/v1/admin/**");
-		return ServiceSecurity.chain(http, properties, jwtDecoder.getIfAvailable(),
-				(routes) -> routes.requestMatchers("/api/v1/admin/**").hasRole("ADMIN"));
+		return ServiceSecurity.adminRoutes(http, properties, jwtDecoder.getIfAvailable());
 	}
 
 }

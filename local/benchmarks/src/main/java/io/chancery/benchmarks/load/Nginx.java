@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.chancery.infrastructure.GuardedProcess;
 import io.chancery.infrastructure.Ports;
+import io.chancery.infrastructure.StartupProbe;
 
 /**
  * Debian's nginx as the peer a user would put in front instead: started by the benchmark
@@ -171,29 +171,13 @@ public final class Nginx implements AutoCloseable {
 	private void awaitReady() {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/")).timeout(Duration.ofSeconds(2)).build();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("nginx exited while starting:\n" + errors());
-			}
-			try {
-				client.send(probe, HttpResponse.BodyHandlers.discarding());
-				return;
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+		StartupProbe.Outcome outcome = StartupProbe.await(client, probe, (status) -> true, this.process::isAlive,
+				Duration.ofSeconds(20), Duration.ofMillis(100));
+		if (outcome == StartupProbe.Outcome.READY) {
+			return;
+		}
+		if (outcome == StartupProbe.Outcome.EXITED) {
+			throw new IllegalStateException("nginx exited while starting:\n" + errors());
 		}
 		this.process.close();
 		throw new IllegalStateException("nginx did not answer within 20 s:\n" + errors());

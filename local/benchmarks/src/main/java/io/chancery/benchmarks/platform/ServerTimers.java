@@ -29,7 +29,7 @@ public final class ServerTimers {
 	/**
 	 * @param method the request method, as the timer's {@code method} tag has it
 	 * @param uris the route's pattern as its {@code uri} tag has it in each process (the
-	 * gateway tags a route it passes on {@code UNKNOWN})
+	 * gateway tags a request it passes on with its route's id)
 	 */
 	public ServerTimers(Platform platform, Http http, String method, Set<String> uris) {
 		this.platform = platform;

@@ -102,10 +102,12 @@ public final class Freshness {
 		}
 		FreshnessWrites writes = new FreshnessWrites();
 		FreshnessReader reader = new FreshnessReader(this.context, tag, writes);
-		// The gateway tags a route it passes on UNKNOWN; in this phase its only POSTs are
-		// the writes.
+		// The gateway tags a write it passes on with its route (ingest-writes), one it
+		// refuses before routing with none (UNKNOWN); in this phase its only POSTs are
+		// the
+		// writes.
 		ServerTimers timers = new ServerTimers(this.context.platform(), this.context.http(), "POST",
-				java.util.Set.of("/api/v1/articles", "UNKNOWN"));
+				java.util.Set.of("/api/v1/articles", "ingest-writes", "UNKNOWN"));
 		List<String> writers = new ArrayList<>(
 				Indexing.pick(this.context.services(), "web-gateway", "ingest-service").keySet());
 		Map<String, ServerTimers.Reading> timersBefore = timers.read(writers);
