@@ -16,6 +16,8 @@ final class IngestClient {
 
 	static final String READER_KEY = "reader-key-for-tests";
 
+	static final String ADMIN_KEY = "admin-key-for-tests";
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String base;

@@ -11,9 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The service on a random port against the shared real Kafka, with one editor key and one
- * key of a role that may not write. One annotation, so every class that uses it shares
- * one application context.
+ * The service on a random port against the shared real Kafka, with an editor key, an
+ * admin key and a key of a role that may not write. One annotation, so every class that
+ * uses it shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
 		"chancery.security.api-keys[0].name=test-editor", "chancery.security.api-keys[0].role=editor",
 		"chancery.security.api-keys[0].sha256=0ee0236fa1df97bcc4629f2df81dfa0b0eeab9f90538e4731df78de94f34e4b2",
 		"chancery.security.api-keys[1].name=test-reader", "chancery.security.api-keys[1].role=reader",
-		"chancery.security.api-keys[1].sha256=145271d2e36bfb4579824b589a096f568321eaf94b334772363e4fce0c571e1b" })
+		"chancery.security.api-keys[1].sha256=145271d2e36bfb4579824b589a096f568321eaf94b334772363e4fce0c571e1b",
+		"chancery.security.api-keys[2].name=test-admin", "chancery.security.api-keys[2].role=admin",
+		"chancery.security.api-keys[2].sha256=37ad48f6764c66f3e06c07ac0cfa55d5e282c98c39804baa94644de7324ef84e" })
 @Import(ChanceryInfrastructureConfiguration.class)
 @interface IngestIntegrationTest {
 

@@ -97,35 +97,36 @@ class GatewayIntegrationTests {
 	@ParameterizedTest(name = "{0} {1} → {2}")
 	@CsvSource(
 			textBlock = """
-					GET,    /api/v1/search?q=treaty,             search-service,  /api/v1/search?q=treaty
-					GET,    /api/v1/search/export?format=csv,    search-service,  /api/v1/search/export?format=csv
-					GET,    /api/v1/articles?kind=speech,        search-service,  /api/v1/articles?kind=speech
-					GET,    /api/v1/articles/a1?locale=ru,       search-service,  /api/v1/articles/a1?locale=ru
-					GET,    /api/v1/events,                      search-service,  /api/v1/events
-					GET,    /api/v1/archive?year=2024,           search-service,  /api/v1/archive?year=2024
-					GET,    /feeds/events.atom,                  search-service,  /feeds/events.atom
-					GET,    /api/v1/counters,                    counter-service, /api/v1/counters
-					GET,    /api/v1/counters/c1,                 counter-service, /api/v1/counters/c1
-					GET,    /api/v1/clocks?locale=ru,            counter-service, /api/v1/clocks?locale=ru
-					GET,    /api/v1/site?locale=en,              counter-service, /api/v1/site?locale=en
-					GET,    /api/v1/stream?locale=en,            counter-service, /api/v1/counters/stream?locale=en
-					GET,    /api-docs/search,                    search-service,  /v3/api-docs
-					GET,    /api-docs/ingest,                    ingest-service,  /v3/api-docs
-					GET,    /api-docs/counter,                   counter-service, /v3/api-docs
-					POST,   /api/v1/articles,                    ingest-service,  /api/v1/articles
-					PUT,    /api/v1/articles/a1,                 ingest-service,  /api/v1/articles/a1
-					DELETE, /api/v1/articles/a1?locale=en,       ingest-service,  /api/v1/articles/a1?locale=en
-					POST,   /api/v1/events,                      ingest-service,  /api/v1/events
-					PUT,    /api/v1/site,                        ingest-service,  /api/v1/site
-					PUT,    /api/v1/site/ru,                     ingest-service,  /api/v1/site/ru
-					PUT,    /api/v1/articles/a1/en,              ingest-service,  /api/v1/articles/a1/en
-					POST,   /api/v1/import,                      ingest-service,  /api/v1/import
-					GET,    /api/v1/imports/i1,                  ingest-service,  /api/v1/imports/i1
-					POST,   /api/v1/admin/reindex,               search-service,  /api/v1/admin/reindex
-					GET,    /api/v1/admin/dead-letters,          search-service,  /api/v1/admin/dead-letters
-					GET,    /api/v1/admin/counters/dead-letters, counter-service, /api/v1/admin/counters/dead-letters
-					POST,   /api/v1/admin/counters/dead-letters/replay?from=3, counter-service, /api/v1/admin/counters/dead-letters/replay?from=3
-					""")
+							GET,    /api/v1/search?q=treaty,             search-service,  /api/v1/search?q=treaty
+							GET,    /api/v1/search/export?format=csv,    search-service,  /api/v1/search/export?format=csv
+							GET,    /api/v1/articles?kind=speech,        search-service,  /api/v1/articles?kind=speech
+							GET,    /api/v1/articles/a1?locale=ru,       search-service,  /api/v1/articles/a1?locale=ru
+							GET,    /api/v1/events,                      search-service,  /api/v1/events
+							GET,    /api/v1/archive?year=2024,           search-service,  /api/v1/archive?year=2024
+							GET,    /feeds/events.atom,                  search-service,  /feeds/events.atom
+							GET,    /api/v1/counters,                    counter-service, /api/v1/counters
+							GET,    /api/v1/counters/c1,                 counter-service, /api/v1/counters/c1
+							GET,    /api/v1/clocks?locale=ru,            counter-service, /api/v1/clocks?locale=ru
+							GET,    /api/v1/site?locale=en,              counter-service, /api/v1/site?locale=en
+							GET,    /api/v1/stream?locale=en,            counter-service, /api/v1/counters/stream?locale=en
+							GET,    /api-docs/search,                    search-service,  /v3/api-docs
+							GET,    /api-docs/ingest,                    ingest-service,  /v3/api-docs
+							GET,    /api-docs/counter,                   counter-service, /v3/api-docs
+							POST,   /api/v1/articles,                    ingest-service,  /api/v1/articles
+							PUT,    /api/v1/articles/a1,                 ingest-service,  /api/v1/articles/a1
+							DELETE, /api/v1/articles/a1?locale=en,       ingest-service,  /api/v1/articles/a1?locale=en
+							POST,   /api/v1/events,                      ingest-service,  /api/v1/events
+							PUT,    /api/v1/site,                        ingest-service,  /api/v1/site
+							PUT,    /api/v1/site/ru,                     ingest-service,  /api/v1/site/ru
+							PUT,    /api/v1/articles/a1/en,              ingest-service,  /api/v1/articles/a1/en
+							POST,   /api/v1/import,                      ingest-service,  /api/v1/import
+							GET,    /api/v1/imports/i1,                  ingest-service,  /api/v1/imports/i1
+							POST,   /api/v1/admin/reindex,               search-service,  /api/v1/admin/reindex
+							GET,    /api/v1/admin/dead-letters,          search-service,  /api/v1/admin/dead-letters
+							GET,    /api/v1/admin/counters/dead-letters, counter-service, /api/v1/admin/counters/dead-letters
+					GET,    /api/v1/admin/export,                ingest-service,  /api/v1/admin/export
+							POST,   /api/v1/admin/counters/dead-letters/replay?from=3, counter-service, /api/v1/admin/counters/dead-letters/replay?from=3
+							""")
 	void routesEveryPathToItsService(String method, String path, String service, String upstreamPath) throws Exception {
 		HttpResponse<String> response = send(method, path, ADMIN_KEY, "{}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -41,8 +41,8 @@ class BatchCommit {
 	 * Publishes an import's changes to one partition; false if this replica does not own
 	 * it.
 	 */
-	boolean publish(Writer writer, List<BatchItem> items, List<Integer> indices, BatchOutcome[] outcomes) {
-		BatchItem first = items.get(indices.get(0));
+	boolean publish(Writer writer, List<BatchItem> items, List<Integer> all, BatchOutcome[] outcomes) {
+		BatchItem first = items.get(all.get(0));
 		Publication context = new Publication(first.key(), first.type(), null, false, null, "");
 		for (int attempt = 1;; attempt++) {
 			writer.lock().lock();
@@ -51,13 +51,35 @@ class BatchCommit {
 					return false;
 				}
 				this.groupCommit.commitWaiting(writer);
-				List<Long> revisions = new ArrayList<>(indices.size());
+				// A restored change whose item already has its revision is there: nothing
+				// to
+				// send (a restore run twice changes nothing).
+				List<Integer> indices = new ArrayList<>(all.size());
+				List<Long> revisions = new ArrayList<>(all.size());
+				for (int index : all) {
+					BatchItem item = items.get(index);
+					String topicKey = TopicKeys.of(item.type().topic(), item.key());
+					if (item.restoring() == 0) {
+						indices.add(index);
+						revisions.add(this.ledger.reserve(topicKey));
+					}
+					else if (this.ledger.reserveExactly(topicKey, item.restoring())) {
+						indices.add(index);
+						revisions.add(item.restoring());
+					}
+					else {
+						outcomes[index] = new BatchOutcome(
+								new Published(item.key(), item.type(), item.restoring(), true), null, null);
+					}
+				}
+				if (indices.isEmpty()) {
+					return true;
+				}
 				Sent sent = this.transactions.run(writer, () -> {
 					List<ProducerRecord<String, byte[]>> records = new ArrayList<>(indices.size());
-					for (int index : indices) {
-						BatchItem item = items.get(index);
-						long revision = this.ledger.reserve(TopicKeys.of(item.type().topic(), item.key()));
-						revisions.add(revision);
+					for (int n = 0; n < indices.size(); n++) {
+						BatchItem item = items.get(indices.get(n));
+						long revision = revisions.get(n);
 						Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
 						records.add(this.transactions.record(writer.partition(), publication,
 								item.payload().apply(revision)));

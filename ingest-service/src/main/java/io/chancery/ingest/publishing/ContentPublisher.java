@@ -193,8 +193,16 @@ public class ContentPublisher {
 	 * @param key the record key
 	 * @param type the event type
 	 * @param payload builds the message for the revision the change gets
+	 * @param restoring for a change restored from a backup, the revision it had: it is
+	 * published at that revision if the item's current one is below it, and skipped (as
+	 * already there) if not; 0 for an ordinary change, which gets the next revision
 	 */
-	public record BatchItem(String key, EventType type, LongFunction<?> payload) {
+	public record BatchItem(String key, EventType type, LongFunction<?> payload, long restoring) {
+
+		public BatchItem(String key, EventType type, LongFunction<?> payload) {
+			this(key, type, payload, 0);
+		}
+
 	}
 
 	/**

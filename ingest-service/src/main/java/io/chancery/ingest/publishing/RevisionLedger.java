@@ -47,6 +47,27 @@ class RevisionLedger {
 	}
 
 	/**
+	 * Reserves {@code revision} for a change restored from a backup, if the item has no
+	 * revision at or above it yet.
+	 * @return whether it was reserved; false if the item is already there
+	 */
+	boolean reserveExactly(String topicKey, long revision) {
+		boolean[] reserved = { false };
+		this.items.compute(topicKey, (key, old) -> {
+			if (old == null) {
+				reserved[0] = true;
+				return new State(0, revision, null, -1, -1);
+			}
+			if (old.reserved() >= revision) {
+				return old;
+			}
+			reserved[0] = true;
+			return old.withReserved(revision);
+		});
+		return reserved[0];
+	}
+
+	/**
 	 * Gives a reserved revision back, for a write known never to have been committed (its
 	 * transaction was aborted when another producer fenced this one), so that the item's
 	 * next revision follows its last accepted one without a gap.

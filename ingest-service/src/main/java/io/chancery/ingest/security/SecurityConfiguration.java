@@ -11,7 +11,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every route of the API changes content, so every one needs the editor or admin role.
+ * Every route of the API changes content, so every one needs the editor or admin role;
+ * the admin routes (the backup) the admin role.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -19,7 +20,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
 		return ServiceSecurity.chain(http, properties, jwtDecoder.getIfAvailable(),
-				(routes) -> routes.requestMatchers("/api/v1/**").hasAnyRole("EDITOR", "ADMIN"));
+				(routes) -> routes.requestMatchers("/api/v1/admin/**")
+					.hasRole("ADMIN")
+					.requestMatchers("/api/v1/**")
+					.hasAnyRole("EDITOR", "ADMIN"));
 	}
 
 }

@@ -10,7 +10,7 @@ public class InvalidContent extends RuntimeException {
 
 	private final List<Violation> violations;
 
-	InvalidContent(List<Violation> violations) {
+	public InvalidContent(List<Violation> violations) {
 		super(violations.size() + " invalid field(s): " + violations.get(0).field() + " " + violations.get(0).message()
 				+ ((violations.size() > 1) ? ", …" : ""));
 		this.violations = List.copyOf(violations);

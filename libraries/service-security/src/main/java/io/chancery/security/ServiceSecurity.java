@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.converter.Converter;
@@ -67,6 +68,12 @@ public final class ServiceSecurity {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.authorizeHttpRequests((authorize) -> {
+				// A streamed answer (StreamingResponseBody) ends in an async dispatch of
+				// a
+				// request this chain authorized on its way in; the credential filters run
+				// once
+				// a request, so that dispatch carries no authentication of its own.
+				authorize.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 				authorize.requestMatchers(OPEN).permitAll();
 				routes.customize(authorize);
 				authorize.anyRequest().denyAll();

@@ -125,7 +125,8 @@ class AbuseDrillTests {
 		routes.addAll(List.of("DELETE /api/v1/articles/drill/en", "DELETE /api/v1/events/drill/en",
 				"GET /api/v1/imports/drill", "POST /api/v1/admin/reindex", "GET /api/v1/admin/reindex",
 				"GET /api/v1/admin/dead-letters", "POST /api/v1/admin/dead-letters/replay",
-				"GET /api/v1/admin/counters/dead-letters", "POST /api/v1/admin/counters/dead-letters/replay"));
+				"GET /api/v1/admin/counters/dead-letters", "POST /api/v1/admin/counters/dead-letters/replay",
+				"GET /api/v1/admin/export"));
 		List<String> failures = new ArrayList<>();
 		for (String route : routes) {
 			String method = route.substring(0, route.indexOf(' '));
@@ -182,6 +183,7 @@ class AbuseDrillTests {
 				"POST /api/v1/admin/counters/dead-letters/replay?from=0")) {
 			adminRoutes.put(route, ports.api("counter-service"));
 		}
+		adminRoutes.put("GET /api/v1/admin/export", ports.api("ingest-service"));
 		for (Map.Entry<String, Integer> admin : adminRoutes.entrySet()) {
 			String route = admin.getKey();
 			String method = route.substring(0, route.indexOf(' '));

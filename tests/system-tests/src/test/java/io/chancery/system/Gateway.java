@@ -63,6 +63,18 @@ final class Gateway {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
+	/**
+	 * An import with the admin's key, which lines of type {@code stored} (a restore)
+	 * need.
+	 */
+	HttpResponse<String> restore(byte[] body) {
+		return send(HttpRequest.newBuilder(uri("/api/v1/import"))
+			.header("X-Api-Key", this.adminKey)
+			.header("Content-Type", "application/x-ndjson")
+			.timeout(Duration.ofMinutes(10))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	HttpResponse<String> raw(String pathAndQuery) {
 		return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
 	}

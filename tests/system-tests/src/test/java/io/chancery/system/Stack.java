@@ -29,8 +29,8 @@ final class Stack {
 			throw new IllegalStateException("The platform did not start for an earlier test class", failure);
 		}
 		if (platform == null) {
-			Path project = Path.of(System.getProperty("chancery.project", "..")).toAbsolutePath().normalize();
-			String version = System.getProperty("chancery.version", "0.1.0-SNAPSHOT");
+			Path project = project();
+			String version = version();
 			// Under the temporary directory: Elasticsearch, run as an unprivileged user
 			// when
 			// the tests run as root, must be able to enter every directory above its own.
@@ -38,17 +38,7 @@ final class Stack {
 			long started = System.nanoTime();
 			Settings settings = Settings
 				.onFreePorts(project, version, home, (line) -> System.out.println("[stack] " + line))
-				.withEnvironment(Map.of(
-						// The drills send hundreds of requests as one client: a 429 must
-						// never stand in for the answer under test. The gateway's own
-						// tests trip each limit.
-						"CHANCERY_LIMITS_READS_PER_MINUTE", "1000000", "CHANCERY_LIMITS_WRITES_PER_MINUTE", "1000000",
-						"CHANCERY_LIMITS_EXPORTS_PER_MINUTE", "1000000", "CHANCERY_LIMITS_CURSORS_PER_MINUTE",
-						"1000000",
-						// Bearer tokens signed by the tests' own key are accepted by the
-						// gateway, ingest-service and search-service.
-						"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
-						"file:" + Tokens.publicKeyPem()))
+				.withEnvironment(environment())
 				// As the chart runs it: two replicas that share the source partitions.
 				.withIngestReplicas(2);
 			try {
@@ -73,7 +63,28 @@ final class Stack {
 		return platform;
 	}
 
-	private static void deleteRecursively(Path path) {
+	static Path project() {
+		return Path.of(System.getProperty("chancery.project", "..")).toAbsolutePath().normalize();
+	}
+
+	static String version() {
+		return System.getProperty("chancery.version", "0.1.0-SNAPSHOT");
+	}
+
+	/** The environment the test platforms run with, beside the local run's. */
+	static Map<String, String> environment() {
+		return Map.of(
+				// The drills send hundreds of requests as one client: a 429 must never
+				// stand
+				// in for the answer under test. The gateway's own tests trip each limit.
+				"CHANCERY_LIMITS_READS_PER_MINUTE", "1000000", "CHANCERY_LIMITS_WRITES_PER_MINUTE", "1000000",
+				"CHANCERY_LIMITS_EXPORTS_PER_MINUTE", "1000000", "CHANCERY_LIMITS_CURSORS_PER_MINUTE", "1000000",
+				// Bearer tokens signed by the tests' own key are accepted by the gateway,
+				// ingest-service and search-service.
+				"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + Tokens.publicKeyPem());
+	}
+
+	static void deleteRecursively(Path path) {
 		try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(path)) {
 			paths.sorted(java.util.Comparator.reverseOrder()).forEach((each) -> each.toFile().delete());
 		}

@@ -29,7 +29,7 @@ final class GatewayAnswers {
 
 	/** The routes the gateway waits on without a timeout (see {@link Routes}). */
 	private static final Set<String> UNTIMED = Set.of("/api/v1/search/export", "/api/v1/import",
-			"/api/v1/counters/stream", "/api/v1/stream");
+			"/api/v1/counters/stream", "/api/v1/stream", "/api/v1/admin/export");
 
 	private GatewayAnswers() {
 	}

@@ -52,6 +52,12 @@ class Routes {
 						.path(SEARCH_READS)
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
 						.uri(search))
+			.route("ingest-export",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path("/api/v1/admin/export")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
+						.uri(ingest))
 			.route("counter-admin",
 					(route) -> route.path("/api/v1/admin/counters/**")
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
