@@ -67,8 +67,8 @@ class IndexingIntegrationTests {
 		publish(EventType.ARTICLE_PUBLISHED, ContentKey.of(this.id, "en"), article(1, "First version"));
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			JsonNode document = document("article:" + this.id + ":en");
-			assertThat(document.get("_version").asLong()).isEqualTo(2);
-			assertThat(document.get("_source").get("title").asString()).isEqualTo("Second version");
+			assertThat(document.path("_version").asLong()).isEqualTo(2);
+			assertThat(document.path("_source").path("title").asString("")).isEqualTo("Second version");
 		});
 
 		publish(EventType.ARTICLE_WITHDRAWN, ContentKey.of(this.id, "en"),
@@ -77,7 +77,7 @@ class IndexingIntegrationTests {
 		String later = "ix-" + UUID.randomUUID().toString().substring(0, 8);
 		publish(EventType.ARTICLE_PUBLISHED, ContentKey.of(later, "en"), article(later, 1, "Later"));
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(document("article:" + later + ":en").get("found").asBoolean()).isTrue());
+			.untilAsserted(() -> assertThat(document("article:" + later + ":en").path("found").asBoolean()).isTrue());
 		JsonNode tombstone = document("article:" + this.id + ":en");
 		assertThat(tombstone.get("_version").asLong()).isEqualTo(3);
 		assertThat(tombstone.get("_source").get("status").asString()).isEqualTo("gone");
@@ -94,7 +94,7 @@ class IndexingIntegrationTests {
 		}
 		publish(EventType.ARTICLE_PUBLISHED, ContentKey.of(this.id, "en"), article(1, "After the poison"));
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(document("article:" + this.id + ":en").get("found").asBoolean()).isTrue());
+			.untilAsserted(() -> assertThat(document("article:" + this.id + ":en").path("found").asBoolean()).isTrue());
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			ConsumerRecord<String, byte[]> dead = deadLetter(ContentKey.of(this.id, "ru"));
 			assertThat(dead).isNotNull();
@@ -120,7 +120,7 @@ class IndexingIntegrationTests {
 		}
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			for (String suffix : List.of("0", "29", "after")) {
-				assertThat(document("article:" + this.id + "-" + suffix + ":en").get("found").asBoolean()).as(suffix)
+				assertThat(document("article:" + this.id + "-" + suffix + ":en").path("found").asBoolean()).as(suffix)
 					.isTrue();
 			}
 		});
@@ -132,7 +132,7 @@ class IndexingIntegrationTests {
 			assertThat(new String(dead.headers().lastHeader("dead-letter-cause").value(), StandardCharsets.UTF_8))
 				.startsWith("too large to index");
 		});
-		assertThat(document("article:" + this.id + "-huge:en").get("found").asBoolean()).isFalse();
+		assertThat(document("article:" + this.id + "-huge:en").path("found").asBoolean()).isFalse();
 	}
 
 	private static Article withBody(String articleId, String body) {
