@@ -1,11 +1,15 @@
 package io.chancery.ingest;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,11 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.chancery.contracts.MessageJson;
+import io.chancery.contracts.PartitionOwner;
 import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.Infrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +62,8 @@ class ConcurrentReplicasIntegrationTests {
 			Map<String, List<Long>> acknowledged = new ConcurrentHashMap<>();
 			Map<Integer, AtomicInteger> statuses = new TreeMap<>();
 			List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+			Map<String, Set<Integer>> ownersByPartition = new ConcurrentHashMap<>();
+			List<String> wrongHints = Collections.synchronizedList(new ArrayList<>());
 			long end = System.nanoTime() + WRITING.toNanos();
 			List<CompletableFuture<Void>> writers = new ArrayList<>();
 			for (int w = 0; w < WRITERS; w++) {
@@ -81,6 +89,21 @@ class ConcurrentReplicasIntegrationTests {
 								.computeIfAbsent(topicOf(path) + "/" + id + ":en",
 										(key) -> Collections.synchronizedList(new ArrayList<>()))
 								.add(revision);
+							String key = id + ":en";
+							Optional<PartitionOwner> hint = response.headers()
+								.firstValue(PartitionOwner.HEADER)
+								.flatMap(PartitionOwner::parse);
+							if (hint.isEmpty() || !hint.get().topic().equals(topicOf(path))
+									|| hint.get().partitions() != 3 || hint.get().partition() != BuiltInPartitioner
+										.partitionForKey(key.getBytes(StandardCharsets.UTF_8), 3)) {
+								wrongHints.add(path + " " + hint);
+							}
+							else {
+								ownersByPartition
+									.computeIfAbsent(hint.get().topic() + "-" + hint.get().partition(),
+											(partition) -> ConcurrentHashMap.newKeySet())
+									.add(hint.get().owner().getPort());
+							}
 						}
 						else if (refusals.size() < 5) {
 							refusals.add(response.statusCode() + " " + response.body());
@@ -94,6 +117,14 @@ class ConcurrentReplicasIntegrationTests {
 					WRITING.toSeconds(), statuses);
 			assertThat(statuses.keySet()).as("answers %s, first refusals %s", statuses, refusals).containsExactly(200);
 			assertThat(statuses.get(200).get()).isGreaterThan(WRITERS * 10);
+			// Each answer names the replica that writes the item's partition, which the
+			// gateway sends the partition's next changes to.
+			assertThat(wrongHints).isEmpty();
+			Set<Integer> ports = replicas.stream()
+				.map((replica) -> URI.create(replica.base()).getPort())
+				.collect(java.util.stream.Collectors.toSet());
+			assertThat(ownersByPartition).hasSize(6)
+				.allSatisfy((partition, owners) -> assertThat(owners).as(partition).isNotEmpty().isSubsetOf(ports));
 			for (Topic topic : List.of(Topic.ARTICLES, Topic.EVENTS)) {
 				List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(bootstrap, topic,
 						(key) -> key.startsWith(run));

@@ -26,6 +26,10 @@ final class IngestClient {
 		this.base = base;
 	}
 
+	String base() {
+		return this.base;
+	}
+
 	HttpResponse<String> send(String method, String path, String contentType, String body, String... headers)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))

@@ -136,6 +136,7 @@ public final class Upstream implements AutoCloseable {
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 		boolean stream = path.endsWith("/stream");
 		exchange.getResponseHeaders().set("Content-Type", stream ? "text/event-stream" : answer.contentType());
+		answer.headers().forEach(exchange.getResponseHeaders()::set);
 		if (answer.status() == 200 && !stream && exchange.getRequestMethod().equals("GET")) {
 			// As the services' reads do: a tag from the body, and 304 when the client has
 			// it.
@@ -218,8 +219,20 @@ public final class Upstream implements AutoCloseable {
 	 * @param status the HTTP status
 	 * @param contentType its media type
 	 * @param body its body
+	 * @param headers other headers of the answer
 	 */
-	public record Reply(int status, String contentType, String body) {
+	public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+
+		public Reply(int status, String contentType, String body) {
+			this(status, contentType, body, Map.of());
+		}
+
+		/** The same answer with one more header. */
+		public Reply withHeader(String name, String value) {
+			Map<String, String> more = new LinkedHashMap<>(this.headers);
+			more.put(name, value);
+			return new Reply(this.status, this.contentType, this.body, Map.copyOf(more));
+		}
 
 		public static Reply json(String body) {
 			return new Reply(200, "application/json", body);

@@ -1,5 +1,6 @@
 package io.chancery.ingest.changes;
 
+import io.chancery.contracts.PartitionOwner;
 import io.chancery.ingest.publishing.Published;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +22,21 @@ public record Change(String id, String locale, long revision, String eventType, 
 
 	public static ResponseEntity<Change> answer(HttpStatus status, String id, String locale, Published published,
 			@Nullable String location) {
+		return answer(status, id, locale, published, location, null);
+	}
+
+	/**
+	 * The answer, telling the gateway which replica writes the item's partition so the
+	 * next change of that partition comes here directly.
+	 */
+	public static ResponseEntity<Change> answer(HttpStatus status, String id, String locale, Published published,
+			@Nullable String location, @Nullable PartitionOwner owner) {
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).eTag("\"" + published.revision() + "\"");
 		if (location != null) {
 			builder.location(java.net.URI.create(location));
+		}
+		if (owner != null) {
+			builder.header(PartitionOwner.HEADER, owner.header());
 		}
 		return builder
 			.body(new Change(id, locale, published.revision(), published.type().wireName(), published.replayed()));

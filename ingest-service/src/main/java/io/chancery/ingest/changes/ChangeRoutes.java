@@ -62,7 +62,7 @@ public final class ChangeRoutes<R, M> {
 		String id = Objects.requireNonNullElse(this.kind.id().apply(request), "");
 		String locale = Objects.requireNonNullElse(this.kind.locale().apply(request), "");
 		Published published = publish(request, id, locale, null, true, idempotencyKey, "POST", collection());
-		return Change.answer(HttpStatus.CREATED, id, locale, published, collection() + "/" + id + "/" + locale);
+		return answer(HttpStatus.CREATED, id, locale, published, collection() + "/" + id + "/" + locale);
 	}
 
 	/**
@@ -78,7 +78,7 @@ public final class ChangeRoutes<R, M> {
 			.throwIfAny();
 		Published published = publish(request, id, locale, Conditions.expectedRevision(ifMatch), false, idempotencyKey,
 				"PUT", collection() + "/" + id + "/" + locale);
-		return Change.answer(HttpStatus.OK, id, locale, published, null);
+		return answer(HttpStatus.OK, id, locale, published, null);
 	}
 
 	/**
@@ -106,7 +106,7 @@ public final class ChangeRoutes<R, M> {
 					this.clock.instant());
 			published = withdrawWithNote(id, locale, withdrawal, expected, retryKey, fingerprint);
 		}
-		return Change.answer(HttpStatus.OK, id, locale, published, null);
+		return answer(HttpStatus.OK, id, locale, published, null);
 	}
 
 	/**
@@ -153,6 +153,12 @@ public final class ChangeRoutes<R, M> {
 		// stamped under it.
 		M draft = this.kind.builder().build(request, id, locale, 0);
 		return this.publisher.publish(publication, (revision) -> this.kind.atRevision().apply(draft, revision));
+	}
+
+	private ResponseEntity<Change> answer(HttpStatus status, String id, String locale, Published published,
+			@Nullable String location) {
+		return Change.answer(status, id, locale, published, location,
+				this.publisher.owner(this.kind.topic(), ContentKey.of(id, locale)).orElse(null));
 	}
 
 	private String collection() {

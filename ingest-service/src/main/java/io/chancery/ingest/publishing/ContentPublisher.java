@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.LongFunction;
 
 import io.chancery.contracts.EventType;
+import io.chancery.contracts.PartitionOwner;
 import io.chancery.contracts.Topic;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
 import org.apache.kafka.common.KafkaException;
@@ -100,6 +101,21 @@ public class ContentPublisher {
 					this.properties.retryAfter(), ex);
 		}
 		requireOwned(partition);
+	}
+
+	/**
+	 * This replica as the writer of the key's partition, for the answer to a change it
+	 * wrote: the gateway sends the partition's next changes here directly.
+	 * @return empty when another replica writes the partition (any more)
+	 */
+	public Optional<PartitionOwner> owner(Topic topic, String key) {
+		TopicPartition partition = this.writers.partitionOf(topic, key);
+		Optional<URI> self = this.ownership.self();
+		if (self.isEmpty() || !this.ownership.owns(partition)) {
+			return Optional.empty();
+		}
+		return Optional.of(new PartitionOwner(topic.wireName(), partition.partition(),
+				this.writers.partitionCount(topic), self.get()));
 	}
 
 	/**

@@ -57,9 +57,14 @@ class PartitionWriters implements DisposableBean {
 	 * The partition a key lives in: Kafka's default partitioner, so every client agrees.
 	 */
 	TopicPartition partitionOf(Topic topic, String key) {
-		int count = this.partitionCounts.computeIfAbsent(topic, this::describePartitionCount);
+		int count = partitionCount(topic);
 		int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count;
 		return new TopicPartition(topic.wireName(), partition);
+	}
+
+	/** How many partitions the topic has, described once. */
+	int partitionCount(Topic topic) {
+		return this.partitionCounts.computeIfAbsent(topic, this::describePartitionCount);
 	}
 
 	Writer writer(TopicPartition partition) {

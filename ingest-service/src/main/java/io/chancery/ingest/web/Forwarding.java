@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.chancery.contracts.PartitionOwner;
 import io.chancery.ingest.publishing.TraceHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,8 +45,12 @@ public class Forwarding {
 	private static final List<String> CARRIED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
 			HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH, "Idempotency-Key", "X-API-Key");
 
+	/**
+	 * With the owner's hint, so the gateway sends the partition's next change there
+	 * directly.
+	 */
 	private static final List<String> RELAYED = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
-			HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER);
+			HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, PartitionOwner.HEADER);
 
 	/**
 	 * Above the owner's own bounds on a write (its queue and Kafka's acknowledgement), so

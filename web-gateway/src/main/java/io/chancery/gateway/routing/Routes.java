@@ -23,6 +23,12 @@ class Routes {
 	 */
 	static final String REPLICA_HEADER = "Chancery-Forwarded";
 
+	/**
+	 * Changes of articles and events: sent to the replica that writes the item's
+	 * partition where it is known ({@link OwnerRouting}).
+	 */
+	static final String INGEST_WRITES = "ingest-writes";
+
 	/** search-service's public reads. */
 	static final String[] SEARCH_READS = { "/api/v1/articles", "/api/v1/articles/**", "/api/v1/events",
 			"/api/v1/events/**", "/api/v1/archive", "/api/v1/archive/**", "/api/v1/search", "/feeds/**" };
@@ -73,7 +79,7 @@ class Routes {
 						.filters((filters) -> filters.removeRequestHeader(REPLICA_HEADER))
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
 						.uri(ingest))
-			.route("ingest-writes",
+			.route(INGEST_WRITES,
 					(route) -> route.method(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)
 						.and()
 						.path("/api/v1/articles", "/api/v1/articles/**", "/api/v1/events", "/api/v1/events/**")
