@@ -52,12 +52,33 @@ public final class LocalElasticsearch implements AutoCloseable {
 	 */
 	public static LocalElasticsearch start(Path directory, int port, String heap) {
 		long started = System.nanoTime();
-		Path javaHome = Jvm.home();
-		Path home = ElasticsearchDistribution.home();
 		WorkDirectory.createReadable(directory);
 		int httpPort = (port != 0) ? Ports.requireFree(port, "Elasticsearch") : Ports.free();
 		int transportPort = Ports.free();
-		Path config = prepareConfig(home, directory, httpPort, transportPort);
+		String settings = """
+				node.name: chancery-local-1
+				discovery.type: single-node
+				""";
+		GuardedProcess process = launch(directory, httpPort, transportPort, heap, settings);
+		String url = "http://127.0.0.1:" + httpPort;
+		LocalElasticsearch node = new LocalElasticsearch(process, url, directory);
+		node.awaitReady();
+		logger.info("Elasticsearch {} (pid {} under guard pid {}, running as {}) ready at {} in {} ms; data in {}",
+				ElasticsearchDistribution.version(), node.serverPids(), process.pid(),
+				UnprivilegedUser.weAreRoot() ? UnprivilegedUser.name() : System.getProperty("user.name"), url,
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), directory);
+		return node;
+	}
+
+	/**
+	 * Starts a node of the distribution with its state in {@code directory}, with the
+	 * settings every local node has and {@code nodeSettings} (its name, roles and
+	 * discovery).
+	 */
+	static GuardedProcess launch(Path directory, int httpPort, int transportPort, String heap, String nodeSettings) {
+		Path javaHome = Jvm.home();
+		Path home = ElasticsearchDistribution.home();
+		Path config = prepareConfig(home, directory, httpPort, transportPort, nodeSettings);
 		for (String sub : List.of("data", "logs", "tmp")) {
 			WorkDirectory.createReadable(directory.resolve(sub));
 		}
@@ -70,16 +91,8 @@ public final class LocalElasticsearch implements AutoCloseable {
 				"HOME", directory.toString());
 		// Relative paths in jvm.options (the GC log, error files) land in the logs
 		// directory it owns.
-		GuardedProcess process = GuardedProcess.start("Elasticsearch", elasticsearch, directory.resolve("logs"),
+		return GuardedProcess.start("Elasticsearch", elasticsearch, directory.resolve("logs"),
 				directory.resolve("logs/console.log"), environment);
-		String url = "http://127.0.0.1:" + httpPort;
-		LocalElasticsearch node = new LocalElasticsearch(process, url, directory);
-		node.awaitReady();
-		logger.info("Elasticsearch {} (pid {} under guard pid {}, running as {}) ready at {} in {} ms; data in {}",
-				ElasticsearchDistribution.version(), node.serverPids(), process.pid(),
-				UnprivilegedUser.weAreRoot() ? UnprivilegedUser.name() : System.getProperty("user.name"), url,
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), directory);
-		return node;
 	}
 
 	public String url() {
@@ -99,7 +112,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 		return this.process.descendantPids();
 	}
 
-	private static Path prepareConfig(Path home, Path directory, int httpPort, int transportPort) {
+	private static Path prepareConfig(Path home, Path directory, int httpPort, int transportPort, String nodeSettings) {
 		Path config = WorkDirectory.createReadable(directory.resolve("config"));
 		try (Stream<Path> files = Files.list(home.resolve("config"))) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -108,20 +121,18 @@ public final class LocalElasticsearch implements AutoCloseable {
 			WorkDirectory.createReadable(config.resolve("jvm.options.d"));
 			String settings = """
 					cluster.name: chancery-local
-					node.name: chancery-local-1
 					path.data: %s
 					path.logs: %s
 					network.host: 127.0.0.1
 					http.port: %d
 					transport.port: %d
-					discovery.type: single-node
 					xpack.security.enabled: false
 					# Indices, templates and aliases are created by their owners' bootstrap, never by a write.
 					action.auto_create_index: false
 					# A nearly full disk on a developer machine must not turn indices read-only mid-test.
 					cluster.routing.allocation.disk.threshold_enabled: false
 					""".formatted(directory.resolve("data"), directory.resolve("logs"), httpPort, transportPort);
-			Files.writeString(config.resolve("elasticsearch.yml"), settings);
+			Files.writeString(config.resolve("elasticsearch.yml"), settings + nodeSettings);
 			return config;
 		}
 		catch (IOException ex) {

@@ -56,11 +56,8 @@ public final class LocalKafka implements AutoCloseable {
 		String clusterId = clusterId(directory);
 		Path properties = writeProperties(directory, clientPort, controllerPort);
 		Path log4j = writeLogConfiguration(directory);
-		List<String> command = Jvm.command(Jvm.brokerClassPath(),
-				List.of("-Xms128m", "-Xmx" + heap, "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-						"-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + log4j.toUri()),
-				KafkaNode.class.getName(), List.of(properties.toString(), clusterId));
-		ChildProcess process = ChildProcess.start("Kafka", command, directory.resolve("kafka.log"), Map.of());
+		ChildProcess process = ChildProcess.start("Kafka", nodeCommand(properties, log4j, clusterId, heap),
+				directory.resolve("kafka.log"), Map.of());
 		String bootstrapServers = "127.0.0.1:" + clientPort;
 		LocalKafka kafka = new LocalKafka(process, bootstrapServers, directory);
 		kafka.awaitReady();
@@ -68,6 +65,14 @@ public final class LocalKafka implements AutoCloseable {
 				org.apache.kafka.common.utils.AppInfoParser.getVersion(), process.pid(), bootstrapServers,
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), directory);
 		return kafka;
+	}
+
+	/** The command of a node's JVM ({@link KafkaNode}). */
+	static List<String> nodeCommand(Path properties, Path log4j, String clusterId, String heap) {
+		return Jvm.command(Jvm.brokerClassPath(),
+				List.of("-Xms128m", "-Xmx" + heap, "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+						"-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + log4j.toUri()),
+				KafkaNode.class.getName(), List.of(properties.toString(), clusterId));
 	}
 
 	public String bootstrapServers() {
@@ -82,13 +87,21 @@ public final class LocalKafka implements AutoCloseable {
 		return this.directory;
 	}
 
-	private void awaitReady() {
-		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+	/**
+	 * An admin client that gives up on each question quickly, to ask a starting broker
+	 * again and again.
+	 */
+	static Admin probe(String bootstrapServers) {
 		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-		try (Admin admin = Admin.create(config)) {
+		return Admin.create(config);
+	}
+
+	private void awaitReady() {
+		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+		try (Admin admin = LocalKafka.probe(this.bootstrapServers)) {
 			while (true) {
 				if (!this.process.isAlive()) {
 					throw new IllegalStateException("Kafka exited while starting. Last lines of " + this.process.log()
@@ -115,7 +128,7 @@ public final class LocalKafka implements AutoCloseable {
 		}
 	}
 
-	private static String clusterId(Path directory) {
+	static String clusterId(Path directory) {
 		Path file = directory.resolve("cluster.id");
 		try {
 			if (Files.exists(file)) {
@@ -136,7 +149,7 @@ public final class LocalKafka implements AutoCloseable {
 		}
 	}
 
-	private static boolean metaMatches(Path data, String clusterId) throws IOException {
+	static boolean metaMatches(Path data, String clusterId) throws IOException {
 		Path meta = data.resolve("meta.properties");
 		if (!Files.exists(meta)) {
 			return !Files.exists(data);
@@ -149,10 +162,22 @@ public final class LocalKafka implements AutoCloseable {
 	}
 
 	private static Path writeProperties(Path directory, int clientPort, int controllerPort) {
+		return writeProperties(directory, 1, clientPort, "1@127.0.0.1:" + controllerPort, controllerPort, 1);
+	}
+
+	/**
+	 * A KRaft node that is broker and controller at once, for a cluster of
+	 * {@code replicas} nodes: internal topics and new topics get that many replicas, and
+	 * writes with acks=all need all but one of them (one for a single node), with no
+	 * unclean leader election — the settings the chart gives Strimzi.
+	 */
+	static Path writeProperties(Path directory, int nodeId, int clientPort, String voters, int controllerPort,
+			int replicas) {
+		int minInSync = Math.max(1, replicas - 1);
 		String properties = """
 				process.roles=broker,controller
-				node.id=1
-				controller.quorum.voters=1@127.0.0.1:%2$d
+				node.id=%4$d
+				controller.quorum.voters=%5$s
 				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
 				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
 				controller.listener.names=CONTROLLER
@@ -160,21 +185,25 @@ public final class LocalKafka implements AutoCloseable {
 				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 				log.dirs=%3$s
 				num.partitions=1
-				offsets.topic.replication.factor=1
+				default.replication.factor=%6$d
+				min.insync.replicas=%7$d
+				unclean.leader.election.enable=false
+				offsets.topic.replication.factor=%6$d
 				offsets.topic.num.partitions=3
-				transaction.state.log.replication.factor=1
-				transaction.state.log.min.isr=1
+				transaction.state.log.replication.factor=%6$d
+				transaction.state.log.min.isr=%7$d
 				transaction.state.log.num.partitions=3
-				share.coordinator.state.topic.replication.factor=1
-				share.coordinator.state.topic.min.isr=1
+				share.coordinator.state.topic.replication.factor=%6$d
+				share.coordinator.state.topic.min.isr=%7$d
 				group.initial.rebalance.delay.ms=0
 				auto.create.topics.enable=false
 				log.cleaner.dedupe.buffer.size=33554432
-				""".formatted(clientPort, controllerPort, directory.resolve("data"));
+				""".formatted(clientPort, controllerPort, directory.resolve("data"), nodeId, voters, replicas,
+				minInSync);
 		return write(directory.resolve("server.properties"), properties);
 	}
 
-	private static Path writeLogConfiguration(Path directory) {
+	static Path writeLogConfiguration(Path directory) {
 		String log4j = """
 				status = warn
 				appender.out.type = Console
