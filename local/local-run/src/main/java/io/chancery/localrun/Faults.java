@@ -2,7 +2,13 @@ package io.chancery.localrun;
 
 import java.time.Duration;
 
+import java.util.List;
+
+import io.chancery.infrastructure.ElasticsearchCluster;
+import io.chancery.infrastructure.ElasticsearchClusterNode;
 import io.chancery.infrastructure.GuardedProcess;
+import io.chancery.infrastructure.KafkaCluster;
+import io.chancery.infrastructure.KafkaClusterNode;
 
 /**
  * The faults drills and benchmarks apply to a running {@link LocalPlatform}, each as it
@@ -55,6 +61,31 @@ public final class Faults {
 			this.platform.forget(old);
 		}
 		this.platform.startAgain(service);
+	}
+
+	/**
+	 * The Kafka nodes, to kill, pause or restart one, when the engines run as clusters
+	 * ({@link Settings#withClusteredEngines()}).
+	 * @throws IllegalStateException when Kafka runs as one node
+	 */
+	public List<? extends KafkaClusterNode> kafkaNodes() {
+		KafkaCluster cluster = this.platform.kafkaCluster();
+		if (cluster == null) {
+			throw new IllegalStateException("Kafka runs as one node: use restartKafka");
+		}
+		return cluster.nodes();
+	}
+
+	/**
+	 * The Elasticsearch nodes, data nodes first, when the engines run as clusters.
+	 * @throws IllegalStateException when Elasticsearch runs as one node
+	 */
+	public List<? extends ElasticsearchClusterNode> elasticsearchNodes() {
+		ElasticsearchCluster cluster = this.platform.elasticsearchCluster();
+		if (cluster == null) {
+			throw new IllegalStateException("Elasticsearch runs as one node: use stopElasticsearch");
+		}
+		return cluster.nodes();
 	}
 
 	/** Stops Elasticsearch gracefully, keeping its data. */

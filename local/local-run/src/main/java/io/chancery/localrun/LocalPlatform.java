@@ -12,12 +12,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.chancery.infrastructure.ElasticsearchCluster;
 import io.chancery.infrastructure.GuardedProcess;
+import io.chancery.infrastructure.KafkaCluster;
 import io.chancery.infrastructure.LocalElasticsearch;
 import io.chancery.infrastructure.LocalKafka;
 import io.chancery.infrastructure.Ports;
 import io.chancery.infrastructure.RoundRobinProxy;
 import io.chancery.infrastructure.TopicProvisioner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts the platform: Kafka, Elasticsearch and the four services as separate processes,
@@ -42,6 +45,13 @@ public final class LocalPlatform implements AutoCloseable {
 	private String kafkaBootstrapServers = "";
 
 	private String elasticsearchUrl = "";
+
+	/** Every Elasticsearch node the services may send requests to, comma-separated. */
+	private String elasticsearchUris = "";
+
+	private @Nullable KafkaCluster kafkaCluster;
+
+	private @Nullable ElasticsearchCluster elasticsearchCluster;
 
 	private String editorKey = "";
 
@@ -138,41 +148,17 @@ public final class LocalPlatform implements AutoCloseable {
 		Settings.Ports ports = this.settings.ports();
 		PlatformHome.prepare(this.settings, SERVICES, this::step);
 
-		step("Starting Kafka on 127.0.0.1:" + ports.kafka() + " and Elasticsearch on 127.0.0.1:"
-				+ ports.elasticsearch());
-		// Side by side: Elasticsearch's start no longer waits for Kafka's. The services
-		// still wait for Elasticsearch: its start and Kafka's keep two cores busy (42
-		// CPU-seconds in 24 s, docs/performance.md), so started beside them they only
-		// starve them.
-		CompletableFuture<LocalElasticsearch> elasticsearchStart = CompletableFuture.supplyAsync(
-				() -> LocalElasticsearch.start(home.resolve("elasticsearch"), ports.elasticsearch(), "512m"),
-				(task) -> Thread.ofPlatform().daemon().name("elasticsearch-start").start(task));
-		try {
-			LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), ports.kafka(), "512m");
-			this.running.add(kafka);
-			this.kafka = kafka;
-			this.kafkaBootstrapServers = kafka.bootstrapServers();
-			step("Kafka ready at " + kafka.bootstrapServers());
-			List<String> created = TopicProvisioner.provision(kafka.bootstrapServers());
-			step(created.isEmpty() ? "Topics already provisioned" : "Topics created: " + String.join(", ", created));
+		if (this.settings.clustered()) {
+			startClusteredEngines(home);
 		}
-		catch (RuntimeException ex) {
-			// Elasticsearch, once started, must stop with the rest.
-			try {
-				awaitElasticsearch(elasticsearchStart);
-			}
-			catch (RuntimeException also) {
-				ex.addSuppressed(also);
-			}
-			throw ex;
+		else {
+			startEngines(home, ports);
 		}
-		LocalElasticsearch elasticsearch = awaitElasticsearch(elasticsearchStart);
-		step("Elasticsearch ready at " + elasticsearch.url());
 
 		this.editorKey = PlatformHome.key(home, "editor");
 		this.adminKey = PlatformHome.key(home, "admin");
-		Map<String, String> environment = ServiceEnvironment.of(this.settings, kafka.bootstrapServers(), this.editorKey,
-				this.adminKey);
+		Map<String, String> environment = ServiceEnvironment.of(this.settings, this.kafkaBootstrapServers,
+				this.elasticsearchUris, this.editorKey, this.adminKey);
 		this.serviceEnvironment.putAll(environment);
 		Map<String, GuardedProcess> processes = new LinkedHashMap<>();
 		for (String service : SERVICES) {
@@ -216,6 +202,85 @@ public final class LocalPlatform implements AutoCloseable {
 		this.untrained.clear();
 		aotCache().trainInBackground(untrained, this.settings, AotCache.awayFromThePlatform(this.serviceEnvironment),
 				this::step);
+	}
+
+	private void startEngines(Path home, Settings.Ports ports) {
+		step("Starting Kafka on 127.0.0.1:" + ports.kafka() + " and Elasticsearch on 127.0.0.1:"
+				+ ports.elasticsearch());
+		// Side by side: Elasticsearch's start no longer waits for Kafka's. The services
+		// still wait for Elasticsearch: its start and Kafka's keep two cores busy (42
+		// CPU-seconds in 24 s, docs/performance.md), so started beside them they only
+		// starve them.
+		CompletableFuture<LocalElasticsearch> elasticsearchStart = CompletableFuture.supplyAsync(
+				() -> LocalElasticsearch.start(home.resolve("elasticsearch"), ports.elasticsearch(), "512m"),
+				(task) -> Thread.ofPlatform().daemon().name("elasticsearch-start").start(task));
+		try {
+			LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), ports.kafka(), "512m");
+			this.running.add(kafka);
+			this.kafka = kafka;
+			this.kafkaBootstrapServers = kafka.bootstrapServers();
+			step("Kafka ready at " + kafka.bootstrapServers());
+			List<String> created = TopicProvisioner.provision(kafka.bootstrapServers());
+			step(created.isEmpty() ? "Topics already provisioned" : "Topics created: " + String.join(", ", created));
+		}
+		catch (RuntimeException ex) {
+			// Elasticsearch, once started, must stop with the rest.
+			try {
+				awaitElasticsearch(elasticsearchStart);
+			}
+			catch (RuntimeException also) {
+				ex.addSuppressed(also);
+			}
+			throw ex;
+		}
+		LocalElasticsearch elasticsearch = awaitElasticsearch(elasticsearchStart);
+		this.elasticsearchUris = elasticsearch.url();
+		step("Elasticsearch ready at " + elasticsearch.url());
+
+	}
+
+	/**
+	 * The engines at production shape ({@link Settings#clustered()}), on free ports:
+	 * Elasticsearch's nodes start beside Kafka's, as in {@link #startEngines}.
+	 */
+	private void startClusteredEngines(Path home) {
+		step("Starting Kafka as three nodes and Elasticsearch as two data nodes and a tiebreaker");
+		CompletableFuture<ElasticsearchCluster> elasticsearchStart = CompletableFuture.supplyAsync(
+				() -> ElasticsearchCluster.start(home.resolve("elasticsearch-cluster"), 2, "512m"),
+				(task) -> Thread.ofPlatform().daemon().name("elasticsearch-start").start(task));
+		try {
+			KafkaCluster kafka = KafkaCluster.start(home.resolve("kafka-cluster"), 3, "384m");
+			this.running.add(kafka);
+			this.kafkaCluster = kafka;
+			this.kafkaBootstrapServers = kafka.bootstrapServers();
+			step("Kafka ready at " + kafka.bootstrapServers());
+			List<String> created = TopicProvisioner.provision(kafka.bootstrapServers(), 3);
+			step(created.isEmpty() ? "Topics already provisioned"
+					: "Topics created, three replicas each: " + String.join(", ", created));
+		}
+		catch (RuntimeException ex) {
+			try {
+				this.running.add(elasticsearchStart.join());
+			}
+			catch (RuntimeException also) {
+				ex.addSuppressed(also);
+			}
+			throw ex;
+		}
+		try {
+			ElasticsearchCluster elasticsearch = elasticsearchStart.join();
+			this.running.add(elasticsearch);
+			this.elasticsearchCluster = elasticsearch;
+			this.elasticsearchUrl = elasticsearch.urls().get(0);
+			this.elasticsearchUris = String.join(",", elasticsearch.urls());
+			step("Elasticsearch ready at " + this.elasticsearchUris);
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	private LocalElasticsearch awaitElasticsearch(CompletableFuture<LocalElasticsearch> start) {
@@ -278,8 +343,18 @@ public final class LocalPlatform implements AutoCloseable {
 		step(service + " ready again on http://127.0.0.1:" + this.processPorts.get(service)[0]);
 	}
 
+	/** The engines' nodes when they run as clusters ({@link Settings#clustered()}). */
+	@Nullable KafkaCluster kafkaCluster() {
+		return this.kafkaCluster;
+	}
+
+	@Nullable ElasticsearchCluster elasticsearchCluster() {
+		return this.elasticsearchCluster;
+	}
+
 	/** Stops Elasticsearch gracefully, keeping its data. */
 	void stopElasticsearch() {
+		requireSingleNodes();
 		this.elasticsearch.close();
 		this.running.remove(this.elasticsearch);
 		step("Elasticsearch stopped");
@@ -287,6 +362,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 	/** Starts Elasticsearch again on its port with its data. */
 	void startElasticsearch() {
+		requireSingleNodes();
 		this.elasticsearch = LocalElasticsearch.start(this.settings.home().resolve("elasticsearch"),
 				this.settings.ports().elasticsearch(), "512m");
 		this.running.add(this.elasticsearch);
@@ -295,6 +371,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 	/** Stops the Kafka broker gracefully and starts it again with its data. */
 	void restartKafka(Duration down) {
+		requireSingleNodes();
 		this.kafka.close();
 		this.running.remove(this.kafka);
 		step("Kafka stopped");
@@ -302,6 +379,13 @@ public final class LocalPlatform implements AutoCloseable {
 		this.kafka = LocalKafka.start(this.settings.home().resolve("kafka"), this.settings.ports().kafka(), "512m");
 		this.running.add(this.kafka);
 		step("Kafka ready again");
+	}
+
+	private void requireSingleNodes() {
+		if (this.settings.clustered()) {
+			throw new IllegalStateException("The engines run as clusters: act on their nodes (Faults.kafkaNodes(), "
+					+ "Faults.elasticsearchNodes())");
+		}
 	}
 
 	private GuardedProcess startService(String name, Map<String, String> environment) {

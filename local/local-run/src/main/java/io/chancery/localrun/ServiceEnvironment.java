@@ -13,14 +13,15 @@ final class ServiceEnvironment {
 	private ServiceEnvironment() {
 	}
 
-	static Map<String, String> of(Settings settings, String kafkaBootstrapServers, String editorKey, String adminKey) {
+	static Map<String, String> of(Settings settings, String kafkaBootstrapServers, String elasticsearchUris,
+			String editorKey, String adminKey) {
 		Settings.Ports ports = settings.ports();
 		Map<String, String> environment = new LinkedHashMap<>();
 		// glibc's per-thread arenas otherwise hold tens of MB in services with many
 		// threads.
 		environment.put("MALLOC_ARENA_MAX", "2");
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-		environment.put("ELASTICSEARCH_URIS", "http://127.0.0.1:" + ports.elasticsearch());
+		environment.put("ELASTICSEARCH_URIS", elasticsearchUris);
 		environment.put("INGEST_SERVICE_URI", "http://127.0.0.1:" + ports.ingest());
 		environment.put("SEARCH_SERVICE_URI", "http://127.0.0.1:" + ports.search());
 		environment.put("COUNTER_SERVICE_URI", "http://127.0.0.1:" + ports.counter());

@@ -22,10 +22,13 @@ import java.util.function.Consumer;
  * the ingest port behind a proxy that spreads connections as a Kubernetes Service does
  * @param jvmOptions more JVM options by service, after the local run's own (so a later
  * {@code -Xmx} wins); its replicas and its AOT cache's training run take them too
+ * @param clustered whether the engines run at production shape: Kafka as three nodes with
+ * every partition on each and writes needing two, Elasticsearch as two data nodes and a
+ * tiebreaker (free ports; the engines' fixed ports are not used)
  */
 public record Settings(Path project, String version, Path home, boolean fresh, Ports ports,
 		Map<String, String> environment, Consumer<String> progress, java.time.Duration readyTimeout, boolean aotCache,
-		int ingestReplicas, Map<String, List<String>> jvmOptions) {
+		int ingestReplicas, Map<String, List<String>> jvmOptions, boolean clustered) {
 
 	/** The local run's fixed ports, progress on standard output. */
 	public static Settings local(Path project, String version, Path home, boolean fresh) {
@@ -33,7 +36,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				new Ports(8080, 8090, 8081, 8091, 8082, 8092, 8083, 8093, 9092, 9200), Map.of(), (line) -> {
 					System.out.println(line);
 					System.out.flush();
-				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported(), 1, Map.of());
+				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported(), 1, Map.of(), false);
 	}
 
 	/** Free ports for everything, for tests that run beside other work. */
@@ -42,7 +45,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				new Ports(free(), free(), free(), free(), free(), free(), free(), free(), free(), free()),
 				// Tests may share the machine with other work; a slow start is not a
 				// failure.
-				Map.of(), progress, java.time.Duration.ofSeconds(300), false, 1, Map.of());
+				Map.of(), progress, java.time.Duration.ofSeconds(300), false, 1, Map.of(), false);
 	}
 
 	/** The same settings with more environment for every service. */
@@ -50,7 +53,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 		Map<String, String> merged = new java.util.LinkedHashMap<>(this.environment);
 		merged.putAll(more);
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, Map.copyOf(merged),
-				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, this.jvmOptions);
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, this.jvmOptions, this.clustered);
 	}
 
 	/**
@@ -59,7 +62,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 	 */
 	public Settings withAotCache(boolean on) {
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, on, this.ingestReplicas, this.jvmOptions);
+				this.progress, this.readyTimeout, on, this.ingestReplicas, this.jvmOptions, this.clustered);
 	}
 
 	/** The same settings with this many replicas of ingest-service. */
@@ -68,7 +71,16 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 			throw new IllegalArgumentException("At least one replica of ingest-service, not " + replicas);
 		}
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, this.aotCache, replicas, this.jvmOptions);
+				this.progress, this.readyTimeout, this.aotCache, replicas, this.jvmOptions, this.clustered);
+	}
+
+	/**
+	 * The same settings with the engines at production shape: three Kafka nodes, two
+	 * Elasticsearch data nodes and a tiebreaker.
+	 */
+	public Settings withClusteredEngines() {
+		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, this.jvmOptions, true);
 	}
 
 	/**
@@ -78,7 +90,8 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 		Map<String, List<String>> merged = new java.util.LinkedHashMap<>(this.jvmOptions);
 		merged.put(service, List.copyOf(options));
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, Map.copyOf(merged));
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, Map.copyOf(merged),
+				this.clustered);
 	}
 
 	/**

@@ -264,17 +264,7 @@ class FaultDrillTests {
 	}
 
 	private static IndexAudit.Result awaitExact(Duration limit) {
-		long deadline = System.nanoTime() + limit.toNanos();
-		IndexAudit.Result audit;
-		do {
-			audit = IndexAudit.compare(platform.kafkaBootstrapServers(), platform.elasticsearchUrl());
-			if (audit.exact()) {
-				return audit;
-			}
-			sleep(2000);
-		}
-		while (System.nanoTime() < deadline);
-		throw new AssertionError("The index does not match the topics: " + audit);
+		return IndexAudit.awaitExact(platform.kafkaBootstrapServers(), platform.elasticsearchUrl(), limit);
 	}
 
 	private static long total(String pathAndQuery) {
@@ -513,6 +503,9 @@ class FaultDrillTests {
 
 		private final AtomicInteger attempts = new AtomicInteger();
 
+		/** When each 2xx came back, to find the longest time without one. */
+		private final List<Long> acceptedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 		private Thread thread;
 
 		static Writer start(Gateway gateway, String label) {
@@ -528,6 +521,7 @@ class FaultDrillTests {
 								articleLine(id, "Written during a drill " + id).replace("\"type\":\"article\",", ""));
 						if (response.statusCode() == 201) {
 							writer.accepted.add(id);
+							writer.acceptedAt.add(System.nanoTime());
 						}
 						else {
 							writer.refused.computeIfAbsent(response.statusCode(), (status) -> new AtomicInteger())
@@ -565,6 +559,15 @@ class FaultDrillTests {
 
 		int attempts() {
 			return this.attempts.get();
+		}
+
+		/** The longest time between two writes answered 2xx. */
+		Duration longestWithoutAcceptance() {
+			long longest = 0;
+			for (int i = 1; i < this.acceptedAt.size(); i++) {
+				longest = Math.max(longest, this.acceptedAt.get(i) - this.acceptedAt.get(i - 1));
+			}
+			return Duration.ofNanos(longest);
 		}
 
 	}

@@ -121,6 +121,30 @@ final class IndexAudit {
 	}
 
 	/** Compares, and returns the differences (empty when the index is exact). */
+	/**
+	 * Compares until the index matches the topics, as indexing catches up after a fault.
+	 * @throws AssertionError if it still does not after {@code limit}
+	 */
+	static Result awaitExact(String bootstrapServers, String elasticsearchUrl, java.time.Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		Result audit;
+		do {
+			audit = compare(bootstrapServers, elasticsearchUrl);
+			if (audit.exact()) {
+				return audit;
+			}
+			try {
+				Thread.sleep(2000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("Interrupted while the index caught up", ex);
+			}
+		}
+		while (System.nanoTime() < deadline);
+		throw new AssertionError("The index does not match the topics: " + audit);
+	}
+
 	static Result compare(String bootstrapServers, String elasticsearchUrl) {
 		Map<String, Expected> expected = expected(bootstrapServers);
 		Map<String, Expected> indexed = indexed(elasticsearchUrl);
