@@ -67,7 +67,10 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	private final Map<String, int[]> processPorts = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private final List<String> ingestReplicas = new ArrayList<>();
+	/**
+	 * The names of each service's processes: the service's own, then its other replicas.
+	 */
+	private final Map<String, List<String>> replicas = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Map<String, Path> untrained = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -164,37 +167,34 @@ public final class LocalPlatform implements AutoCloseable {
 		for (String service : SERVICES) {
 			this.processPorts.put(service, new int[] { ports.api(service), ports.management(service) });
 		}
-		int replicas = this.settings.ingestReplicas();
-		for (int replica = 1; replica <= replicas; replica++) {
-			String name = (replica == 1) ? "ingest-service" : "ingest-service-" + replica;
-			this.ingestReplicas.add(name);
-			if (replicas > 1) {
-				this.processPorts.put(name,
-						new int[] { Ports.free(), (replica == 1) ? ports.ingestManagement() : Ports.free() });
+		for (String service : SERVICES) {
+			int replicas = this.settings.replicasOf(service);
+			List<String> names = new ArrayList<>();
+			for (int replica = 1; replica <= replicas; replica++) {
+				String name = (replica == 1) ? service : service + "-" + replica;
+				names.add(name);
+				if (replicas > 1) {
+					this.processPorts.put(name,
+							new int[] { Ports.free(), (replica == 1) ? ports.management(service) : Ports.free() });
+				}
 			}
-		}
-		if (replicas > 1) {
-			List<Integer> replicaPorts = this.ingestReplicas.stream()
-				.map((name) -> this.processPorts.get(name)[0])
-				.toList();
-			this.running.add(RoundRobinProxy.start(ports.ingest(), replicaPorts));
-			step(replicas + " replicas of ingest-service behind 127.0.0.1:" + ports.ingest() + " (ports " + replicaPorts
-					+ "), connections spread as a Kubernetes Service spreads them");
+			this.replicas.put(service, List.copyOf(names));
+			if (replicas > 1) {
+				List<Integer> replicaPorts = names.stream().map((name) -> this.processPorts.get(name)[0]).toList();
+				this.running.add(RoundRobinProxy.start(ports.api(service), replicaPorts));
+				step(replicas + " replicas of " + service + " behind 127.0.0.1:" + ports.api(service) + " (ports "
+						+ replicaPorts + "), connections spread as a Kubernetes Service spreads them");
+			}
 		}
 		for (String service : SERVICES) {
-			if (service.equals("ingest-service")) {
-				this.ingestReplicas.forEach((name) -> processes.put(name, startService(name, environment)));
-			}
-			else {
-				processes.put(service, startService(service, environment));
-			}
+			this.replicas.get(service).forEach((name) -> processes.put(name, startService(name, environment)));
 		}
 		for (Map.Entry<String, GuardedProcess> service : processes.entrySet()) {
 			String name = service.getKey();
 			ServiceReadiness.awaitReady(name, service.getValue(), this.processPorts.get(name)[1], home,
 					this.settings.readyTimeout());
 			step(name + " ready on http://127.0.0.1:" + this.processPorts.get(name)[0]);
-			if (name.equals("search-service")) {
+			if (name.equals(last(this.replicas.get("search-service")))) {
 				ServiceReadiness.awaitIndexing(this.kafkaBootstrapServers, this::step);
 			}
 		}
@@ -430,7 +430,19 @@ public final class LocalPlatform implements AutoCloseable {
 	 * restarted by its name.
 	 */
 	public List<String> ingestReplicas() {
-		return List.copyOf(this.ingestReplicas);
+		return replicas("ingest-service");
+	}
+
+	/**
+	 * The names of a service's processes: the service's name, then {@code <service>-2}
+	 * and on when it runs more than once ({@link Settings#withReplicas}).
+	 */
+	public List<String> replicas(String service) {
+		return this.replicas.getOrDefault(service, List.of());
+	}
+
+	private static String last(List<String> names) {
+		return names.get(names.size() - 1);
 	}
 
 	/** Where a service writes its log. */

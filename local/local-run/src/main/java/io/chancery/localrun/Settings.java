@@ -22,13 +22,15 @@ import java.util.function.Consumer;
  * the ingest port behind a proxy that spreads connections as a Kubernetes Service does
  * @param jvmOptions more JVM options by service, after the local run's own (so a later
  * {@code -Xmx} wins); its replicas and its AOT cache's training run take them too
+ * @param replicas how many replicas of web-gateway, search-service and counter-service to
+ * run, each service's behind its port as ingest-service's are
  * @param clustered whether the engines run at production shape: Kafka as three nodes with
  * every partition on each and writes needing two, Elasticsearch as two data nodes and a
  * tiebreaker (free ports; the engines' fixed ports are not used)
  */
 public record Settings(Path project, String version, Path home, boolean fresh, Ports ports,
 		Map<String, String> environment, Consumer<String> progress, java.time.Duration readyTimeout, boolean aotCache,
-		int ingestReplicas, Map<String, List<String>> jvmOptions, boolean clustered) {
+		int ingestReplicas, Map<String, List<String>> jvmOptions, int replicas, boolean clustered) {
 
 	/** The local run's fixed ports, progress on standard output. */
 	public static Settings local(Path project, String version, Path home, boolean fresh) {
@@ -36,7 +38,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				new Ports(8080, 8090, 8081, 8091, 8082, 8092, 8083, 8093, 9092, 9200), Map.of(), (line) -> {
 					System.out.println(line);
 					System.out.flush();
-				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported(), 1, Map.of(), false);
+				}, java.time.Duration.ofSeconds(120), LocalPlatform.aotCachesSupported(), 1, Map.of(), 1, false);
 	}
 
 	/** Free ports for everything, for tests that run beside other work. */
@@ -45,7 +47,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 				new Ports(free(), free(), free(), free(), free(), free(), free(), free(), free(), free()),
 				// Tests may share the machine with other work; a slow start is not a
 				// failure.
-				Map.of(), progress, java.time.Duration.ofSeconds(300), false, 1, Map.of(), false);
+				Map.of(), progress, java.time.Duration.ofSeconds(300), false, 1, Map.of(), 1, false);
 	}
 
 	/** The same settings with more environment for every service. */
@@ -53,7 +55,8 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 		Map<String, String> merged = new java.util.LinkedHashMap<>(this.environment);
 		merged.putAll(more);
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, Map.copyOf(merged),
-				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, this.jvmOptions, this.clustered);
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, this.jvmOptions, this.replicas,
+				this.clustered);
 	}
 
 	/**
@@ -62,7 +65,8 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 	 */
 	public Settings withAotCache(boolean on) {
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, on, this.ingestReplicas, this.jvmOptions, this.clustered);
+				this.progress, this.readyTimeout, on, this.ingestReplicas, this.jvmOptions, this.replicas,
+				this.clustered);
 	}
 
 	/** The same settings with this many replicas of ingest-service. */
@@ -71,7 +75,26 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 			throw new IllegalArgumentException("At least one replica of ingest-service, not " + replicas);
 		}
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, this.aotCache, replicas, this.jvmOptions, this.clustered);
+				this.progress, this.readyTimeout, this.aotCache, replicas, this.jvmOptions, this.replicas,
+				this.clustered);
+	}
+
+	/**
+	 * The same settings with this many replicas of web-gateway, search-service and
+	 * counter-service (ingest-service's are {@link #withIngestReplicas}).
+	 */
+	public Settings withReplicas(int count) {
+		if (count < 1) {
+			throw new IllegalArgumentException("At least one replica, not " + count);
+		}
+		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, this.jvmOptions, count,
+				this.clustered);
+	}
+
+	/** How many processes of the service run. */
+	public int replicasOf(String service) {
+		return service.equals("ingest-service") ? this.ingestReplicas : this.replicas;
 	}
 
 	/**
@@ -80,7 +103,8 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 	 */
 	public Settings withClusteredEngines() {
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, this.jvmOptions, true);
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, this.jvmOptions, this.replicas,
+				true);
 	}
 
 	/**
@@ -90,7 +114,7 @@ public record Settings(Path project, String version, Path home, boolean fresh, P
 		Map<String, List<String>> merged = new java.util.LinkedHashMap<>(this.jvmOptions);
 		merged.put(service, List.copyOf(options));
 		return new Settings(this.project, this.version, this.home, this.fresh, this.ports, this.environment,
-				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, Map.copyOf(merged),
+				this.progress, this.readyTimeout, this.aotCache, this.ingestReplicas, Map.copyOf(merged), this.replicas,
 				this.clustered);
 	}
 

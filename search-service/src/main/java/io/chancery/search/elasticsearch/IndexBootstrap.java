@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +84,32 @@ class IndexBootstrap implements InitializingBean, SmartLifecycle {
 		try (InputStream template = new ClassPathResource(ContentIndices.TEMPLATE).getInputStream()) {
 			this.client.indices().putIndexTemplate((request) -> request.name("content").withJson(template));
 		}
-		if (!this.client.indices().existsAlias((request) -> request.name(ALIAS)).value()) {
-			this.client.indices().create((request) -> request.index("content-v1").aliases(ALIAS, (alias) -> alias));
+		if (createBehindAlias(this.client, "content-v1", ALIAS)) {
 			logger.info("Created index content-v1 behind alias {}", ALIAS);
+		}
+	}
+
+	/**
+	 * Creates {@code index} with {@code alias} pointing at it, unless the alias exists.
+	 * Replicas that start together race here: the one whose request comes second is told
+	 * the index exists, which another replica has just created with the alias in the same
+	 * request, so that is success too (found by the clustered drill: a second
+	 * search-service replica stopped starting on it).
+	 * @return whether this call created the index
+	 */
+	static boolean createBehindAlias(ElasticsearchClient client, String index, String alias) throws IOException {
+		if (client.indices().existsAlias((request) -> request.name(alias)).value()) {
+			return false;
+		}
+		try {
+			client.indices().create((request) -> request.index(index).aliases(alias, (aliased) -> aliased));
+			return true;
+		}
+		catch (ElasticsearchException ex) {
+			if ("resource_already_exists_exception".equals(ex.error().type())) {
+				return false;
+			}
+			throw ex;
 		}
 	}
 

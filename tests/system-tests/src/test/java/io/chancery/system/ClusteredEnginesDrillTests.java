@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform on the engines at production shape — Kafka as three nodes (every partition
- * on each, writes needing two), Elasticsearch as two data nodes and a tiebreaker, two
- * ingest-service replicas — while editors write through the gateway: the broker leading
- * the first articles partition is killed with SIGKILL and started again, then an
- * Elasticsearch data node is paused ({@code SIGSTOP}) for 10 s. Every write answered 2xx
- * is on its topic and then in the index with its newest revision, and every other answer
- * is a 503. Figures go to standard output with a {@code [drill]} prefix and into
- * docs/reliability.md.
+ * The platform at production shape — Kafka as three nodes (every partition on each,
+ * writes needing two), Elasticsearch as two data nodes and a tiebreaker, two replicas of
+ * every service (the gateway too) — while editors write through the gateway: the broker
+ * leading the first articles partition is killed with SIGKILL and started again, an
+ * Elasticsearch data node is paused ({@code SIGSTOP}) for 10 s, and a search-service
+ * replica is killed with SIGKILL. Every write answered 2xx is on its topic and then in
+ * the index with its newest revision, and every other answer is a 503. Figures go to
+ * standard output with a {@code [drill]} prefix and into docs/reliability.md.
  */
 class ClusteredEnginesDrillTests {
 
@@ -40,6 +40,7 @@ class ClusteredEnginesDrillTests {
 			.onFreePorts(Stack.project(), Stack.version(), home, (line) -> System.out.println("[clustered] " + line))
 			.withEnvironment(Stack.environment())
 			.withIngestReplicas(2)
+			.withReplicas(2)
 			.withClusteredEngines();
 		try (LocalPlatform platform = LocalPlatform.start(settings)) {
 			long started = System.nanoTime();
@@ -65,6 +66,9 @@ class ClusteredEnginesDrillTests {
 			Thread.sleep(10_000);
 			dataNode.resume();
 			Thread.sleep(5_000);
+			// The other replica takes its partitions when its session ends.
+			platform.faults().kill("search-service-2");
+			Thread.sleep(5_000);
 			writer.stop();
 
 			Map<String, IndexAudit.Expected> topics = IndexAudit.expected(platform.kafkaBootstrapServers());
@@ -77,7 +81,7 @@ class ClusteredEnginesDrillTests {
 					platform.elasticsearchUrl(), Duration.ofMinutes(3));
 			System.out.printf(
 					"[drill] clustered engines (platform started in %d s): %s killed, started again in %d ms; %s paused"
-							+ " 10 s; %d writes, %d 2xx, refused %s, other failures %d; longest without a 2xx %d ms;"
+							+ " 10 s; search-service-2 killed; %d writes, %d 2xx, refused %s, other failures %d; longest without a 2xx %d ms;"
 							+ " missing from the topics %d; index matched the topics %d ms after the writes: %s%n",
 					TimeUnit.NANOSECONDS.toSeconds(started - starting), broker,
 					TimeUnit.NANOSECONDS.toMillis(brokerBack), dataNode.name(), writer.attempts(),

@@ -1,0 +1,57 @@
+package io.chancery.search.elasticsearch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replicas that start at the same moment each find no index behind the alias and each
+ * create it: exactly one creates it, and the others start too (the second used to fail
+ * with "already exists" and stop the replica's start). On names of its own, so the live
+ * index is left alone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ChanceryInfrastructureConfiguration.class)
+class IndexBootstrapIntegrationTests {
+
+	@Autowired
+	private ElasticsearchClient client;
+
+	@Test
+	void replicasStartingTogetherShareOneIndex() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			String name = "race-" + UUID.randomUUID().toString().substring(0, 8);
+			CyclicBarrier together = new CyclicBarrier(3);
+			List<CompletableFuture<Boolean>> replicas = new ArrayList<>();
+			for (int replica = 0; replica < 3; replica++) {
+				replicas.add(CompletableFuture.supplyAsync(() -> {
+					try {
+						together.await();
+						return IndexBootstrap.createBehindAlias(this.client, name + "-v1", name);
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				}));
+			}
+			List<Boolean> created = replicas.stream().map(CompletableFuture::join).toList();
+			assertThat(created).containsOnlyOnce(true);
+			assertThat(this.client.indices().getAlias((request) -> request.name(name)).aliases())
+				.containsOnlyKeys(name + "-v1");
+			this.client.indices().delete((request) -> request.index(name + "-v1"));
+		}
+	}
+
+}
