@@ -8,20 +8,20 @@ import java.io.UncheckedIOException;
  * {@code SIGSTOP} and {@code SIGCONT} for a process that stops answering without going
  * away (a long pause, a frozen VM), which the JDK's process API cannot send.
  */
-final class Signals {
+public final class Signals {
 
 	private Signals() {
 	}
 
-	static void kill(long pid) {
+	public static void kill(long pid) {
 		send("KILL", pid);
 	}
 
-	static void stop(long pid) {
+	public static void stop(long pid) {
 		send("STOP", pid);
 	}
 
-	static void resume(long pid) {
+	public static void resume(long pid) {
 		send("CONT", pid);
 	}
 

@@ -9,6 +9,7 @@ import io.chancery.infrastructure.ElasticsearchClusterNode;
 import io.chancery.infrastructure.GuardedProcess;
 import io.chancery.infrastructure.KafkaCluster;
 import io.chancery.infrastructure.KafkaClusterNode;
+import io.chancery.infrastructure.Signals;
 
 /**
  * The faults drills and benchmarks apply to a running {@link LocalPlatform}, each as it
@@ -48,6 +49,21 @@ public final class Faults {
 		process.close();
 		this.platform.forget(process);
 		this.platform.step(service + " killed");
+	}
+
+	/**
+	 * Pauses a service's JVM with {@code SIGSTOP}: it stops answering and sending
+	 * heartbeats without going away, as a frozen VM or a long pause would.
+	 */
+	public void pause(String service) {
+		this.platform.process(service).descendantPids().forEach(Signals::stop);
+		this.platform.step(service + " paused");
+	}
+
+	/** {@code SIGCONT} after {@link #pause}. */
+	public void resume(String service) {
+		this.platform.process(service).descendantPids().forEach(Signals::resume);
+		this.platform.step(service + " resumed");
 	}
 
 	/**

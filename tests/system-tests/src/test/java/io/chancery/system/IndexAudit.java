@@ -37,6 +37,28 @@ final class IndexAudit {
 	/** What the topics say each document should be: key → revision and status. */
 	static Map<String, Expected> expected(String bootstrapServers) {
 		Map<String, Expected> expected = new HashMap<>();
+		onTopics(bootstrapServers, (key, revision) -> expected.merge(key, revision,
+				(old, added) -> (added.revision() >= old.revision()) ? added : old));
+		return expected;
+	}
+
+	/**
+	 * Every revision of each document in the order its partition holds them: key →
+	 * revisions and statuses, oldest first.
+	 */
+	static Map<String, List<Expected>> history(String bootstrapServers) {
+		Map<String, List<Expected>> history = new HashMap<>();
+		onTopics(bootstrapServers,
+				(key, revision) -> history.computeIfAbsent(key, (ignored) -> new ArrayList<>()).add(revision));
+		return history;
+	}
+
+	/**
+	 * Reads the articles and events topics from the start to their committed ends and
+	 * passes each content record on as {@code type:id:locale} with its revision and the
+	 * status it gives the document.
+	 */
+	private static void onTopics(String bootstrapServers, java.util.function.BiConsumer<String, Expected> each) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -72,13 +94,10 @@ final class IndexAudit {
 					String status = eventType.endsWith("-withdrawn") ? "gone"
 							: payload.path("status").asString("published");
 					String key = type + ":" + payload.get("id").asString() + ":" + payload.get("locale").asString();
-					long revision = payload.get("revision").asLong();
-					expected.merge(key, new Expected(revision, status),
-							(old, added) -> (added.revision() >= old.revision()) ? added : old);
+					each.accept(key, new Expected(payload.get("revision").asLong(), status));
 				}
 			}
 		}
-		return expected;
 	}
 
 	/** What the index holds: document id → revision and status. */

@@ -1,0 +1,265 @@
+package io.chancery.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.chancery.infrastructure.ClusterNode;
+import io.chancery.localrun.LocalPlatform;
+import io.chancery.localrun.Settings;
+import io.chancery.system.StormLoad.Observation;
+import io.chancery.system.StormSchedule.Fault;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The storm: the platform at production shape (three Kafka nodes, two Elasticsearch data
+ * nodes and a tiebreaker, two replicas of every service) under a steady mixed load for
+ * {@code chancery.storm.minutes} (5), while faults drawn from {@code chancery.storm.seed}
+ * (random when not given) crash, pause and restart brokers, Elasticsearch nodes and
+ * service replicas one at a time. After a heal period the checker compares what the
+ * clients saw with what the platform holds. The seed, the schedule and every observation
+ * are written to {@code target/storm/<seed>/}, so a failing run can be run again with the
+ * same seed.
+ */
+class StormDrillTests {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@Test
+	void whatClientsWereToldIsWhatThePlatformHolds() throws Exception {
+		long seed = Long.getLong("chancery.storm.seed", new java.util.Random().nextLong() & 0xffffffL);
+		Duration length = Duration.ofMinutes(Long.getLong("chancery.storm.minutes", 5));
+		Path output = Files.createDirectories(Path.of("target", "storm", Long.toString(seed)));
+		Path home = Path.of(System.getProperty("java.io.tmpdir"), "chancery-storm-" + UUID.randomUUID());
+		Settings settings = Settings
+			.onFreePorts(Stack.project(), Stack.version(), home, (line) -> System.out.println("[storm] " + line))
+			.withEnvironment(Stack.environment())
+			.withIngestReplicas(2)
+			.withReplicas(2)
+			.withClusteredEngines();
+		try (LocalPlatform platform = LocalPlatform.start(settings)) {
+			Map<String, ClusterNode> engines = new TreeMap<>();
+			platform.faults().kafkaNodes().forEach((node) -> engines.put(node.name(), node));
+			platform.faults()
+				.elasticsearchNodes()
+				.stream()
+				.filter((node) -> node.holdsData())
+				.forEach((node) -> engines.put(node.name(), node));
+			List<String> services = new ArrayList<>();
+			for (String service : List.of("web-gateway", "ingest-service", "search-service", "counter-service")) {
+				services.addAll(platform.replicas(service));
+			}
+			StormSchedule schedule = StormSchedule.draw(seed, length,
+					engines.keySet().stream().filter((name) -> name.startsWith("kafka")).toList(),
+					engines.keySet().stream().filter((name) -> !name.startsWith("kafka")).toList(), services);
+			Files.writeString(output.resolve("schedule.txt"), schedule.toString());
+			System.out.println("[storm] schedule:\n" + schedule);
+
+			String tag = "storm" + seed;
+			StormLoad load = new StormLoad(platform.gatewayUrl(), platform.editorKey(), tag);
+			long started = System.nanoTime();
+			load.start(3, seed);
+			for (Fault fault : schedule.faults()) {
+				long wait = fault.at().toNanos() - (System.nanoTime() - started);
+				if (wait > 0) {
+					TimeUnit.NANOSECONDS.sleep(wait);
+				}
+				System.out.println("[storm] " + fault);
+				apply(platform, engines, fault);
+			}
+			long rest = length.toNanos() - (System.nanoTime() - started);
+			if (rest > 0) {
+				TimeUnit.NANOSECONDS.sleep(rest);
+			}
+			load.stop();
+			load.write(output.resolve("observations.tsv"));
+
+			// Heal: the index catches up with the topics.
+			IndexAudit.Result audit = IndexAudit.awaitExact(platform.kafkaBootstrapServers(),
+					platform.elasticsearchUrl(), Duration.ofMinutes(3));
+			Map<String, List<IndexAudit.Expected>> history = IndexAudit.history(platform.kafkaBootstrapServers());
+			List<String> problems = new ArrayList<>();
+			check(load, history, problems);
+			checkGone(platform, load, tag, problems);
+			List<Observation> observations = load.observations();
+			long writes = observations.stream().filter((o) -> !o.method().equals("GET")).count();
+			long acknowledged = load.acknowledged().values().stream().mapToLong(List::size).sum();
+			long refused = observations.stream().filter((o) -> o.status() == 503 || o.status() == 429).count();
+			long unanswered = observations.stream().filter((o) -> o.status() == -1).count();
+			String summary = String.format(
+					"[drill] storm seed %d: %d faults over %d min; %d requests (%d writes, %d acknowledged, %d refused"
+							+ " 503/429, %d without an answer); longest without a 2xx write %d ms, without a 2xx search"
+							+ " %d ms; index: %s; checker: %s",
+					seed, schedule.faults().size(), length.toMinutes(), observations.size(), writes, acknowledged,
+					refused, unanswered, longestGap(observations, false), longestGap(observations, true), audit,
+					problems.isEmpty() ? "every promise kept" : problems.size() + " problems");
+			System.out.println(summary);
+			Files.writeString(output.resolve("result.txt"), summary + "\n" + String.join("\n", problems) + "\n");
+			assertThat(problems).as("written to " + output.toAbsolutePath()).isEmpty();
+		}
+		finally {
+			if (!Boolean.getBoolean("chancery.keep-state")) {
+				Stack.deleteRecursively(home);
+			}
+		}
+	}
+
+	private static void apply(LocalPlatform platform, Map<String, ClusterNode> engines, Fault fault)
+			throws InterruptedException {
+		ClusterNode engine = engines.get(fault.target());
+		switch (fault.kind()) {
+			case KILL -> {
+				if (engine != null) {
+					engine.kill();
+					Thread.sleep(fault.hold().toMillis());
+					engine.start();
+				}
+				else {
+					platform.faults().kill(fault.target());
+					Thread.sleep(fault.hold().toMillis());
+					platform.faults().restart(fault.target());
+				}
+			}
+			case PAUSE -> {
+				if (engine != null) {
+					engine.pause();
+					Thread.sleep(fault.hold().toMillis());
+					engine.resume();
+				}
+				else {
+					platform.faults().pause(fault.target());
+					Thread.sleep(fault.hold().toMillis());
+					platform.faults().resume(fault.target());
+				}
+			}
+			case RESTART -> {
+				if (engine != null) {
+					engine.stop();
+					engine.start();
+				}
+				else {
+					platform.faults().restart(fault.target());
+				}
+			}
+		}
+	}
+
+	/**
+	 * Every acknowledged revision is on its topic; each item's revisions rise strictly in
+	 * the topic's order; no two acknowledged writes share a revision; every answer was a
+	 * 2xx, a 409 to a conditional write, a 404 or 410 for an item gone, or a 503/429 with
+	 * Retry-After — never another 5xx, and never no answer within the timeout. A
+	 * connection closed without an answer (a gateway replica killed under it) is counted,
+	 * not held against the platform: a client retries it, as from any load balancer.
+	 */
+	private static void check(StormLoad load, Map<String, List<IndexAudit.Expected>> history, List<String> problems) {
+		load.acknowledged().forEach((key, revisions) -> {
+			List<Long> onTopic = history.getOrDefault(key, List.of())
+				.stream()
+				.map(IndexAudit.Expected::revision)
+				.toList();
+			for (long revision : revisions) {
+				if (!onTopic.contains(revision)) {
+					problems.add("acknowledged " + key + " revision " + revision + " is not on its topic " + onTopic);
+				}
+			}
+			if (revisions.stream().distinct().count() != revisions.size()) {
+				problems.add("two acknowledged writes of " + key + " share a revision: " + revisions);
+			}
+		});
+		history.forEach((key, revisions) -> {
+			for (int i = 1; i < revisions.size(); i++) {
+				if (revisions.get(i).revision() <= revisions.get(i - 1).revision()) {
+					problems.add("revisions of " + key + " do not rise on the topic: " + revisions);
+					break;
+				}
+			}
+		});
+		for (Observation observation : load.observations()) {
+			int status = observation.status();
+			boolean fine = (status >= 200 && status < 300) || status == 304
+					|| (status == 409 && !observation.method().equals("GET") && !observation.method().equals("POST"))
+					|| ((status == 404 || status == 410) && !observation.method().equals("POST"))
+					|| ((status == 503 || status == 429) && observation.retryAfter())
+					|| (status == -1 && !observation.failure().equals("timeout"));
+			if (!fine) {
+				problems.add("answer " + observation.line());
+			}
+		}
+	}
+
+	/**
+	 * An item withdrawn for good is visible nowhere: its read answers 410 or 404, and no
+	 * search or listing lists it.
+	 */
+	private void checkGone(LocalPlatform platform, StormLoad load, String tag, List<String> problems) throws Exception {
+		String listed = get(platform.gatewayUrl() + "/api/v1/search?tag=" + tag + "&size=100&paging=cursor");
+		StringBuilder everything = new StringBuilder(listed);
+		String cursor = next(listed);
+		while (cursor != null) {
+			// A cursor carries the search's parameters: it is sent alone.
+			String page = get(platform.gatewayUrl() + "/api/v1/search?cursor="
+					+ java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+			everything.append(page);
+			cursor = next(page);
+		}
+		for (String id : load.gone()) {
+			HttpResponse<String> read = this.http.send(
+					HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/articles/" + id + "?locale=en"))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (read.statusCode() != 410 && read.statusCode() != 404) {
+				problems.add("withdrawn for good, yet " + id + " reads " + read.statusCode());
+			}
+			if (everything.indexOf("\"" + id + "\"") >= 0) {
+				problems.add("withdrawn for good, yet " + id + " is listed in search");
+			}
+		}
+	}
+
+	private String get(String url) throws Exception {
+		HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).as(url + " " + answer.body()).isEqualTo(200);
+		return answer.body();
+	}
+
+	private static String next(String page) {
+		var cursor = io.chancery.contracts.MessageJson.mapper().readTree(page).path("nextCursor");
+		return (cursor.isString() && !cursor.asString().isEmpty()) ? cursor.asString() : null;
+	}
+
+	/**
+	 * The longest time between two 2xx answers to writes (or to searches).
+	 */
+	private static long longestGap(List<Observation> observations, boolean searches) {
+		long last = -1;
+		long longest = 0;
+		for (Observation observation : observations.stream()
+			.filter((o) -> o.status() >= 200 && o.status() < 300)
+			.filter((o) -> searches ? o.path().startsWith("/api/v1/search") : !o.method().equals("GET"))
+			.sorted(java.util.Comparator.comparingLong((Observation o) -> o.atMillis() + o.tookMillis()))
+			.toList()) {
+			long at = observation.atMillis() + observation.tookMillis();
+			if (last >= 0) {
+				longest = Math.max(longest, at - last);
+			}
+			last = at;
+		}
+		return longest;
+	}
+
+}
