@@ -48,6 +48,15 @@ class KafkaOutageIntegrationTests {
 				assertThat(during.headers().firstValue("Retry-After")).isPresent();
 				assertThat(during.headers().firstValue("Content-Type")).contains("application/problem+json");
 			}
+			// A withdrawal with a note reads the stored version back first: without Kafka
+			// that is a prompt 503 too, never "nothing to withdraw" (a 404) or an answer
+			// after the gateway gave up (found by the storm drill: a 504).
+			long asked = System.nanoTime();
+			HttpResponse<String> note = client.asEditor("DELETE",
+					"/api/v1/articles/" + run + "-before/en?note=Superseded", null);
+			assertThat(note.statusCode()).as(note.body()).isEqualTo(503);
+			assertThat(note.headers().firstValue("Retry-After")).isPresent();
+			assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(3));
 
 			LocalKafka restarted = LocalKafka.start(this.directory, port, "256m");
 			try {
