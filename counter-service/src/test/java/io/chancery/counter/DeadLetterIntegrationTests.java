@@ -105,7 +105,10 @@ class DeadLetterIntegrationTests {
 			producer.send(readable).get(30, TimeUnit.SECONDS);
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> !letters(broken).isEmpty());
-		long from = letters(broken).get(0).offset();
+		long brokenAt = letters(broken).get(0).offset();
+		// The service writes its letter when it gets to the poison, before or after the
+		// test's own letter: the page starts at whichever came first.
+		long from = Math.min(brokenAt, letters(fine).get(0).offset());
 
 		assertThat(get("/api/v1/admin/counters/dead-letters").statusCode()).isEqualTo(401);
 		assertThat(get("/api/v1/admin/counters/dead-letters", "X-Api-Key", EDITOR_KEY).statusCode()).isEqualTo(403);
@@ -119,7 +122,13 @@ class DeadLetterIntegrationTests {
 		List<String> keys = new ArrayList<>();
 		page.get("letters").forEach((letter) -> keys.add(letter.get("key").asString()));
 		assertThat(keys).contains(broken, fine);
-		JsonNode letter = page.get("letters").get(0);
+		JsonNode letter = null;
+		for (JsonNode candidate : page.get("letters")) {
+			if (broken.equals(candidate.get("key").asString())) {
+				letter = candidate;
+			}
+		}
+		assertThat(letter).isNotNull();
 		assertThat(letter.get("cause").asString()).startsWith("unreadable event-published");
 		assertThat(letter.get("origin").asString()).startsWith("events-");
 
@@ -132,7 +141,7 @@ class DeadLetterIntegrationTests {
 		JsonNode report = MessageJson.mapper().readTree(replay.body());
 		List<Long> failing = new ArrayList<>();
 		report.get("stillFailing").forEach((failure) -> failing.add(failure.get("offset").asLong()));
-		assertThat(failing).contains(from);
+		assertThat(failing).contains(brokenAt);
 		assertThat(report.get("indexed").asLong()).isPositive();
 		assertThat(report.get("replayed").asLong()).isEqualTo(report.get("indexed").asLong() + failing.size());
 	}
