@@ -163,6 +163,8 @@ Environment that only one service reads.
   value: {{ join "," $config.trustedProxies | quote }}
 - name: CHANCERY_UPSTREAMS_TIMEOUT
   value: {{ $config.upstreamTimeout | quote }}
+- name: CHANCERY_UPSTREAMS_READ_TIMEOUT
+  value: {{ $config.upstreamReadTimeout | quote }}
 - name: CHANCERY_HOME_PART_TIMEOUT
   value: {{ $config.homePartTimeout | quote }}
 - name: CHANCERY_HOME_SHARED_FOR

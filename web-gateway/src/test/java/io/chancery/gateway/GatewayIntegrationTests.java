@@ -381,7 +381,8 @@ class GatewayIntegrationTests {
 			slow.slow(Duration.ofSeconds(3));
 			// A dead search-service and a slow counter-service, in their own gateway.
 			HttpResponse<String> home;
-			try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class)
+			try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class,
+					OwnNettyResources.class)
 				.run("--server.port=0", "--management.server.port=0", "--chancery.home.part-timeout=500ms",
 						"--chancery.upstreams.search=http://127.0.0.1:" + io.chancery.gateway.FreePort.find(),
 						"--chancery.upstreams.counter=" + slow.uri(), "--chancery.upstreams.ingest=" + ingest.uri())) {
@@ -477,28 +478,79 @@ class GatewayIntegrationTests {
 	}
 
 	@Test
-	void aSlowServiceIsA504() throws Exception {
+	void aServiceSilentTwiceIsA503WithRetryAfterWithinTwoReadTimeouts() throws Exception {
 		try (Upstream slow = new Upstream("counter-service");
-				var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class)
-					.run("--server.port=0", "--management.server.port=0", "--chancery.upstreams.timeout=500ms",
-							"--chancery.upstreams.counter=" + slow.uri())) {
+				var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class,
+						OwnNettyResources.class)
+					.run("--server.port=0", "--management.server.port=0", "--chancery.upstreams.read-timeout=500ms",
+							"--chancery.upstreams.counter=" + slow.uri(),
+							"--chancery.security.api-keys[0].name=editor-bot",
+							"--chancery.security.api-keys[0].role=editor",
+							"--chancery.security.api-keys[0].sha256=0ee0236fa1df97bcc4629f2df81dfa0b0eeab9f90538e4731df78de94f34e4b2")) {
 			slow.slow(Duration.ofSeconds(3));
 			int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
+			for (String key : new String[] { null, EDITOR_KEY }) {
+				// Anonymous: the public reads' own path; with a key: the full path.
+				HttpRequest.Builder request = HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/clocks"));
+				if (key != null) {
+					request.header("X-Api-Key", key);
+				}
+				long started = System.nanoTime();
+				HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1000),
+						Duration.ofMillis(2500));
+				assertProblem(response, 503);
+				assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+				assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			}
+			assertThat(slow.received()).hasSize(4);
+		}
+	}
+
+	@Test
+	void aReadAPausedReplicaLeavesUnansweredIsSentOnceMoreAndAnsweredByAnother() throws Exception {
+		try (Upstream counter = new Upstream("counter-service");
+				Upstream search = new Upstream("search-service");
+				PausedReplica counters = new PausedReplica(counter);
+				PausedReplica searches = new PausedReplica(search);
+				var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class,
+						OwnNettyResources.class)
+					.run("--server.port=0", "--management.server.port=0", "--chancery.upstreams.read-timeout=500ms",
+							"--chancery.upstreams.counter=" + counters.uri(),
+							"--chancery.upstreams.search=" + searches.uri(),
+							"--chancery.security.api-keys[0].name=editor-bot",
+							"--chancery.security.api-keys[0].role=editor",
+							"--chancery.security.api-keys[0].sha256=0ee0236fa1df97bcc4629f2df81dfa0b0eeab9f90538e4731df78de94f34e4b2")) {
+			int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
+			// Anonymous: the public reads' own path.
 			long started = System.nanoTime();
-			HttpResponse<String> response = this.http.send(
+			HttpResponse<String> clocks = this.http.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/clocks")).build(),
 					HttpResponse.BodyHandlers.ofString());
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-			assertProblem(response, 504);
-			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(clocks.statusCode()).as(clocks.body()).isEqualTo(200);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+			// With a key: the full path.
+			started = System.nanoTime();
+			HttpResponse<String> found = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/search?q=x"))
+					.header("X-Api-Key", EDITOR_KEY)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+			assertThat(counters.pausedConnections()).isEqualTo(1);
+			assertThat(searches.pausedConnections()).isEqualTo(1);
+			assertThat(counter.received()).containsExactly("GET /api/v1/clocks");
+			assertThat(search.received()).containsExactly("GET /api/v1/search?q=x");
 		}
 	}
 
 	@Test
 	void aServiceDownIsA503WithRetryAfter() throws Exception {
-		try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class).run(
-				"--server.port=0", "--management.server.port=0",
-				"--chancery.upstreams.search=http://127.0.0.1:" + FreePort.find())) {
+		try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(GatewayApplication.class,
+				OwnNettyResources.class)
+			.run("--server.port=0", "--management.server.port=0",
+					"--chancery.upstreams.search=http://127.0.0.1:" + FreePort.find())) {
 			int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
 			HttpResponse<String> response = this.http.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/search?q=x")).build(),

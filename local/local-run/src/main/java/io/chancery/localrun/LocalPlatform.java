@@ -114,6 +114,18 @@ public final class LocalPlatform implements AutoCloseable {
 		return "http://127.0.0.1:" + ports[1];
 	}
 
+	/**
+	 * The API address of one process of a service, past the address its replicas share:
+	 * {@code counter-service}, or {@code counter-service-2} for a second replica.
+	 */
+	public String apiUrl(String process) {
+		int[] ports = this.processPorts.get(process);
+		if (ports == null) {
+			throw new IllegalArgumentException("No process " + process + "; there are " + this.processPorts.keySet());
+		}
+		return "http://127.0.0.1:" + ports[0];
+	}
+
 	public String kafkaBootstrapServers() {
 		return this.kafkaBootstrapServers;
 	}

@@ -11,15 +11,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.chancery.infrastructure.ClusterNode;
+import io.chancery.infrastructure.KafkaClusterNode;
 import io.chancery.localrun.LocalPlatform;
 import io.chancery.localrun.Settings;
 import io.chancery.system.StormLoad.Observation;
 import io.chancery.system.StormSchedule.Fault;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,13 +76,17 @@ class StormDrillTests {
 			String tag = "storm" + seed;
 			StormLoad load = new StormLoad(platform.gatewayUrl(), platform.editorKey(), tag);
 			long started = System.nanoTime();
+			List<String> applied = new ArrayList<>();
 			load.start(3, seed);
 			for (Fault fault : schedule.faults()) {
 				long wait = fault.at().toNanos() - (System.nanoTime() - started);
 				if (wait > 0) {
 					TimeUnit.NANOSECONDS.sleep(wait);
 				}
-				System.out.println("[storm] " + fault);
+				String roles = (engines.get(fault.target()) instanceof KafkaClusterNode broker)
+						? " (" + roles(platform.kafkaBootstrapServers(), broker.id()) + ")" : "";
+				applied.add(fault + roles);
+				System.out.println("[storm] " + fault + roles);
 				apply(platform, engines, fault);
 			}
 			long rest = length.toNanos() - (System.nanoTime() - started);
@@ -86,6 +95,7 @@ class StormDrillTests {
 			}
 			load.stop();
 			load.write(output.resolve("observations.tsv"));
+			Files.write(output.resolve("faults.txt"), applied);
 
 			// Heal: the index catches up with the topics.
 			IndexAudit.Result audit = IndexAudit.awaitExact(platform.kafkaBootstrapServers(),
@@ -93,7 +103,10 @@ class StormDrillTests {
 			Map<String, List<IndexAudit.Expected>> history = IndexAudit.history(platform.kafkaBootstrapServers());
 			List<String> problems = new ArrayList<>();
 			check(load, history, problems);
+			checkImports(load, history, problems);
 			checkGone(platform, load, tag, problems);
+			checkCounters(platform, load, problems);
+			checkMilestones(platform, load, tag, problems);
 			List<Observation> observations = load.observations();
 			long writes = observations.stream().filter((o) -> !o.method().equals("GET")).count();
 			long acknowledged = load.acknowledged().values().stream().mapToLong(List::size).sum();
@@ -158,6 +171,51 @@ class StormDrillTests {
 	}
 
 	/**
+	 * What a broker is to the cluster when it is struck: how many partition leaderships
+	 * it holds, how many open transactions it coordinates, and whether it is the active
+	 * controller.
+	 */
+	private static String roles(String bootstrapServers, int id) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				10_000))) {
+			Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+			long partitions = 0;
+			long led = 0;
+			for (TopicDescription topic : admin.describeTopics(topics)
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.values()) {
+				for (var partition : topic.partitions()) {
+					partitions++;
+					if (partition.leader() != null && partition.leader().id() == id) {
+						led++;
+					}
+				}
+			}
+			List<String> transactional = admin.listTransactions()
+				.all()
+				.get(10, TimeUnit.SECONDS)
+				.stream()
+				.map((listing) -> listing.transactionalId())
+				.toList();
+			long coordinated = admin.describeTransactions(transactional)
+				.all()
+				.get(10, TimeUnit.SECONDS)
+				.values()
+				.stream()
+				.filter((transaction) -> transaction.coordinatorId() == id)
+				.count();
+			boolean controller = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId() == id;
+			return "leads " + led + " of " + partitions + " partitions, coordinates " + coordinated + " of "
+					+ transactional.size() + " transactional ids" + (controller ? ", the active controller" : "");
+		}
+		catch (Exception ex) {
+			return "roles unknown: " + ex;
+		}
+	}
+
+	/**
 	 * Every acknowledged revision is on its topic; each item's revisions rise strictly in
 	 * the topic's order; no two acknowledged writes share a revision; every answer was a
 	 * 2xx, a 409 to a conditional write, a 404 or 410 for an item gone, or a 503/429 with
@@ -202,8 +260,136 @@ class StormDrillTests {
 	}
 
 	/**
+	 * Every import answered 200 stored as many of its items as it reported, all of them
+	 * when it reported every line stored.
+	 */
+	private static void checkImports(StormLoad load, Map<String, List<IndexAudit.Expected>> history,
+			List<String> problems) {
+		for (StormLoad.ImportAnswer answer : load.imports()) {
+			long stored = answer.ids().stream().filter((id) -> history.containsKey("article:" + id + ":en")).count();
+			if (stored < answer.accepted()) {
+				problems.add("an import reported " + answer.accepted() + " lines stored, yet " + stored + " of "
+						+ answer.ids() + " are on the topic");
+			}
+		}
+	}
+
+	/**
+	 * Every counter-service replica shows, at fixed instants, exactly the counters of the
+	 * events that are live, each with the value counted from its date in its zone; events
+	 * withdrawn (either way) show none. Events whose last change never had a sure answer
+	 * are left out. The replicas read the topic on their own: each gets a minute to catch
+	 * up.
+	 */
+	private void checkCounters(LocalPlatform platform, StormLoad load, List<String> problems) throws Exception {
+		Map<String, StormLoad.EventState> events = load.events();
+		for (String replica : platform.replicas("counter-service")) {
+			for (String at : List.of(java.time.Instant.now().plus(Duration.ofDays(1)).toString(),
+					"2199-01-01T00:00:00Z")) {
+				java.time.Instant instant = java.time.Instant.parse(at);
+				Map<String, Long> expected = new TreeMap<>();
+				events.forEach((id, state) -> {
+					if (state.state() == StormLoad.EventState.State.LIVE) {
+						expected.put(id, java.time.temporal.ChronoUnit.DAYS.between(state.date(),
+								instant.atZone(java.time.ZoneId.of(state.zone())).toLocalDate()));
+					}
+				});
+				Map<String, Long> shown = new TreeMap<>();
+				long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+				do {
+					shown.clear();
+					String body = get(platform.apiUrl(replica) + "/api/v1/counters?locale=en&at=" + at);
+					for (var counter : io.chancery.contracts.MessageJson.mapper().readTree(body).path("counters")) {
+						String id = counter.path("id").asString();
+						StormLoad.EventState state = events.get(id);
+						if (state != null && state.state() != StormLoad.EventState.State.UNCERTAIN) {
+							shown.put(id, counter.path("value").asLong());
+						}
+					}
+					if (shown.equals(expected)) {
+						break;
+					}
+					Thread.sleep(1000);
+				}
+				while (System.nanoTime() < deadline);
+				if (!shown.equals(expected)) {
+					Map<String, Long> missing = new TreeMap<>(expected);
+					missing.entrySet().removeAll(shown.entrySet());
+					Map<String, Long> extra = new TreeMap<>(shown);
+					extra.entrySet().removeAll(expected.entrySet());
+					problems.add("counters of " + replica + " at " + at + ": missing or other values " + missing
+							+ ", shown but not expected " + extra);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Each milestone is on its topic at most once, and exactly once for a live event
+	 * whose counter reached it within the grace period.
+	 */
+	private static void checkMilestones(LocalPlatform platform, StormLoad load, String tag, List<String> problems)
+			throws InterruptedException {
+		Map<String, Integer> announced = new TreeMap<>();
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		List<String> due = load.events()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().state() == StormLoad.EventState.State.LIVE
+					&& entry.getValue().milestoneDue())
+			.map((entry) -> entry.getKey() + ":days-100")
+			.toList();
+		do {
+			announced = milestones(platform.kafkaBootstrapServers(), tag);
+			if (announced.keySet().containsAll(due)) {
+				break;
+			}
+			Thread.sleep(1000);
+		}
+		while (System.nanoTime() < deadline);
+		for (String key : due) {
+			if (!announced.containsKey(key)) {
+				problems.add("milestone " + key + " never announced");
+			}
+		}
+		announced.forEach((key, times) -> {
+			if (times > 1) {
+				problems.add("milestone " + key + " announced " + times + " times");
+			}
+		});
+	}
+
+	/** How many times each milestone of the storm's events is on its topic. */
+	private static Map<String, Integer> milestones(String bootstrapServers, String tag) {
+		Map<String, Integer> counts = new TreeMap<>();
+		Map<String, Object> config = Map.of(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				bootstrapServers, org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+				"read_committed");
+		try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config,
+				new org.apache.kafka.common.serialization.StringDeserializer(),
+				new org.apache.kafka.common.serialization.StringDeserializer())) {
+			List<org.apache.kafka.common.TopicPartition> partitions = consumer
+				.partitionsFor(io.chancery.contracts.Topic.COUNTER_MILESTONES.wireName())
+				.stream()
+				.map((info) -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
+				for (var record : consumer.poll(Duration.ofMillis(500))) {
+					if (record.key() != null && record.key().startsWith(tag + "-event-")) {
+						counts.merge(record.key(), 1, Integer::sum);
+					}
+				}
+			}
+		}
+		return counts;
+	}
+
+	/**
 	 * An item withdrawn for good is visible nowhere: its read answers 410 or 404, and no
-	 * search or listing lists it.
+	 * search, listing, feed or home page lists it.
 	 */
 	private void checkGone(LocalPlatform platform, StormLoad load, String tag, List<String> problems) throws Exception {
 		String listed = get(platform.gatewayUrl() + "/api/v1/search?tag=" + tag + "&size=100&paging=cursor");
@@ -216,7 +402,45 @@ class StormDrillTests {
 			everything.append(page);
 			cursor = next(page);
 		}
+		String gateway = platform.gatewayUrl();
+		StringBuilder listings = new StringBuilder();
+		for (int page = 1; page <= 100; page++) {
+			String articles = get(gateway + "/api/v1/articles?tag=" + tag + "&size=100&page=" + page);
+			listings.append(articles);
+			if (!articles.contains("\"" + tag + "-")) {
+				break;
+			}
+		}
+		for (int page = 1; page <= 100; page++) {
+			String events = get(gateway + "/api/v1/events?size=100&page=" + page);
+			listings.append(events);
+			if (!events.contains("\"" + tag + "-")) {
+				break;
+			}
+		}
+		for (int page = 1; page <= 200; page++) {
+			String feed = get(gateway + "/feeds/articles/statement.atom?locale=en&page=" + page);
+			listings.append(feed);
+			if (!feed.contains("rel=\"next\"")) {
+				break;
+			}
+		}
+		listings.append(get(gateway + "/api/v1/home?locale=en"));
+		for (String id : load.goneEvents()) {
+			HttpResponse<String> read = this.http.send(
+					HttpRequest.newBuilder(URI.create(gateway + "/api/v1/events/" + id + "?locale=en")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (read.statusCode() != 410 && read.statusCode() != 404) {
+				problems.add("withdrawn for good, yet event " + id + " reads " + read.statusCode());
+			}
+			if (listed(listings, id)) {
+				problems.add("withdrawn for good, yet event " + id + " is listed, in a feed or on the home page");
+			}
+		}
 		for (String id : load.gone()) {
+			if (listed(listings, id)) {
+				problems.add("withdrawn for good, yet " + id + " is listed, in a feed or on the home page");
+			}
 			HttpResponse<String> read = this.http.send(
 					HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/articles/" + id + "?locale=en"))
 						.build(),
@@ -228,6 +452,11 @@ class StormDrillTests {
 				problems.add("withdrawn for good, yet " + id + " is listed in search");
 			}
 		}
+	}
+
+	/** Whether a JSON answer names the item, or an Atom entry's id does. */
+	private static boolean listed(StringBuilder answers, String id) {
+		return answers.indexOf("\"" + id + "\"") >= 0 || answers.indexOf(":" + id + ":") >= 0;
 	}
 
 	private String get(String url) throws Exception {

@@ -15,11 +15,11 @@ import org.springframework.http.HttpMethod;
 /**
  * Adds to a service's API document the answers the gateway gives itself on the routes it
  * passes on, so that a client generated from the document knows them: 429 when the client
- * is over its rate limit, 503 when the service cannot be reached (and, for a content
- * write, when this gateway passes on as many as it takes), 504 when the service did not
- * answer in time (not on the routes without a timeout), 411 for a content write without a
- * length. An answer the service documents under the same status keeps its description,
- * with the gateway's reason after it. A document that is not one is passed on as it came.
+ * is over its rate limit, 503 when the service cannot be reached, did not answer in time
+ * (not on the routes without a timeout) or, for a content write, when this gateway passes
+ * on as many as it takes, 411 for a content write without a length. An answer the service
+ * documents under the same status keeps its description, with the gateway's reason after
+ * it. A document that is not one is passed on as it came.
  */
 final class GatewayAnswers {
 
@@ -70,12 +70,17 @@ final class GatewayAnswers {
 		add(responses, "429", "This client is over its rate limit at the gateway (a RateLimit header says how many "
 				+ "it has left); Retry-After says when to try again");
 		boolean write = ContentWrites.isContentWrite(method, path);
-		add(responses, "503",
-				write ? "The gateway cannot reach the service, or passes on as many writes as it takes (Retry-After); "
-						+ "nothing was stored" : "The gateway cannot reach the service; try again later");
+		String unavailable = write
+				? "The gateway cannot reach the service, or passes on as many writes as it takes (Retry-After); "
+						+ "nothing was stored"
+				: "The gateway cannot reach the service; try again later";
 		if (!UNTIMED.contains(path) && !path.startsWith("/api/v1/admin/")) {
-			add(responses, "504", "The service did not answer within the gateway's timeout");
+			boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
+			unavailable += read ? ". Or the service did not answer twice within the gateway's read timeout"
+					: ". Or the service did not answer within the gateway's timeout: a change may or may not be "
+							+ "stored; retry with the same Idempotency-Key";
 		}
+		add(responses, "503", unavailable);
 		if (write && method != HttpMethod.DELETE) {
 			add(responses, "411", "The body came without a Content-Length");
 		}

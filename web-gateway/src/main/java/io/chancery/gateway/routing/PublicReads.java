@@ -1,19 +1,27 @@
 package io.chancery.gateway.routing;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.chancery.gateway.limits.RateLimits;
 import io.chancery.gateway.security.SecurityHeaders;
 import io.chancery.gateway.web.ProblemErrorHandler;
 import io.chancery.gateway.web.ShortPaths;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -39,7 +47,7 @@ import org.springframework.stereotype.Component;
  * stream, exports, and a client with no reads left (the full path writes the 429).
  */
 @Component
-class PublicReads implements HttpHandlerDecoratorFactory {
+class PublicReads implements HttpHandlerDecoratorFactory, DisposableBean {
 
 	/**
 	 * Request headers that belong to one connection, or that this path leaves to the full
@@ -56,6 +64,14 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 
 	private final HttpClient client;
 
+	/**
+	 * For a read's second attempt: a connection of its own, never one from the pool,
+	 * which may hold others to the replica that did not answer.
+	 */
+	private final HttpClient fresh;
+
+	private final LoopResources retryLoop = LoopResources.create("public-read-retry", 1, true);
+
 	private final Duration timeout;
 
 	private final RateLimits limits;
@@ -66,11 +82,18 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 
 	private final ShortPaths timing;
 
-	PublicReads(UpstreamProperties properties, HttpClient client, RateLimits limits, SecurityHeaders securityHeaders,
-			PublicCaching caching, ShortPaths timing) {
+	PublicReads(UpstreamProperties properties, HttpClient client, HttpClientProperties clientProperties,
+			RateLimits limits, SecurityHeaders securityHeaders, PublicCaching caching, ShortPaths timing) {
 		this.routes = new PublicReadRoutes(properties);
 		this.client = client;
-		this.timeout = properties.timeout();
+		// On an event loop of its own, closed with this bean, rather than on Reactor
+		// Netty's global loops, whose life is the resource factory's.
+		HttpClient fresh = HttpClient.create(ConnectionProvider.newConnection()).runOn(this.retryLoop);
+		if (clientProperties.getConnectTimeout() != null) {
+			fresh = fresh.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, clientProperties.getConnectTimeout());
+		}
+		this.fresh = fresh;
+		this.timeout = properties.readTimeout();
 		this.limits = limits;
 		this.securityHeaders = securityHeaders;
 		this.caching = caching;
@@ -94,14 +117,34 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 		String query = request.getURI().getRawQuery();
 		String target = service.uri() + path + ((query != null) ? "?" + query : "");
 		Optional<String> policy = this.caching.policy(path);
-		HttpHeaders incoming = request.getHeaders();
 		// On every answer, a problem too, and over what the service sent, as on the full
 		// path.
 		response.beforeCommit(() -> {
 			this.securityHeaders.writeTo(response.getHeaders());
 			return Mono.empty();
 		});
-		Mono<Void> exchange = this.client.headers((headers) -> incoming.forEach((name, values) -> {
+		AtomicBoolean answered = new AtomicBoolean();
+		Mono<Void> exchange = send(this.client, target, request, response, policy, answered).timeout(this.timeout)
+			.onErrorResume((ex) -> !answered.get() && unanswered(ex),
+					(ex) -> send(this.fresh, target, request, response, policy, answered).timeout(this.timeout))
+			.onErrorResume((ex) -> ProblemErrorHandler.answer(request, response, ex));
+		return exchange.doFinally((signal) -> this.timing.time(request, response, service.route(), start));
+	}
+
+	@Override
+	public void destroy() {
+		this.retryLoop.dispose();
+	}
+
+	/**
+	 * One attempt: the request sent on a connection of {@code client}, the answer
+	 * streamed back; {@code answered} is set once the service's status arrived, after
+	 * which the read cannot be sent again.
+	 */
+	private Mono<Void> send(HttpClient client, String target, ServerHttpRequest request, ServerHttpResponse response,
+			Optional<String> policy, AtomicBoolean answered) {
+		HttpHeaders incoming = request.getHeaders();
+		return client.headers((headers) -> incoming.forEach((name, values) -> {
 			String lower = name.toLowerCase(Locale.ROOT);
 			if (!NOT_PASSED_ON.contains(lower) && !ForwardingHeaders.NAMES.contains(lower)) {
 				headers.add(name, values);
@@ -110,6 +153,7 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 			.request(HttpMethod.valueOf(request.getMethod().name()))
 			.uri(target)
 			.responseConnection((answer, connection) -> {
+				answered.set(true);
 				int status = answer.status().code();
 				response.setStatusCode(HttpStatusCode.valueOf(status));
 				HttpHeaders headers = response.getHeaders();
@@ -126,10 +170,17 @@ class PublicReads implements HttpHandlerDecoratorFactory {
 				NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
 				return response.writeWith(connection.inbound().receive().retain().map(buffers::wrap));
 			})
-			.then()
-			.timeout(this.timeout)
-			.onErrorResume((ex) -> ProblemErrorHandler.answer(request, response, ex));
-		return exchange.doFinally((signal) -> this.timing.time(request, response, service.route(), start));
+			.then();
+	}
+
+	/**
+	 * Whether the service gave no answer at all: none in time (a paused replica still
+	 * accepts connections), or the connection failed or closed first. Sent once more on a
+	 * new connection, such a read most likely reaches another replica, as a Kubernetes
+	 * Service spreads connections; a read changes nothing, so sending it twice is safe.
+	 */
+	private static boolean unanswered(Throwable ex) {
+		return ex instanceof TimeoutException || ex instanceof IOException;
 	}
 
 }

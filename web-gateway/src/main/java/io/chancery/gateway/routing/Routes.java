@@ -1,10 +1,14 @@
 package io.chancery.gateway.routing;
 
+import java.io.IOException;
+
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.cloud.gateway.support.TimeoutException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -42,6 +46,7 @@ class Routes {
 	@Bean
 	RouteLocator chanceryRoutes(RouteLocatorBuilder builder, UpstreamProperties upstreams) {
 		long timeout = upstreams.timeout().toMillis();
+		long readTimeout = upstreams.readTimeout().toMillis();
 		String search = upstreams.search().toString();
 		String ingest = upstreams.ingest().toString();
 		String counter = upstreams.counter().toString();
@@ -56,7 +61,8 @@ class Routes {
 					(route) -> route.method(HttpMethod.GET, HttpMethod.HEAD)
 						.and()
 						.path(SEARCH_READS)
-						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
+						.filters((filters) -> filters.retry(Routes::onceMoreUnanswered))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, readTimeout)
 						.uri(search))
 			.route("ingest-export",
 					(route) -> route.method(HttpMethod.GET)
@@ -93,13 +99,12 @@ class Routes {
 						.filters((filters) -> filters.removeRequestHeader(REPLICA_HEADER))
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
 						.uri(ingest))
-			.route("ingest-import-progress",
-					(route) -> route.method(HttpMethod.GET)
-						.and()
-						.path("/api/v1/imports/**")
-						.filters((filters) -> filters.removeRequestHeader(REPLICA_HEADER))
-						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
-						.uri(ingest))
+			.route("ingest-import-progress", (route) -> route.method(HttpMethod.GET)
+				.and()
+				.path("/api/v1/imports/**")
+				.filters((filters) -> filters.removeRequestHeader(REPLICA_HEADER).retry(Routes::onceMoreUnanswered))
+				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, readTimeout)
+				.uri(ingest))
 			.route("counter-stream",
 					(route) -> route.method(HttpMethod.GET)
 						.and()
@@ -111,7 +116,8 @@ class Routes {
 					(route) -> route.method(HttpMethod.GET, HttpMethod.HEAD)
 						.and()
 						.path(COUNTER_READS)
-						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
+						.filters((filters) -> filters.retry(Routes::onceMoreUnanswered))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, readTimeout)
 						.uri(counter))
 			.route("api-docs-ingest",
 					(route) -> route.method(HttpMethod.GET)
@@ -138,6 +144,19 @@ class Routes {
 									(exchange, document) -> Mono.justOrEmpty(document).map(GatewayAnswers::addTo)))
 						.uri(counter))
 			.build();
+	}
+
+	/**
+	 * A read the service gave no answer to at all — none within the read timeout, or the
+	 * connection failed first — is sent once more (as {@link PublicReads} does); a read
+	 * changes nothing. An answer, even a 503, is the client's.
+	 */
+	private static void onceMoreUnanswered(RetryGatewayFilterFactory.RetryConfig retry) {
+		retry.setRetries(1);
+		retry.setMethods(HttpMethod.GET, HttpMethod.HEAD);
+		retry.setSeries();
+		retry.setStatuses();
+		retry.setExceptions(IOException.class, TimeoutException.class);
 	}
 
 }

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -20,8 +21,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Every error the gateway itself answers, as problem+json: unknown paths, methods not
- * allowed, a service unreachable or gone mid-request (503 with Retry-After) or too slow
- * (504). Anything else is a bug: logged, answered 500 without internals.
+ * allowed, a service unreachable, gone mid-request or silent past the gateway's timeout
+ * (503 with Retry-After: a client may try again, as it may after a service's own 503).
+ * Anything else is a bug: logged, answered 500 without internals.
  */
 @Component
 @Order(-2)
@@ -62,9 +64,18 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 					"The service behind this path closed the connection before answering; a change sent may or may "
 							+ "not be stored. Retry with the same Idempotency-Key.");
 		}
-		if (causedBy(ex, TimeoutException.class)) {
-			return Problems.write(request, response, HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout",
-					"The service behind this path did not answer in time.");
+		if (causedBy(ex, TimeoutException.class)
+				|| causedBy(ex, org.springframework.cloud.gateway.support.TimeoutException.class)) {
+			// A replica that stopped answering (paused, stuck) without closing its
+			// connections: a 504 would tell the client nothing a 503 does not, and
+			// Retry-After tells it when to try again.
+			logger.warn("Upstream silent for {}: {}", request.getPath(), ex.toString());
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+			boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+			return Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+					read ? "The service behind this path did not answer in time; try again shortly."
+							: "The service behind this path did not answer in time; a change sent may or may not be "
+									+ "stored. Retry with the same Idempotency-Key.");
 		}
 		if (ex instanceof ResponseStatusException status) {
 			HttpStatusCode code = status.getStatusCode();

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PublicReadRoutesTests {
 
-	private final PublicReadRoutes routes = new PublicReadRoutes(new UpstreamProperties(URI.create("http://ingest:1"),
-			URI.create("http://search:2/"), URI.create("http://counter:3"), Duration.ofSeconds(10)));
+	private final PublicReadRoutes routes = new PublicReadRoutes(
+			new UpstreamProperties(URI.create("http://ingest:1"), URI.create("http://search:2/"),
+					URI.create("http://counter:3"), Duration.ofSeconds(10), Duration.ofSeconds(4)));
 
 	@ParameterizedTest
 	@CsvSource(textBlock = """
