@@ -93,6 +93,7 @@ class StormDrillTests {
 			if (rest > 0) {
 				TimeUnit.NANOSECONDS.sleep(rest);
 			}
+			long stoppedAt = load.elapsedMillis();
 			load.stop();
 			load.write(output.resolve("observations.tsv"));
 			Files.write(output.resolve("faults.txt"), applied);
@@ -117,7 +118,8 @@ class StormDrillTests {
 							+ " 503/429, %d without an answer); longest without a 2xx write %d ms, without a 2xx search"
 							+ " %d ms; index: %s; checker: %s",
 					seed, schedule.faults().size(), length.toMinutes(), observations.size(), writes, acknowledged,
-					refused, unanswered, longestGap(observations, false), longestGap(observations, true), audit,
+					refused, unanswered, longestGap(observations, false, stoppedAt),
+					longestGap(observations, true, stoppedAt), audit,
 					problems.isEmpty() ? "every promise kept" : problems.size() + " problems");
 			System.out.println(summary);
 			Files.writeString(output.resolve("result.txt"), summary + "\n" + String.join("\n", problems) + "\n");
@@ -472,14 +474,16 @@ class StormDrillTests {
 	}
 
 	/**
-	 * The longest time between two 2xx answers to writes (or to searches).
+	 * The longest time between two 2xx answers to writes (or to searches) while the load
+	 * ran: after it was told to stop, the last requests in flight end one by one.
 	 */
-	private static long longestGap(List<Observation> observations, boolean searches) {
+	private static long longestGap(List<Observation> observations, boolean searches, long stoppedAt) {
 		long last = -1;
 		long longest = 0;
 		for (Observation observation : observations.stream()
 			.filter((o) -> o.status() >= 200 && o.status() < 300)
 			.filter((o) -> searches ? o.path().startsWith("/api/v1/search") : !o.method().equals("GET"))
+			.filter((o) -> o.atMillis() + o.tookMillis() <= stoppedAt)
 			.sorted(java.util.Comparator.comparingLong((Observation o) -> o.atMillis() + o.tookMillis()))
 			.toList()) {
 			long at = observation.atMillis() + observation.tookMillis();

@@ -140,6 +140,11 @@ final class StormLoad {
 		}
 	}
 
+	/** Milliseconds since the load was made, the clock of the observations. */
+	long elapsedMillis() {
+		return (System.nanoTime() - this.started) / 1_000_000;
+	}
+
 	List<Observation> observations() {
 		return this.observations;
 	}

@@ -1,5 +1,6 @@
 package io.chancery.gateway.web;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
@@ -21,9 +22,10 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Every error the gateway itself answers, as problem+json: unknown paths, methods not
- * allowed, a service unreachable, gone mid-request or silent past the gateway's timeout
- * (503 with Retry-After: a client may try again, as it may after a service's own 503).
- * Anything else is a bug: logged, answered 500 without internals.
+ * allowed, a service unreachable, gone mid-request (closed or reset connection) or silent
+ * past the gateway's timeout (503 with Retry-After: a client may try again, as it may
+ * after a service's own 503). Anything else is a bug: logged, answered 500 without
+ * internals.
  */
 @Component
 @Order(-2)
@@ -54,9 +56,11 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 					"The service behind this path is unavailable; try again shortly.");
 		}
 		if (causedBy(ex, reactor.netty.http.client.PrematureCloseException.class)
-				|| causedBy(ex, reactor.netty.channel.AbortedException.class)) {
-			// The service went away mid-request (a crash, a kill): whether a change was
-			// stored is unknown, so the client is told to retry, as for an unreachable
+				|| causedBy(ex, reactor.netty.channel.AbortedException.class) || causedBy(ex, IOException.class)) {
+			// The service went away mid-request (a crash, a kill: its kernel resets the
+			// connections it held, found by the storm drill as a 500): whether a change
+			// was stored is unknown, so the client is told to retry, as for an
+			// unreachable
 			// service.
 			logger.warn("Upstream closed the connection for {}: {}", request.getPath(), ex.toString());
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
