@@ -71,31 +71,37 @@ final class ServiceReadiness {
 		}
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			long deadline = started + Duration.ofSeconds(120).toNanos();
-			while (true) {
-				ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("search-service"))
-					.describedGroups()
-					.get("search-service")
-					.get(10, TimeUnit.SECONDS);
-				Set<TopicPartition> held = new HashSet<>();
-				group.members().forEach((member) -> held.addAll(member.assignment().topicPartitions()));
-				if (group.groupState() == GroupState.STABLE && held.containsAll(content)) {
-					step.accept("search-service indexing: its consumers hold every partition of articles and events, "
-							+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms after it was ready");
-					return;
+			String last = "nothing yet";
+			while (System.nanoTime() < deadline) {
+				try {
+					ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("search-service"))
+						.describedGroups()
+						.get("search-service")
+						.get(10, TimeUnit.SECONDS);
+					Set<TopicPartition> held = new HashSet<>();
+					group.members().forEach((member) -> held.addAll(member.assignment().topicPartitions()));
+					if (group.groupState() == GroupState.STABLE && held.containsAll(content)) {
+						step.accept(
+								"search-service indexing: its consumers hold every partition of articles and events, "
+										+ Duration.ofNanos(System.nanoTime() - started).toMillis()
+										+ " ms after it was ready");
+						return;
+					}
+					last = "its consumers hold " + held + " of " + content + " (group " + group.groupState() + ")";
 				}
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("search-service's consumers hold " + held + " of " + content
-							+ " after 120 s (group " + group.groupState() + ")");
+				catch (ExecutionException | TimeoutException ex) {
+					// A fresh cluster answers "coordinator not available" or "loading"
+					// until its
+					// offsets topic is ready: ask again until the deadline.
+					last = "the group could not be described: " + ex;
 				}
 				Thread.sleep(100);
 			}
+			throw new IllegalStateException("search-service is not indexing after 120 s: " + last);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Could not describe search-service's consumer group", ex);
 		}
 	}
 
