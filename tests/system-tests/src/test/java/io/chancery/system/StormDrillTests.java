@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -85,9 +86,13 @@ class StormDrillTests {
 				}
 				String roles = (engines.get(fault.target()) instanceof KafkaClusterNode broker)
 						? " (" + roles(platform.kafkaBootstrapServers(), broker.id()) + ")" : "";
-				applied.add(fault + roles);
+				long from = load.elapsedMillis();
 				System.out.println("[storm] " + fault + roles);
 				apply(platform, engines, fault);
+				// A fault applied late (a restart before it took its time) moves the ones
+				// after it: the times the load saw are what explain its gaps.
+				applied.add(String.format(Locale.ROOT, "%s%s  [load time %.1f s to %.1f s]", fault, roles,
+						from / 1000.0, load.elapsedMillis() / 1000.0));
 			}
 			long rest = length.toNanos() - (System.nanoTime() - started);
 			if (rest > 0) {
@@ -113,11 +118,11 @@ class StormDrillTests {
 			long acknowledged = load.acknowledged().values().stream().mapToLong(List::size).sum();
 			long refused = observations.stream().filter((o) -> o.status() == 503 || o.status() == 429).count();
 			long unanswered = observations.stream().filter((o) -> o.status() == -1).count();
-			String summary = String.format(
-					"[drill] storm seed %d: %d faults over %d min; %d requests (%d writes, %d acknowledged, %d refused"
-							+ " 503/429, %d without an answer); longest without a 2xx write %d ms, without a 2xx search"
-							+ " %d ms; index: %s; checker: %s",
-					seed, schedule.faults().size(), length.toMinutes(), observations.size(), writes, acknowledged,
+			String summary = String.format(Locale.ROOT,
+					"[drill] storm seed %d: %d faults, %.1f min of load; %d requests (%d writes, %d acknowledged, %d refused"
+							+ " 503/429, %d without an answer); longest without a 2xx write %s, without a 2xx search"
+							+ " %s; index: %s; checker: %s",
+					seed, schedule.faults().size(), stoppedAt / 60_000.0, observations.size(), writes, acknowledged,
 					refused, unanswered, longestGap(observations, false, stoppedAt),
 					longestGap(observations, true, stoppedAt), audit,
 					problems.isEmpty() ? "every promise kept" : problems.size() + " problems");
@@ -477,9 +482,11 @@ class StormDrillTests {
 	 * The longest time between two 2xx answers to writes (or to searches) while the load
 	 * ran: after it was told to stop, the last requests in flight end one by one.
 	 */
-	private static long longestGap(List<Observation> observations, boolean searches, long stoppedAt) {
+	/** The longest time between two 2xx answers, and when it began, in load time. */
+	private static String longestGap(List<Observation> observations, boolean searches, long stoppedAt) {
 		long last = -1;
 		long longest = 0;
+		long began = 0;
 		for (Observation observation : observations.stream()
 			.filter((o) -> o.status() >= 200 && o.status() < 300)
 			.filter((o) -> searches ? o.path().startsWith("/api/v1/search") : !o.method().equals("GET"))
@@ -487,12 +494,13 @@ class StormDrillTests {
 			.sorted(java.util.Comparator.comparingLong((Observation o) -> o.atMillis() + o.tookMillis()))
 			.toList()) {
 			long at = observation.atMillis() + observation.tookMillis();
-			if (last >= 0) {
-				longest = Math.max(longest, at - last);
+			if (last >= 0 && at - last > longest) {
+				longest = at - last;
+				began = last;
 			}
 			last = at;
 		}
-		return longest;
+		return String.format(Locale.ROOT, "%d ms (from %.1f s)", longest, began / 1000.0);
 	}
 
 }
