@@ -451,6 +451,79 @@ class GatewayIntegrationTests {
 			.distinct()).hasSize(1);
 	}
 
+	@Test
+	void keyedChangesAnswerAsChangesWithABearerTokenDo() throws Exception {
+		// A change with an API key takes its own path (ContentWritePath), one with a
+		// bearer token the full path: the service must get the same request and the
+		// client the same answer.
+		String change = "{\"title\":\"Заявление\",\"body\":\"<p>Both paths</p>\"}";
+		String[] posing = { "X-Forwarded-For", "203.0.113.9", "Forwarded", "for=203.0.113.9", "X-Forwarded-Host",
+				"elsewhere.example", "Chancery-Forwarded", "1", "Idempotency-Key", "same-change" };
+		String path = "/api/v1/articles/same/en";
+		HttpResponse<String> keyed = this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.headers(posing)
+			.header("X-Api-Key", EDITOR_KEY)
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(change))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		Set<String> keyedRaw = lower(ingest.headersOf("PUT " + path).keySet());
+		Set<String> keyedSent = names(ingest.headersOf("PUT " + path).keySet());
+		String keyedBody = ingest.bodyOf("PUT " + path);
+		HttpResponse<String> bearer = this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.headers(posing)
+			.header("Authorization", "Bearer " + jwt(signing, "editor", Instant.now().plusSeconds(600)))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(change))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		Set<String> bearerSent = names(ingest.headersOf("PUT " + path).keySet());
+		// Two paths indeed: the full one traces the call to the service, the short one
+		// starts no span.
+		assertThat(lower(ingest.headersOf("PUT " + path).keySet())).contains("traceparent");
+		assertThat(keyedRaw).doesNotContain("traceparent");
+
+		assertThat(keyed.statusCode()).as(keyed.body()).isEqualTo(bearer.statusCode()).isEqualTo(200);
+		assertThat(keyed.body()).isEqualTo(bearer.body());
+		assertThat(keyedBody).isEqualTo(ingest.bodyOf("PUT " + path)).isEqualTo(change);
+		assertThat(keyedSent).contains("x-api-key", "idempotency-key")
+			.doesNotContain("x-forwarded-for", "forwarded", "x-forwarded-host", "chancery-forwarded");
+		assertThat(without(keyedSent, "x-api-key")).isEqualTo(without(bearerSent, "authorization"));
+		assertThat(names(keyed.headers().map().keySet())).isEqualTo(names(bearer.headers().map().keySet()));
+		for (String header : List.of("Content-Type", "X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection",
+				"Content-Security-Policy", "Referrer-Policy", "Permissions-Policy", "Cache-Control")) {
+			assertThat(keyed.headers().allValues(header)).as(header).isEqualTo(bearer.headers().allValues(header));
+		}
+		assertThat(keyed.headers().firstValue("RateLimit"))
+			.hasValueSatisfying((limit) -> assertThat(limit).startsWith("limit=120, remaining="));
+		// Both are timed under the route's id.
+		double before = writesCounted();
+		send("PUT", path, EDITOR_KEY, change);
+		assertThat(writesCounted()).isEqualTo(before + 1);
+		this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization", "Bearer " + jwt(signing, "editor", Instant.now().plusSeconds(600)))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(change))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(writesCounted()).isEqualTo(before + 2);
+	}
+
+	private double writesCounted() throws Exception {
+		return metrics()
+			.filter((line) -> line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"PUT\"")
+					&& line.contains("status=\"200\"") && line.contains("uri=\"ingest-writes\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	private static Set<String> lower(Collection<String> names) {
+		return names.stream()
+			.map((name) -> name.toLowerCase(java.util.Locale.ROOT))
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	private static Set<String> without(Set<String> names, String name) {
+		return names.stream().filter((each) -> !each.equals(name)).collect(java.util.stream.Collectors.toSet());
+	}
+
 	private double readsCounted() throws Exception {
 		return metrics()
 			.filter((line) -> line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"GET\"")

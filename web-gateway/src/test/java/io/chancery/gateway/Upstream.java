@@ -42,6 +42,8 @@ public final class Upstream implements AutoCloseable {
 
 	private final Map<String, Headers> headers = new ConcurrentHashMap<>();
 
+	private final Map<String, String> bodies = new ConcurrentHashMap<>();
+
 	private final Map<String, Function<Map<String, List<String>>, Reply>> replies = new ConcurrentHashMap<>();
 
 	private final Map<String, List<BlockingQueue<String>>> streams = new ConcurrentHashMap<>();
@@ -113,6 +115,11 @@ public final class Upstream implements AutoCloseable {
 		return this.headers.getOrDefault(request, new Headers());
 	}
 
+	/** The body of the last request to reach this service as "METHOD path". */
+	public String bodyOf(String request) {
+		return this.bodies.getOrDefault(request, "");
+	}
+
 	private void answer(String name, HttpExchange exchange) throws IOException {
 		String query = exchange.getRequestURI().getRawQuery();
 		String path = exchange.getRequestURI().getPath();
@@ -124,7 +131,8 @@ public final class Upstream implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		exchange.getRequestBody().readAllBytes();
+		this.bodies.put(exchange.getRequestMethod() + " " + path,
+				new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		List<BlockingQueue<String>> subscribers = this.streams.get(path);
 		if (subscribers != null) {
 			hold(exchange, subscribers);

@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * whose {@code X-Forwarded-For} names the client; empty when clients connect directly
  */
 @ConfigurationProperties("chancery.limits")
-record LimitProperties(@DefaultValue("600") long readsPerMinute, @DefaultValue("120") long writesPerMinute,
+public record LimitProperties(@DefaultValue("600") long readsPerMinute, @DefaultValue("120") long writesPerMinute,
 		@DefaultValue("10") long exportsPerMinute, @DefaultValue("30") long cursorsPerMinute,
 		@DefaultValue("4") int streamsPerClient, @DefaultValue("2MB") DataSize maxBodySize,
 		@DefaultValue("512MB") DataSize maxImportSize, @DefaultValue("64") int concurrentWrites,

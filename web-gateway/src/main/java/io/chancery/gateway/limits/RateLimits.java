@@ -111,6 +111,21 @@ public class RateLimits implements WebFilter, Ordered {
 		return true;
 	}
 
+	/**
+	 * Takes one write from the bucket of {@code client} (a credential's name), for the
+	 * content writes' own path, and sets the {@code RateLimit} header on
+	 * {@code response}.
+	 * @return whether the client had one left; when not, the full path answers the 429
+	 */
+	public boolean takeWrite(String client, ServerHttpResponse response) {
+		ConsumptionProbe probe = take(Limited.WRITES, client);
+		if (!probe.isConsumed()) {
+			return false;
+		}
+		response.getHeaders().set(HEADER, header(Limited.WRITES, probe));
+		return true;
+	}
+
 	private String anonymous(ServerHttpRequest request) {
 		return "address:" + this.addresses.of(request.getRemoteAddress(),
 				request.getHeaders().getValuesAsList(ClientAddresses.FORWARDED_FOR));

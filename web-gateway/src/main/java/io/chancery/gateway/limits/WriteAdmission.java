@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -27,7 +29,7 @@ import org.springframework.web.server.WebFilterChain;
  * their own route and are not counted.
  */
 @Component
-class WriteAdmission implements WebFilter, Ordered {
+public class WriteAdmission implements WebFilter, Ordered {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -63,16 +65,37 @@ class WriteAdmission implements WebFilter, Ordered {
 		if (!ContentWrites.isContentWrite(exchange.getRequest().getMethod(), exchange.getRequest().getPath().value())) {
 			return chain.filter(exchange);
 		}
+		if (!admit()) {
+			return refuse(exchange.getRequest(), exchange.getResponse());
+		}
+		return chain.filter(exchange).doFinally((signal) -> release());
+	}
+
+	/**
+	 * Takes a place for a content write, if one is free; the caller gives it back with
+	 * {@link #release()} once the write is answered, however it ends.
+	 */
+	public boolean admit() {
 		if (this.inFlight.incrementAndGet() > this.capacity) {
 			this.inFlight.decrementAndGet();
 			this.refused.increment();
-			exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(this.retryAfterSeconds));
-			return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Too many writes at once",
-					"The platform is working on as many writes as it takes. Nothing was stored; retry in "
-							+ this.retryAfterSeconds + " s with the same Idempotency-Key.",
-					Map.of("retryAfterSeconds", this.retryAfterSeconds));
+			return false;
 		}
-		return chain.filter(exchange).doFinally((signal) -> this.inFlight.decrementAndGet());
+		return true;
+	}
+
+	/** Gives back a place {@link #admit()} took. */
+	public void release() {
+		this.inFlight.decrementAndGet();
+	}
+
+	/** The answer to a write that found no place free. */
+	public Mono<Void> refuse(ServerHttpRequest request, ServerHttpResponse response) {
+		response.getHeaders().set("Retry-After", String.valueOf(this.retryAfterSeconds));
+		return Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Too many writes at once",
+				"The platform is working on as many writes as it takes. Nothing was stored; retry in "
+						+ this.retryAfterSeconds + " s with the same Idempotency-Key.",
+				Map.of("retryAfterSeconds", this.retryAfterSeconds));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.chancery.contracts.ContentKey;
 import io.chancery.contracts.PartitionOwner;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -50,12 +49,10 @@ class OwnerRouting implements GlobalFilter, Ordered {
 
 	private static final JsonFactory JSON = new JsonFactory();
 
-	private final WriteOwners owners = new WriteOwners();
+	private final WriteOwners owners;
 
-	private final MeterRegistry meters;
-
-	OwnerRouting(MeterRegistry meters) {
-		this.meters = meters;
+	OwnerRouting(WriteOwners owners) {
+		this.owners = owners;
 	}
 
 	/** Once the route's URL is set, before the request is sent. */
@@ -80,8 +77,8 @@ class OwnerRouting implements GlobalFilter, Ordered {
 		}
 		return ServerWebExchangeUtils.cacheRequestBody(exchange, (request) -> {
 			ServerWebExchange cached = exchange.mutate().request(request).build();
-			String key = keyOf(exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-					cached.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR));
+			DataBuffer body = cached.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR);
+			String key = keyOf(exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), body);
 			URI owner = (key != null) ? this.owners.ownerOf(topic, key) : null;
 			return (owner != null) ? direct(cached, chain, owner) : chain.filter(cached);
 		});
@@ -97,12 +94,12 @@ class OwnerRouting implements GlobalFilter, Ordered {
 			.toUri();
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, direct);
 		return chain.filter(exchange)
-			.doOnSuccess((done) -> count("direct"))
+			.doOnSuccess((done) -> this.owners.count("direct"))
 			.onErrorResume((ex) -> unreachable(ex) && !exchange.getResponse().isCommitted(), (ex) -> {
 				// The owner went away (a replica stopped or was killed): the change never
 				// reached it, so the service's address can take it.
 				this.owners.forget(owner);
-				count("unreachable");
+				this.owners.count("unreachable");
 				ServerWebExchangeUtils.reset(exchange);
 				exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, service);
 				return chain.filter(exchange);
@@ -118,13 +115,12 @@ class OwnerRouting implements GlobalFilter, Ordered {
 		}
 	}
 
-	private void count(String outcome) {
-		this.meters.counter("chancery.gateway.writes.to.owner", "outcome", outcome).increment();
+	private static @Nullable String topicOf(ServerWebExchange exchange) {
+		return topicOf(exchange.getRequest().getPath().value());
 	}
 
 	/** articles or events, from a change's path. */
-	private static @Nullable String topicOf(ServerWebExchange exchange) {
-		String path = exchange.getRequest().getPath().value();
+	static @Nullable String topicOf(String path) {
 		if (!path.startsWith(PREFIX)) {
 			return null;
 		}
@@ -139,6 +135,16 @@ class OwnerRouting implements GlobalFilter, Ordered {
 	 * not name one (ingest-service will say what is wrong with it).
 	 */
 	static @Nullable String keyOf(@Nullable HttpMethod method, String path, @Nullable DataBuffer body) {
+		byte[] bytes = null;
+		if (body != null) {
+			bytes = new byte[body.readableByteCount()];
+			body.toByteBuffer(body.readPosition(), ByteBuffer.wrap(bytes), 0, bytes.length);
+		}
+		return keyOf(method, path, bytes);
+	}
+
+	/** The same, from a body read whole. */
+	static @Nullable String keyOf(@Nullable HttpMethod method, String path, byte @Nullable [] body) {
 		String[] segments = path.substring(1).split("/", -1);
 		// api, v1, topic, id, locale
 		if (segments.length == 5 && (HttpMethod.PUT.equals(method) || HttpMethod.DELETE.equals(method))) {
@@ -147,9 +153,7 @@ class OwnerRouting implements GlobalFilter, Ordered {
 			return (id.isEmpty() || locale.isEmpty()) ? null : ContentKey.of(id, locale);
 		}
 		if (segments.length == 3 && HttpMethod.POST.equals(method) && body != null) {
-			byte[] bytes = new byte[body.readableByteCount()];
-			body.toByteBuffer(body.readPosition(), ByteBuffer.wrap(bytes), 0, bytes.length);
-			return keyOf(bytes);
+			return keyOf(body);
 		}
 		return null;
 	}
@@ -185,7 +189,7 @@ class OwnerRouting implements GlobalFilter, Ordered {
 		return (id == null || locale == null) ? null : ContentKey.of(id, locale);
 	}
 
-	private static boolean unreachable(Throwable ex) {
+	static boolean unreachable(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
 				return true;

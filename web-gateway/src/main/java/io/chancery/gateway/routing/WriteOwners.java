@@ -7,8 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.chancery.contracts.PartitionOwner;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.utils.Utils;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
 
 /**
  * Which ingest-service replica writes each source partition, as far as this gateway has
@@ -16,9 +19,24 @@ import org.jspecify.annotations.Nullable;
  * owner cannot be reached. What it does not know goes to the service's address, where any
  * replica takes it and passes it on.
  */
-final class WriteOwners {
+@Component
+class WriteOwners {
 
 	private final Map<String, Partitions> topics = new ConcurrentHashMap<>();
+
+	private final MeterRegistry meters;
+
+	WriteOwners(MeterRegistry meters) {
+		this.meters = meters;
+	}
+
+	/**
+	 * Counts a change sent to its owner: {@code direct} when the owner answered,
+	 * {@code unreachable} when it could not be reached and the service's address took it.
+	 */
+	void count(String outcome) {
+		this.meters.counter("chancery.gateway.writes.to.owner", "outcome", outcome).increment();
+	}
 
 	/** Takes an owner's word for its partition. */
 	void learn(PartitionOwner hint) {

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authentication.BadCredentialsException;
@@ -43,16 +44,21 @@ final class ApiKeys implements ServerAuthenticationConverter, ReactiveAuthentica
 
 	@Override
 	public Mono<Authentication> authenticate(Authentication authentication) {
-		String presented = String.valueOf(authentication.getCredentials());
+		Authentication known = check(String.valueOf(authentication.getCredentials()));
+		return (known != null) ? Mono.just(known) : Mono.error(new BadCredentialsException("Unknown API key"));
+	}
+
+	/** The holder of {@code presented} with their role, or null for an unknown key. */
+	@Nullable Authentication check(String presented) {
 		byte[] digest = HexFormat.of().formatHex(sha256(presented)).getBytes(StandardCharsets.US_ASCII);
 		for (SecurityProperties.ApiKey key : this.keys) {
 			if (MessageDigest.isEqual(digest,
 					key.sha256().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
-				return Mono.just(UsernamePasswordAuthenticationToken.authenticated("key:" + key.name(), null,
-						List.of(new SimpleGrantedAuthority("ROLE_" + key.role().toUpperCase(Locale.ROOT)))));
+				return UsernamePasswordAuthenticationToken.authenticated("key:" + key.name(), null,
+						List.of(new SimpleGrantedAuthority("ROLE_" + key.role().toUpperCase(Locale.ROOT))));
 			}
 		}
-		return Mono.error(new BadCredentialsException("Unknown API key"));
+		return null;
 	}
 
 	static byte[] sha256(String value) {
