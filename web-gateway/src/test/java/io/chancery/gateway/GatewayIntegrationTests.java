@@ -506,14 +506,6 @@ class GatewayIntegrationTests {
 		assertThat(writesCounted()).isEqualTo(before + 2);
 	}
 
-	private double writesCounted() throws Exception {
-		return metrics()
-			.filter((line) -> line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"PUT\"")
-					&& line.contains("status=\"200\"") && line.contains("uri=\"ingest-writes\""))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
-	}
-
 	private static Set<String> lower(Collection<String> names) {
 		return names.stream()
 			.map((name) -> name.toLowerCase(java.util.Locale.ROOT))
@@ -525,9 +517,19 @@ class GatewayIntegrationTests {
 	}
 
 	private double readsCounted() throws Exception {
+		return counted("GET", "search-reads");
+	}
+
+	private double writesCounted() throws Exception {
+		return counted("PUT", "ingest-writes");
+	}
+
+	/** Requests answered 200 as the server timer counts them, by method and route. */
+	private double counted(String method, String uri) throws Exception {
 		return metrics()
-			.filter((line) -> line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"GET\"")
-					&& line.contains("status=\"200\"") && line.contains("uri=\"search-reads\""))
+			.filter((line) -> line.startsWith("http_server_requests_seconds_count{")
+					&& line.contains("method=\"" + method + "\"") && line.contains("status=\"200\"")
+					&& line.contains("uri=\"" + uri + "\""))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 	}
