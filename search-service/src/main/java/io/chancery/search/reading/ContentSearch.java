@@ -12,15 +12,10 @@ import java.util.concurrent.TimeUnit;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SuggestMode;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.Suggestion;
-import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
 import co.elastic.clients.util.NamedValue;
 import io.chancery.search.elasticsearch.ContentIndex;
 import io.chancery.search.web.Busy;
@@ -42,21 +37,23 @@ public class ContentSearch {
 
 	private final ElasticsearchClient client;
 
+	private final SearchAnswers answers;
+
 	private final ReadingLimits limits;
 
 	/** The points in time this instance opened, by id, with when each expires. */
 	private final ConcurrentMap<String, Long> openPointsInTime = new ConcurrentHashMap<>();
 
-	public ContentSearch(ElasticsearchClient client, ReadingLimits limits) {
+	public ContentSearch(ElasticsearchClient client, SearchAnswers answers, ReadingLimits limits) {
 		this.client = client;
+		this.answers = answers;
 		this.limits = limits;
 	}
 
 	/** One page of a search, by page number. */
 	public SearchPage search(SearchQuery query) throws IOException {
 		SearchRequest request = request(query, null, null).from(query.offset()).build();
-		SearchResponse<StoredContent> response = this.client.search(request, StoredContent.class);
-		return page(query, response, query.page(), null);
+		return page(query, this.answers.search(request), query.page());
 	}
 
 	/**
@@ -65,18 +62,17 @@ public class ContentSearch {
 	 * @param after the sort values of the last result of the page before, or empty for
 	 * the first page
 	 */
-	public CursorPage searchAfter(SearchQuery query, String pit, List<FieldValue> after) throws IOException {
-		SearchResponse<StoredContent> response = this.client.search(request(query, pit, after).build(),
-				StoredContent.class);
-		String next = (response.pitId() != null) ? response.pitId() : pit;
+	public CursorPage searchAfter(SearchQuery query, String pit, List<Object> after) throws IOException {
+		SearchAnswers.Answer answer = this.answers.search(request(query, pit, after).build());
+		String next = (answer.pitId() != null) ? answer.pitId() : pit;
 		if (this.openPointsInTime.remove(pit) != null || !next.equals(pit)) {
 			this.openPointsInTime.put(next, expiry());
 		}
-		List<Hit<StoredContent>> hits = response.hits().hits();
-		List<FieldValue> last = hits.isEmpty() ? List.of() : hits.get(hits.size() - 1).sort();
+		List<SearchAnswers.Hit> hits = answer.hits().hits();
+		List<Object> last = hits.isEmpty() ? List.of() : hits.get(hits.size() - 1).sort();
 		boolean more = hits.size() == query.size();
-		SearchPage page = page(query, response, null, null);
-		return new CursorPage(page, next, last, more);
+		SearchPage page = page(query, answer, null);
+		return new CursorPage(page, next, (last != null) ? last : List.of(), more);
 	}
 
 	/**
@@ -129,12 +125,12 @@ public class ContentSearch {
 		}
 	}
 
-	private SearchRequest.Builder request(SearchQuery query, @Nullable String pit, @Nullable List<FieldValue> after) {
+	private SearchRequest.Builder request(SearchQuery query, @Nullable String pit, @Nullable List<Object> after) {
 		SearchRequest.Builder request = new SearchRequest.Builder();
 		if (pit != null) {
 			request.pit((p) -> p.id(pit).keepAlive(keepAlive()));
 			if (after != null && !after.isEmpty()) {
-				request.searchAfter(after);
+				request.searchAfter(fieldValues(after));
 			}
 		}
 		else {
@@ -192,66 +188,71 @@ public class ContentSearch {
 		return request;
 	}
 
-	private static SearchPage page(SearchQuery query, SearchResponse<StoredContent> response, @Nullable Integer page,
-			@Nullable String nextCursor) {
-		long total = (response.hits().total() != null) ? response.hits().total().value() : 0;
+	private static SearchPage page(SearchQuery query, SearchAnswers.Answer answer, @Nullable Integer page) {
+		long total = answer.total();
 		List<ContentSummary> results = new ArrayList<>();
-		for (Hit<StoredContent> hit : response.hits().hits()) {
+		for (SearchAnswers.Hit hit : answer.hits().hits()) {
 			if (hit.source() != null) {
-				results.add(ContentSummary.of(hit.source(), hit.highlight()));
+				results.add(ContentSummary.of(hit.source(), hit.highlights()));
 			}
 		}
 		Map<String, List<SearchPage.FacetValue>> facets = null;
-		SearchPage.Histogram histogram = null;
-		Map<String, Aggregate> aggregations = response.aggregations();
-		if (!query.facets().isEmpty() && aggregations.containsKey("facet-" + query.facets().get(0).parameter())) {
+		if (!query.facets().isEmpty()
+				&& answer.buckets("facet-" + query.facets().get(0).parameter(), "values") != null) {
 			facets = new LinkedHashMap<>();
 			for (Dimension facet : query.facets()) {
-				Aggregate values = aggregations.get("facet-" + facet.parameter()).filter().aggregations().get("values");
+				List<SearchAnswers.Bucket> buckets = answer.buckets("facet-" + facet.parameter(), "values");
 				facets.put(facet.parameter(),
-						values.sterms()
-							.buckets()
-							.array()
-							.stream()
-							.map((bucket) -> new SearchPage.FacetValue(bucket.key().stringValue(), bucket.docCount()))
-							.toList());
+						(buckets != null) ? buckets.stream()
+							.map((bucket) -> new SearchPage.FacetValue(String.valueOf(bucket.key()), bucket.docCount()))
+							.toList() : List.of());
 			}
 		}
-		if (query.histogram() != null && aggregations.containsKey("histogram")) {
-			Aggregate buckets = aggregations.get("histogram").filter().aggregations().get("buckets");
+		SearchPage.Histogram histogram = null;
+		List<SearchAnswers.Bucket> days = (query.histogram() != null) ? answer.buckets("histogram", "buckets") : null;
+		if (days != null) {
 			histogram = new SearchPage.Histogram(query.dateField().parameter(), query.histogram().parameter(),
 					query.zone().getId(),
-					buckets.dateHistogram()
-						.buckets()
-						.array()
-						.stream()
+					days.stream()
 						.map((bucket) -> new SearchPage.Bucket(bucket.keyAsString(), bucket.docCount()))
 						.toList());
 		}
-		String suggestion = suggestion(query, response);
+		String suggestion = suggestion(query, answer);
 		long pages = (total + query.size() - 1) / query.size();
 		return new SearchPage(total, page, query.size(), pages, query.order().parameter(), results, facets, histogram,
-				suggestion, nextCursor);
+				suggestion, null);
+	}
+
+	/** Sort values as read from an answer or a cursor, for {@code search_after}. */
+	private static List<FieldValue> fieldValues(List<Object> after) {
+		List<FieldValue> values = new ArrayList<>();
+		for (Object value : after) {
+			values.add(switch (value) {
+				case null -> FieldValue.NULL;
+				case Integer number -> FieldValue.of(number.longValue());
+				case Long number -> FieldValue.of(number);
+				case Number number -> FieldValue.of(number.doubleValue());
+				case Boolean bool -> FieldValue.of(bool);
+				default -> FieldValue.of(value.toString());
+			});
+		}
+		return values;
 	}
 
 	/** The query with each misspelt-looking word replaced by its likeliest correction. */
-	private static @Nullable String suggestion(SearchQuery query, SearchResponse<StoredContent> response) {
-		List<Suggestion<StoredContent>> suggestions = response.suggest().get("spelling");
-		if (suggestions == null || query.text() == null) {
+	private static @Nullable String suggestion(SearchQuery query, SearchAnswers.Answer answer) {
+		List<SearchAnswers.SuggestedWord> words = (answer.suggest() != null) ? answer.suggest().get("spelling") : null;
+		if (words == null || query.text() == null) {
 			return null;
 		}
 		String corrected = query.text();
 		boolean changed = false;
-		for (Suggestion<StoredContent> suggestion : suggestions) {
-			if (!suggestion.isTerm()) {
+		for (SearchAnswers.SuggestedWord suggested : words) {
+			if (suggested.options() == null || suggested.options().isEmpty()) {
 				continue;
 			}
-			List<TermSuggestOption> options = suggestion.term().options();
-			if (options.isEmpty()) {
-				continue;
-			}
-			String word = suggestion.term().text();
-			String replacement = options.get(0).text();
+			String word = suggested.text();
+			String replacement = suggested.options().get(0).text();
 			int at = corrected.toLowerCase(java.util.Locale.ROOT).indexOf(word);
 			if (at >= 0) {
 				corrected = corrected.substring(0, at) + replacement + corrected.substring(at + word.length());
@@ -269,7 +270,7 @@ public class ContentSearch {
 	 * @param last the sort values of the page's last result
 	 * @param more whether another page may follow
 	 */
-	public record CursorPage(SearchPage page, String pit, List<FieldValue> last, boolean more) {
+	public record CursorPage(SearchPage page, String pit, List<Object> last, boolean more) {
 	}
 
 }

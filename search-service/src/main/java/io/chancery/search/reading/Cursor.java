@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.chancery.web.InvalidParameter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,12 +22,8 @@ record Cursor(Map<String, List<String>> parameters, String pit, List<Object> aft
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	static Cursor of(Map<String, List<String>> parameters, String pit, List<FieldValue> after) {
-		List<Object> values = new ArrayList<>();
-		for (FieldValue value : after) {
-			values.add(value.isNull() ? null : value._get());
-		}
-		return new Cursor(parameters, pit, values);
+	static Cursor of(Map<String, List<String>> parameters, String pit, List<Object> after) {
+		return new Cursor(parameters, pit, new ArrayList<>(after));
 	}
 
 	String encode() {
@@ -46,21 +41,6 @@ record Cursor(Map<String, List<String>> parameters, String pit, List<Object> aft
 		catch (IllegalArgumentException | JacksonException ex) {
 			throw invalid();
 		}
-	}
-
-	List<FieldValue> sortValues() {
-		List<FieldValue> values = new ArrayList<>();
-		for (Object value : this.after) {
-			values.add(switch (value) {
-				case null -> FieldValue.NULL;
-				case Integer number -> FieldValue.of(number.longValue());
-				case Long number -> FieldValue.of(number);
-				case Number number -> FieldValue.of(number.doubleValue());
-				case Boolean bool -> FieldValue.of(bool);
-				default -> FieldValue.of(value.toString());
-			});
-		}
-		return values;
 	}
 
 	static InvalidParameter invalid() {

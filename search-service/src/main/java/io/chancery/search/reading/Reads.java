@@ -54,11 +54,10 @@ public class Reads {
 		Cursor cursor = Cursor.decode(parameters.get("cursor")[0]);
 		SearchQuery query = SearchParameters.ofCanonical(cursor.parameters(), allowed)
 			.query(fixed, this.properties.zone(), this.properties.locales());
-		return cursorPage(query, cursor.pit(), cursor.sortValues());
+		return cursorPage(query, cursor.pit(), cursor.after());
 	}
 
-	private SearchPage cursorPage(SearchQuery query, String pit,
-			List<co.elastic.clients.elasticsearch._types.FieldValue> after) throws IOException {
+	private SearchPage cursorPage(SearchQuery query, String pit, List<Object> after) throws IOException {
 		ContentSearch.CursorPage page;
 		try {
 			page = this.search.searchAfter(query, pit, after);

@@ -15,7 +15,6 @@ import io.chancery.search.reading.ContentSummary;
 import io.chancery.search.reading.ReadParameters;
 import io.chancery.search.reading.ReadingLimits;
 import io.chancery.search.reading.SearchQuery;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.chancery.search.web.Busy;
 import io.chancery.web.InvalidParameter;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +98,7 @@ class Exporter {
 		}
 		String pit = this.search.openPointInTime();
 		try {
-			List<FieldValue> after = List.of();
+			List<Object> after = List.of();
 			while (true) {
 				ContentSearch.CursorPage page = this.search.searchAfter(chunked, pit, after);
 				pit = page.pit();

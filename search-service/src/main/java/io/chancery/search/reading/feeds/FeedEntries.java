@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import io.chancery.search.elasticsearch.ContentIndex;
 import io.chancery.search.reading.Order;
 import io.chancery.search.reading.Queries;
+import io.chancery.search.reading.SearchAnswers;
 import io.chancery.search.reading.StoredContent;
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedEntries {
 
-	private final ElasticsearchClient client;
+	private final SearchAnswers answers;
 
-	FeedEntries(ElasticsearchClient client) {
-		this.client = client;
+	FeedEntries(SearchAnswers answers) {
+		this.answers = answers;
 	}
 
 	/**
@@ -36,20 +35,19 @@ class FeedEntries {
 		if (kind != null) {
 			filters.add(Queries.terms("kind", List.of(kind)));
 		}
-		SearchResponse<StoredContent> response = this.client.search((search) -> search.index(ContentIndex.ALIAS)
+		SearchAnswers.Answer answer = this.answers.search(SearchRequest.of((search) -> search.index(ContentIndex.ALIAS)
 			.from((page - 1) * size)
 			.size(size)
 			.trackTotalHits((track) -> track.enabled(true))
 			.query(Queries.all(filters))
-			.sort(Queries.sort(Order.NEWEST)), StoredContent.class);
-		List<StoredContent> entries = response.hits()
+			.sort(Queries.sort(Order.NEWEST))));
+		List<StoredContent> entries = answer.hits()
 			.hits()
 			.stream()
-			.map(Hit::source)
+			.map(SearchAnswers.Hit::source)
 			.filter(java.util.Objects::nonNull)
 			.toList();
-		long total = (response.hits().total() != null) ? response.hits().total().value() : 0;
-		return new Page(entries, total);
+		return new Page(entries, answer.total());
 	}
 
 	/**

@@ -11,10 +11,12 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.chancery.search.elasticsearch.ContentIndex;
 import io.chancery.search.reading.ContentSummary;
 import io.chancery.search.reading.Queries;
+import io.chancery.search.reading.SearchAnswers;
 import io.chancery.search.reading.StoredContent;
 import org.jspecify.annotations.Nullable;
 
@@ -31,8 +33,11 @@ class Items {
 
 	private final ElasticsearchClient client;
 
-	Items(ElasticsearchClient client) {
+	private final SearchAnswers answers;
+
+	Items(ElasticsearchClient client, SearchAnswers answers) {
 		this.client = client;
+		this.answers = answers;
 	}
 
 	/** One item, published or withdrawn with a note; empty when never published. */
@@ -45,24 +50,26 @@ class Items {
 	/** Items like the given one, by their text, newest revision of each. */
 	List<ContentSummary> related(String type, String id, String locale, int size) throws IOException {
 		String documentId = type + ":" + id + ":" + locale;
-		SearchResponse<StoredContent> response = this.client.search(
-				(search) -> search.index(ContentIndex.ALIAS)
-					.size(size)
-					.source((source) -> source.filter((filter) -> filter.excludes(SUMMARY_EXCLUDES)))
-					.query((q) -> q.bool((bool) -> bool
-						.must((must) -> must.moreLikeThis((mlt) -> mlt.fields("title", "lead", "body")
-							.like((like) -> like
-								.document((document) -> document.index(ContentIndex.ALIAS).id(documentId)))
-							.minTermFreq(1)
-							.minDocFreq(1)
-							.maxQueryTerms(25)
-							// The closest rank first; one shared term makes a
-							// candidate.
-							.minimumShouldMatch("1")))
-						.filter(Queries.visible())
-						.filter(Queries.terms("locale", List.of(locale))))),
-				StoredContent.class);
-		return response.hits()
+		SearchAnswers.Answer answer = this.answers.search(
+				SearchRequest.of(
+						(search) -> search.index(ContentIndex.ALIAS)
+							.size(size)
+							.source((source) -> source.filter((filter) -> filter.excludes(SUMMARY_EXCLUDES)))
+							.query((q) -> q.bool(
+									(bool) -> bool
+										.must((must) -> must.moreLikeThis((mlt) -> mlt.fields("title", "lead", "body")
+											.like((like) -> like.document(
+													(document) -> document.index(ContentIndex.ALIAS).id(documentId)))
+											.minTermFreq(1)
+											.minDocFreq(1)
+											.maxQueryTerms(25)
+											// The closest rank first; one shared term
+											// makes a
+											// candidate.
+											.minimumShouldMatch("1")))
+										.filter(Queries.visible())
+										.filter(Queries.terms("locale", List.of(locale)))))));
+		return answer.hits()
 			.hits()
 			.stream()
 			.filter((hit) -> hit.source() != null)

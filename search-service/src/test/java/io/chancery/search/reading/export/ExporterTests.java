@@ -55,7 +55,7 @@ class ExporterTests {
 
 		Unreachable() {
 			// No client: every method that would use one is overridden.
-			super(null, ONE_AT_A_TIME);
+			super(null, null, ONE_AT_A_TIME);
 		}
 
 		@Override

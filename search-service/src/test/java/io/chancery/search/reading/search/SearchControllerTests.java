@@ -114,7 +114,7 @@ class SearchControllerTests {
 
 		Recording(ReadingLimits limits) {
 			// No client: only search is asked, and it answers by itself.
-			super(null, limits);
+			super(null, null, limits);
 		}
 
 		@Override
