@@ -85,7 +85,7 @@ public final class Faults {
 	 * @throws IllegalStateException when Kafka runs as one node
 	 */
 	public List<? extends KafkaClusterNode> kafkaNodes() {
-		KafkaCluster cluster = this.platform.kafkaCluster();
+		KafkaCluster cluster = this.platform.engines().kafkaCluster();
 		if (cluster == null) {
 			throw new IllegalStateException("Kafka runs as one node: use restartKafka");
 		}
@@ -97,7 +97,7 @@ public final class Faults {
 	 * @throws IllegalStateException when Elasticsearch runs as one node
 	 */
 	public List<? extends ElasticsearchClusterNode> elasticsearchNodes() {
-		ElasticsearchCluster cluster = this.platform.elasticsearchCluster();
+		ElasticsearchCluster cluster = this.platform.engines().elasticsearchCluster();
 		if (cluster == null) {
 			throw new IllegalStateException("Elasticsearch runs as one node: use stopElasticsearch");
 		}
@@ -106,14 +106,14 @@ public final class Faults {
 
 	/** Stops Elasticsearch gracefully, keeping its data. */
 	public void stopElasticsearch() {
-		this.platform.stopElasticsearch();
+		this.platform.engines().stopElasticsearch();
 	}
 
 	/**
 	 * Starts Elasticsearch again on its port with its data, and waits until it answers.
 	 */
 	public void startElasticsearch() {
-		this.platform.startElasticsearch();
+		this.platform.engines().startElasticsearch();
 	}
 
 	/**
@@ -121,7 +121,7 @@ public final class Faults {
 	 * again with its data.
 	 */
 	public void restartKafka(Duration down) {
-		this.platform.restartKafka(down);
+		this.platform.engines().restartKafka(down);
 	}
 
 }

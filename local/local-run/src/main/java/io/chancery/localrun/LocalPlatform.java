@@ -3,24 +3,15 @@ package io.chancery.localrun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
-import io.chancery.infrastructure.ElasticsearchCluster;
 import io.chancery.infrastructure.GuardedProcess;
-import io.chancery.infrastructure.KafkaCluster;
-import io.chancery.infrastructure.LocalElasticsearch;
-import io.chancery.infrastructure.LocalKafka;
 import io.chancery.infrastructure.Ports;
 import io.chancery.infrastructure.RoundRobinProxy;
-import io.chancery.infrastructure.TopicProvisioner;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Starts the platform: Kafka, Elasticsearch and the four services as separate processes,
@@ -42,16 +33,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final Settings settings;
 
-	private String kafkaBootstrapServers = "";
-
-	private String elasticsearchUrl = "";
-
-	/** Every Elasticsearch node the services may send requests to, comma-separated. */
-	private String elasticsearchUris = "";
-
-	private @Nullable KafkaCluster kafkaCluster;
-
-	private @Nullable ElasticsearchCluster elasticsearchCluster;
+	private final Engines engines;
 
 	private String editorKey = "";
 
@@ -74,12 +56,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final Map<String, Path> untrained = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private LocalKafka kafka;
-
-	private LocalElasticsearch elasticsearch;
-
 	LocalPlatform(Settings settings) {
 		this.settings = settings;
+		this.engines = new Engines(settings, this.running::add, this.running::remove, this::step);
 	}
 
 	/**
@@ -127,11 +106,16 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	public String kafkaBootstrapServers() {
-		return this.kafkaBootstrapServers;
+		return this.engines.kafkaBootstrapServers();
 	}
 
 	public String elasticsearchUrl() {
-		return this.elasticsearchUrl;
+		return this.engines.elasticsearchUrl();
+	}
+
+	/** Kafka and Elasticsearch, for the faults that act on them. */
+	Engines engines() {
+		return this.engines;
 	}
 
 	/** An editor's API key, kept with the state. */
@@ -164,16 +148,16 @@ public final class LocalPlatform implements AutoCloseable {
 		PlatformHome.prepare(this.settings, SERVICES, this::step);
 
 		if (this.settings.clustered()) {
-			startClusteredEngines(home);
+			this.engines.startClustered(home);
 		}
 		else {
-			startEngines(home, ports);
+			this.engines.startSingle(home, ports);
 		}
 
 		this.editorKey = PlatformHome.key(home, "editor");
 		this.adminKey = PlatformHome.key(home, "admin");
-		Map<String, String> environment = ServiceEnvironment.of(this.settings, this.kafkaBootstrapServers,
-				this.elasticsearchUris, this.editorKey, this.adminKey);
+		Map<String, String> environment = ServiceEnvironment.of(this.settings, this.engines.kafkaBootstrapServers(),
+				this.engines.elasticsearchUris(), this.editorKey, this.adminKey);
 		this.serviceEnvironment.putAll(environment);
 		Map<String, GuardedProcess> processes = new LinkedHashMap<>();
 		for (String service : SERVICES) {
@@ -207,108 +191,13 @@ public final class LocalPlatform implements AutoCloseable {
 					this.settings.readyTimeout());
 			step(name + " ready on http://127.0.0.1:" + this.processPorts.get(name)[0]);
 			if (name.equals(last(this.replicas.get("search-service")))) {
-				ServiceReadiness.awaitIndexing(this.kafkaBootstrapServers, this::step);
+				ServiceReadiness.awaitIndexing(this.engines.kafkaBootstrapServers(), this::step);
 			}
 		}
 		Map<String, Path> untrained = new LinkedHashMap<>(this.untrained);
 		this.untrained.clear();
 		aotCache().trainInBackground(untrained, this.settings, AotCache.awayFromThePlatform(this.serviceEnvironment),
 				this::step);
-	}
-
-	private void startEngines(Path home, Settings.Ports ports) {
-		step("Starting Kafka on 127.0.0.1:" + ports.kafka() + " and Elasticsearch on 127.0.0.1:"
-				+ ports.elasticsearch());
-		// Side by side: Elasticsearch's start no longer waits for Kafka's. The services
-		// still wait for Elasticsearch: its start and Kafka's keep two cores busy (42
-		// CPU-seconds in 24 s, docs/performance.md), so started beside them they only
-		// starve them.
-		CompletableFuture<LocalElasticsearch> elasticsearchStart = CompletableFuture.supplyAsync(
-				() -> LocalElasticsearch.start(home.resolve("elasticsearch"), ports.elasticsearch(), "512m"),
-				(task) -> Thread.ofPlatform().daemon().name("elasticsearch-start").start(task));
-		try {
-			LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), ports.kafka(), "512m");
-			this.running.add(kafka);
-			this.kafka = kafka;
-			this.kafkaBootstrapServers = kafka.bootstrapServers();
-			step("Kafka ready at " + kafka.bootstrapServers());
-			List<String> created = TopicProvisioner.provision(kafka.bootstrapServers());
-			step(created.isEmpty() ? "Topics already provisioned" : "Topics created: " + String.join(", ", created));
-		}
-		catch (RuntimeException ex) {
-			// Elasticsearch, once started, must stop with the rest.
-			try {
-				awaitElasticsearch(elasticsearchStart);
-			}
-			catch (RuntimeException also) {
-				ex.addSuppressed(also);
-			}
-			throw ex;
-		}
-		LocalElasticsearch elasticsearch = awaitElasticsearch(elasticsearchStart);
-		this.elasticsearchUris = elasticsearch.url();
-		step("Elasticsearch ready at " + elasticsearch.url());
-
-	}
-
-	/**
-	 * The engines at production shape ({@link Settings#clustered()}), on free ports:
-	 * Elasticsearch's nodes start beside Kafka's, as in {@link #startEngines}.
-	 */
-	private void startClusteredEngines(Path home) {
-		step("Starting Kafka as three nodes and Elasticsearch as two data nodes and a tiebreaker");
-		CompletableFuture<ElasticsearchCluster> elasticsearchStart = CompletableFuture.supplyAsync(
-				() -> ElasticsearchCluster.start(home.resolve("elasticsearch-cluster"), 2, "512m"),
-				(task) -> Thread.ofPlatform().daemon().name("elasticsearch-start").start(task));
-		try {
-			KafkaCluster kafka = KafkaCluster.start(home.resolve("kafka-cluster"), 3, "384m");
-			this.running.add(kafka);
-			this.kafkaCluster = kafka;
-			this.kafkaBootstrapServers = kafka.bootstrapServers();
-			step("Kafka ready at " + kafka.bootstrapServers());
-			List<String> created = TopicProvisioner.provision(kafka.bootstrapServers(), 3);
-			step(created.isEmpty() ? "Topics already provisioned"
-					: "Topics created, three replicas each: " + String.join(", ", created));
-		}
-		catch (RuntimeException ex) {
-			try {
-				this.running.add(elasticsearchStart.join());
-			}
-			catch (RuntimeException also) {
-				ex.addSuppressed(also);
-			}
-			throw ex;
-		}
-		try {
-			ElasticsearchCluster elasticsearch = elasticsearchStart.join();
-			this.running.add(elasticsearch);
-			this.elasticsearchCluster = elasticsearch;
-			this.elasticsearchUrl = elasticsearch.urls().get(0);
-			this.elasticsearchUris = String.join(",", elasticsearch.urls());
-			step("Elasticsearch ready at " + this.elasticsearchUris);
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
-	}
-
-	private LocalElasticsearch awaitElasticsearch(CompletableFuture<LocalElasticsearch> start) {
-		try {
-			LocalElasticsearch elasticsearch = start.join();
-			this.running.add(elasticsearch);
-			this.elasticsearch = elasticsearch;
-			this.elasticsearchUrl = elasticsearch.url();
-			return elasticsearch;
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
 	}
 
 	/**
@@ -353,51 +242,6 @@ public final class LocalPlatform implements AutoCloseable {
 		ServiceReadiness.awaitReady(service, process, this.processPorts.get(service)[1], this.settings.home(),
 				this.settings.readyTimeout());
 		step(service + " ready again on http://127.0.0.1:" + this.processPorts.get(service)[0]);
-	}
-
-	/** The engines' nodes when they run as clusters ({@link Settings#clustered()}). */
-	@Nullable KafkaCluster kafkaCluster() {
-		return this.kafkaCluster;
-	}
-
-	@Nullable ElasticsearchCluster elasticsearchCluster() {
-		return this.elasticsearchCluster;
-	}
-
-	/** Stops Elasticsearch gracefully, keeping its data. */
-	void stopElasticsearch() {
-		requireSingleNodes();
-		this.elasticsearch.close();
-		this.running.remove(this.elasticsearch);
-		step("Elasticsearch stopped");
-	}
-
-	/** Starts Elasticsearch again on its port with its data. */
-	void startElasticsearch() {
-		requireSingleNodes();
-		this.elasticsearch = LocalElasticsearch.start(this.settings.home().resolve("elasticsearch"),
-				this.settings.ports().elasticsearch(), "512m");
-		this.running.add(this.elasticsearch);
-		step("Elasticsearch ready again");
-	}
-
-	/** Stops the Kafka broker gracefully and starts it again with its data. */
-	void restartKafka(Duration down) {
-		requireSingleNodes();
-		this.kafka.close();
-		this.running.remove(this.kafka);
-		step("Kafka stopped");
-		sleep(down.toMillis());
-		this.kafka = LocalKafka.start(this.settings.home().resolve("kafka"), this.settings.ports().kafka(), "512m");
-		this.running.add(this.kafka);
-		step("Kafka ready again");
-	}
-
-	private void requireSingleNodes() {
-		if (this.settings.clustered()) {
-			throw new IllegalStateException("The engines run as clusters: act on their nodes (Faults.kafkaNodes(), "
-					+ "Faults.elasticsearchNodes())");
-		}
 	}
 
 	private GuardedProcess startService(String name, Map<String, String> environment) {
@@ -484,15 +328,6 @@ public final class LocalPlatform implements AutoCloseable {
 	void step(String message) {
 		double seconds = (System.nanoTime() - this.started) / 1e9;
 		this.settings.progress().accept(String.format("[%6.1f s] %s", seconds, message));
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }
