@@ -167,6 +167,9 @@ Environment that only one service reads.
   value: {{ $config.upstreamReadTimeout | quote }}
 - name: CHANCERY_HOME_PART_TIMEOUT
   value: {{ $config.homePartTimeout | quote }}
+# The pages' absolute links (canonical, alternates, previews, sitemap) use the address feeds use.
+- name: CHANCERY_PUBLIC_URL
+  value: {{ (index $root.Values.services "search-service").config.siteUrl | quote }}
 - name: CHANCERY_HOME_SHARED_FOR
   value: {{ $config.homeSharedFor | quote }}
 - name: CHANCERY_SITE_ZONE

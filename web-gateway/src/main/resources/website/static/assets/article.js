@@ -16,6 +16,16 @@ startPage('article.title');
 show();
 
 async function show() {
+	// The server rendered the item (or said why it is not shown); only related items are added.
+	const rendered = view.item.dataset.rendered;
+	if (rendered) {
+		setTitle(view.item.querySelector('h1')?.textContent ?? t('article.title'));
+		const path = `/api/v1${window.location.pathname}`;
+		if (rendered === 'published') {
+			related(`${path}/related`, zoneOf(await loadSite()));
+		}
+		return;
+	}
 	const match = /^\/(articles|events)\/([^/]+)\/?$/.exec(window.location.pathname);
 	if (!match) {
 		notFound();

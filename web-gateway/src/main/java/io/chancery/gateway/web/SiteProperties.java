@@ -1,16 +1,26 @@
 package io.chancery.gateway.web;
 
+import java.net.URI;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The institution's own zone: where "today" is, and whose midnight makes counters change,
- * when the site details name no clock city.
+ * The institution's own zone and the site's public address.
  *
- * @param zone the zone
+ * @param zone where "today" is, and whose midnight makes counters change, when the site
+ * details name no clock city
+ * @param publicUrl the address readers use, without a trailing slash: the start of every
+ * absolute link the pages give (canonical addresses, alternates, previews, the sitemap)
  */
 @ConfigurationProperties("chancery.site")
-public record SiteProperties(@DefaultValue("UTC") ZoneId zone) {
+public record SiteProperties(@DefaultValue("UTC") ZoneId zone, @DefaultValue("http://localhost:8080") URI publicUrl) {
+
+	/** The absolute address of a path of the site. */
+	public String absolute(String path) {
+		String base = this.publicUrl.toString();
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+	}
+
 }

@@ -1,0 +1,149 @@
+package io.chancery.system;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.chancery.contracts.MessageJson;
+import io.chancery.localrun.LocalPlatform;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The website's pages as a crawler, a link preview or a reader without JavaScript fetch
+ * them, on the running platform: the content and the head are in the HTML the gateway
+ * sends, and the status says whether the item exists.
+ */
+@Order(2)
+class WebsitePagesTests {
+
+	private static Gateway gateway;
+
+	private final String word = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+	@BeforeAll
+	static void stack() {
+		LocalPlatform platform = Stack.get();
+		gateway = new Gateway(platform.gatewayUrl(), platform.editorKey(), platform.adminKey());
+	}
+
+	@Test
+	void anArticlePageCarriesItsContentAndItsHeadInTheHtml() {
+		String id = "page-" + this.word;
+		publish(id, "en", "Speech on the treaty " + this.word, "<p>The ambassador spoke of <em>peace</em>.</p>");
+
+		Document page = page("/articles/" + id, 200);
+		assertThat(page.title()).startsWith("Speech on the treaty " + this.word);
+		assertThat(page.selectFirst("h1.item-title").text()).isEqualTo("Speech on the treaty " + this.word);
+		assertThat(page.selectFirst(".prose em").text()).isEqualTo("peace");
+		assertThat(page.selectFirst("meta[property=og:title]").attr("content"))
+			.isEqualTo("Speech on the treaty " + this.word);
+		assertThat(page.selectFirst("meta[name=description]").attr("content")).isEqualTo("A lead " + this.word);
+		assertThat(page.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(gateway.base() + "/articles/" + id);
+		JsonNode data = MessageJson.mapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
+		assertThat(data.get("@type").asString()).isEqualTo("NewsArticle");
+		assertThat(data.get("headline").asString()).isEqualTo("Speech on the treaty " + this.word);
+		assertThat(page.select(".item-fact dt").eachText()).contains("Published", "People", "Topics");
+		assertThat(page.select(".item-fact a").eachAttr("href")).contains("/search?person=The+Ambassador");
+	}
+
+	@Test
+	void aPageInRussianIsInRussianWithoutAScript() {
+		String id = "page-ru-" + this.word;
+		publish(id, "ru", "Выступление " + this.word, "<p>Посол выступил.</p>");
+
+		Document page = page("/articles/" + id + "?locale=ru", 200);
+		assertThat(page.selectFirst("html").attr("lang")).isEqualTo("ru");
+		assertThat(page.selectFirst(".back-link a").text()).isEqualTo("Ко всем сообщениям");
+		assertThat(page.selectFirst(".back-link a").attr("href")).isEqualTo("/archive?locale=ru");
+		assertThat(page.selectFirst("link[rel=canonical]").attr("href"))
+			.isEqualTo(gateway.base() + "/articles/" + id + "?locale=ru");
+		assertThat(page.select(".item-fact dt").eachText()).contains("Опубликовано");
+	}
+
+	@Test
+	void anUnknownArticleIs404AndOneWithdrawnForGood410() {
+		Document unknown = page("/articles/never-" + this.word, 404);
+		assertThat(unknown.selectFirst("h1").text()).isEqualTo("Not found");
+		assertThat(unknown.selectFirst("meta[name=robots]").attr("content")).isEqualTo("noindex");
+
+		String id = "page-gone-" + this.word;
+		publish(id, "en", "To be withdrawn " + this.word, "<p>Soon gone.</p>");
+		assertThat(gateway.send("DELETE", "/api/v1/articles/" + id + "/en", null).statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> gateway.raw("/api/v1/articles/" + id + "?locale=en").statusCode() == 410);
+		Document gone = page("/articles/" + id, 410);
+		assertThat(gone.selectFirst("h1").text()).isEqualTo("Withdrawn");
+		assertThat(gone.html()).doesNotContain("Soon gone.");
+	}
+
+	@Test
+	void anArticleWithdrawnWithANoteIsShownWithTheNote() {
+		String id = "page-note-" + this.word;
+		publish(id, "en", "Withdrawn with a note " + this.word, "<p>Still readable.</p>");
+		assertThat(gateway.send("DELETE", "/api/v1/articles/" + id + "/en?note=Superseded", null).statusCode())
+			.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> gateway.get("/api/v1/articles/" + id + "?locale=en")
+				.path("status")
+				.asString()
+				.equals("withdrawn"));
+
+		Document page = page("/articles/" + id, 200);
+		assertThat(page.selectFirst(".withdrawal").text()).contains("withdrawn").contains("Note: Superseded");
+		assertThat(page.selectFirst(".prose").text()).isEqualTo("Still readable.");
+	}
+
+	@Test
+	void everyPageHasItsTitleAndAlternatesInEachLanguage() {
+		for (String path : List.of("/", "/archive", "/search")) {
+			Document english = page(path, 200);
+			Document russian = page(path + "?locale=ru", 200);
+			assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
+			assertThat(russian.selectFirst("html").attr("lang")).isEqualTo("ru");
+			assertThat(english.title()).isNotEqualTo(russian.title());
+			assertThat(english.select("link[rel=alternate][hreflang]").eachAttr("hreflang")).containsExactly("en",
+					"ru");
+			assertThat(russian.selectFirst("link[rel=alternate][hreflang=ru]").attr("href"))
+				.isEqualTo(gateway.base() + path + "?locale=ru");
+			assertThat(english.select("link[rel=alternate][type=application/atom+xml]")).hasSize(2);
+		}
+	}
+
+	private void publish(String id, String locale, String title, String body) {
+		Map<String, Object> article = new LinkedHashMap<>();
+		article.put("id", id);
+		article.put("locale", locale);
+		article.put("kind", "speech");
+		article.put("title", title);
+		article.put("lead", "A lead " + this.word);
+		article.put("body", body);
+		article.put("publishedAt", "2026-05-01T10:00:00+03:00");
+		article.put("timeZone", "Europe/Moscow");
+		article.put("people", List.of("The Ambassador"));
+		article.put("tags", List.of("treaties"));
+		HttpResponse<String> created = gateway.send("POST", "/api/v1/articles",
+				MessageJson.mapper().writeValueAsString(article));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> gateway.raw("/api/v1/articles/" + id + "?locale=" + locale).statusCode() == 200);
+	}
+
+	private static Document page(String pathAndQuery, int status) {
+		HttpResponse<String> response = gateway.raw(pathAndQuery);
+		assertThat(response.statusCode()).as("GET %s", pathAndQuery).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		return Jsoup.parse(response.body(), gateway.base() + pathAndQuery);
+	}
+
+}

@@ -1,0 +1,206 @@
+package io.chancery.gateway.website;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.chancery.gateway.routing.UpstreamProperties;
+import io.chancery.gateway.web.SiteProperties;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Renders the website's pages on the server (docs/adr/0005): each page's head in the
+ * reader's language with its canonical address, alternates and previews, and an article
+ * or event in full from search-service's public answer, with the status a crawler needs:
+ * 404 for an item never published, 410 for one withdrawn for good. The scripts then add
+ * what moves: clocks, counters, live events, search as you type.
+ */
+@Component
+class WebsitePages {
+
+	private static final String TEMPLATES = "io.chancery.gateway.website.templates";
+
+	private static final Duration ITEM_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, TEMPLATES);
+
+	private final Words words;
+
+	private final SiteProperties site;
+
+	private final UpstreamProperties upstreams;
+
+	private final WebClient client;
+
+	WebsitePages(Words words, SiteProperties site, UpstreamProperties upstreams, WebClient.Builder builder) {
+		this.words = words;
+		this.site = site;
+		this.upstreams = upstreams;
+		this.client = builder
+			.observationConvention(new DefaultClientRequestObservationConvention("chancery.website.upstream.requests"))
+			.build();
+	}
+
+	/** A page whose content the scripts fill: home, archive, search. */
+	Mono<ServerResponse> shell(String name, String path, ServerRequest request) {
+		Words.In language = this.words.in(locale(request));
+		String title = "home".equals(name) ? language.t("site.name")
+				: language.t(name + ".title") + " \u2014 " + language.t("site.name");
+		String description = "home".equals(name) ? language.t("home.description") : null;
+		Page page = page(name, name, title, title, description, path, language, true, "website", null);
+		return html(HttpStatus.OK, render(name, Map.of("page", page)));
+	}
+
+	/** An article or event in full, or the page that says why it is not shown. */
+	Mono<ServerResponse> item(String type, ServerRequest request) {
+		String id = request.pathVariable("id");
+		Words.In language = this.words.in(locale(request));
+		String collection = "event".equals(type) ? "events" : "articles";
+		URI uri = UriComponentsBuilder.fromUri(this.upstreams.search())
+			.path("/api/v1/" + collection + "/{id}")
+			.queryParam("locale", language.locale())
+			.buildAndExpand(id)
+			.encode()
+			.toUri();
+		String path = UriComponentsBuilder.fromPath("/" + collection + "/{id}")
+			.buildAndExpand(id)
+			.encode()
+			.toUriString();
+		return this.client.get()
+			.uri(uri)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.timeout(ITEM_TIMEOUT)
+			.map((item) -> shown(item, type, path, language))
+			.onErrorResume((ex) -> Mono.just(notShown(ex, type, path, language)))
+			.flatMap((rendered) -> html(rendered.status(), rendered.body()));
+	}
+
+	private Rendered shown(JsonNode item, String type, String path, Words.In language) {
+		ItemView view = ItemView.of(item, language, this.site.zone(), this.words.defaultLocale());
+		String headline = view.title();
+		Page page = page("article", "article", headline + " \u2014 " + language.t("site.name"), headline, view.lead(),
+				path, language, "published".equals(view.status()), "article", structuredData(item, type, path));
+		return new Rendered(HttpStatus.OK, render("item", Map.of("page", page, "item", view)));
+	}
+
+	private Rendered notShown(Throwable failure, String type, String path, Words.In language) {
+		HttpStatusCode status = (failure instanceof WebClientResponseException answer) ? answer.getStatusCode()
+				: HttpStatus.SERVICE_UNAVAILABLE;
+		String shown;
+		String titleKey;
+		if (status.value() == 404 || status.value() == 400) {
+			status = HttpStatus.NOT_FOUND;
+			shown = "missing";
+			titleKey = "article.not-found.title";
+		}
+		else if (status.value() == 410) {
+			shown = "gone";
+			titleKey = "article.gone.title";
+		}
+		else {
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			shown = "unavailable";
+			titleKey = "article.title";
+		}
+		String title = language.t(titleKey);
+		Page page = page("article", "article", title + " \u2014 " + language.t("site.name"), title, null, path,
+				language, false, "website", null);
+		return new Rendered(status,
+				render("item", Map.of("page", page, "item", ItemView.notShown(shown, type, language.locale()))));
+	}
+
+	private Page page(String name, String script, String title, String headline, @Nullable String description,
+			String path, Words.In language, boolean indexable, String openGraphType, @Nullable String structuredData) {
+		String defaultLocale = this.words.defaultLocale();
+		List<Page.Alternate> alternates = "article".equals(name) ? List.of() : this.words.locales()
+			.stream()
+			.map((locale) -> new Page.Alternate(locale, this.site.absolute(Page.link(path, locale, defaultLocale))))
+			.toList();
+		return new Page(name, script, title, headline, description,
+				this.site.absolute(Page.link(path, language.locale(), defaultLocale)), alternates, openGraphType,
+				structuredData, indexable, language, defaultLocale, this.words.locales());
+	}
+
+	/** schema.org's description of an article or event, safe inside a script element. */
+	private @Nullable String structuredData(JsonNode item, String type, String path) {
+		ObjectNode data = json.createObjectNode();
+		data.put("@context", "https://schema.org");
+		String locale = ItemView.text(item, "locale", this.words.defaultLocale());
+		String url = this.site.absolute(Page.link(path, locale, this.words.defaultLocale()));
+		if ("event".equals(type)) {
+			data.put("@type", "Event");
+			data.put("name", ItemView.text(item, "title", ""));
+			putIfPresent(data, "startDate", ItemView.text(item, "eventDate", null));
+		}
+		else {
+			data.put("@type", "NewsArticle");
+			data.put("headline", ItemView.text(item, "title", ""));
+			String published = ItemView.text(item, "publishedAt", ItemView.text(item, "deliveredAt", null));
+			putIfPresent(data, "datePublished", (published != null) ? published : ItemView.text(item, "date", null));
+			putIfPresent(data, "dateModified", ItemView.text(item, "updatedAt", null));
+			data.putObject("publisher").put("@type", "Organization").put("name", this.words.in(locale).t("site.name"));
+		}
+		putIfPresent(data, "description", ItemView.text(item, "lead", null));
+		data.put("inLanguage", locale);
+		data.put("url", url);
+		return json.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+	}
+
+	private static void putIfPresent(ObjectNode data, String field, @Nullable String value) {
+		if (value != null) {
+			data.put(field, value);
+		}
+	}
+
+	private String locale(ServerRequest request) {
+		String asked = request.queryParam("locale").orElse(null);
+		return (asked != null && this.words.speaks(asked)) ? asked : this.words.defaultLocale();
+	}
+
+	private byte[] render(String template, Map<String, Object> parameters) {
+		StringOutput output = new StringOutput(16 * 1024);
+		this.templates.render(template + ".jte", new LinkedHashMap<>(parameters), output);
+		return output.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static Mono<ServerResponse> html(HttpStatusCode status, byte[] body) {
+		return ServerResponse.status(status)
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			// Pages change with their data, by the minute.
+			.cacheControl(CacheControl.noCache())
+			.bodyValue(body);
+	}
+
+	/**
+	 * @param status the page's status
+	 * @param body its HTML
+	 */
+	private record Rendered(HttpStatusCode status, byte[] body) {
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.chancery.gateway.website;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
+/** Where the website's pages are. */
+@Configuration(proxyBeanMethods = false)
+class WebsiteRoutes {
+
+	@Bean
+	RouterFunction<ServerResponse> websiteRouter(WebsitePages pages) {
+		return RouterFunctions.route(GET("/"), (request) -> pages.shell("home", "/", request))
+			.andRoute(GET("/articles/{id}"), (request) -> pages.item("article", request))
+			.andRoute(GET("/events/{id}"), (request) -> pages.item("event", request))
+			.andRoute(GET("/archive"), (request) -> pages.shell("archive", "/archive", request))
+			.andRoute(GET("/search"), (request) -> pages.shell("search", "/search", request));
+	}
+
+}
