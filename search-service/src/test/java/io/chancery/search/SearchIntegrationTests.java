@@ -112,6 +112,26 @@ class SearchIntegrationTests {
 	}
 
 	@Test
+	void anItemNamesItsTranslations() {
+		String id = this.p + "t1";
+		String tag = "translated-" + this.p;
+		this.content.publish(article(id, "en", 1, ArticleKind.STATEMENT, "Statement in two languages", "Lead",
+				"<p>Said twice.</p>", "2024-02-01T09:00:00+03:00", List.of("Translator Test"), List.of(tag)));
+		this.content.publish(article(id, "ru", 1, ArticleKind.STATEMENT, "Заявление на двух языках", "Вступление",
+				"<p>Сказано дважды.</p>", "2024-02-01T09:00:00+03:00", List.of("Translator Test"), List.of(tag)));
+		this.content.flush();
+		this.content.awaitTotal("/api/v1/search?tag=" + tag, 2);
+
+		JsonNode english = this.content.get("/api/v1/articles/" + id + "?locale=en");
+		assertThat(english.get("translations").properties()).singleElement()
+			.satisfies((translation) -> assertThat(translation.getKey()).isEqualTo("ru"));
+		assertThat(english.get("translations").get("ru").asString()).isEqualTo("/api/v1/articles/" + id + "?locale=ru");
+		assertThat(this.content.get("/api/v1/articles/" + id + "?locale=ru").get("translations").get("en").asString())
+			.isEqualTo("/api/v1/articles/" + id + "?locale=en");
+		assertThat(this.content.get("/api/v1/articles/" + this.p + "a1?locale=en").has("translations")).isFalse();
+	}
+
+	@Test
 	void itemsInFullWithdrawnWithNoteGoneAndEmbargoed() {
 		JsonNode item = this.content.get("/api/v1/articles/" + this.p + "a1?locale=en");
 		assertThat(item.get("body").asString()).contains("<p>The ambassador spoke");

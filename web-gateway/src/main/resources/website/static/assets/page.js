@@ -207,6 +207,13 @@ export function startPage(titleKey) {
 	}
 	for (const link of document.querySelectorAll('.language-switch a[hreflang]')) {
 		const target = link.getAttribute('hreflang');
+		if (target === locale) {
+			link.setAttribute('aria-current', 'true');
+		}
+		// The server chose it: an item's translation, or the listing when it has none.
+		if (link.hasAttribute('data-fixed') && link.getAttribute('data-fixed') !== 'false') {
+			continue;
+		}
 		const url = new URL(window.location.href);
 		if (target === DEFAULT_LOCALE) {
 			url.searchParams.delete('locale');
@@ -218,9 +225,6 @@ export function startPage(titleKey) {
 		url.searchParams.delete('cursor');
 		url.searchParams.delete('page');
 		link.setAttribute('href', url.pathname + url.search);
-		if (target === locale) {
-			link.setAttribute('aria-current', 'true');
-		}
 	}
 	const here = window.location.pathname;
 	for (const link of document.querySelectorAll('.site-nav a')) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param counterCaption an event's counter caption
  * @param withdrawal why and when it was withdrawn
  * @param updatedAt when this revision was written
+ * @param translations the item in the other locales it is published in: locale to its
+ * address in this API
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ContentItem(String type, String id, String locale, long revision, String status, @Nullable String kind,
@@ -41,16 +44,17 @@ public record ContentItem(String type, String id, String locale, long revision, 
 		@Nullable LocalDate eventDate, @Nullable String timeZone, @Nullable OffsetDateTime deliveredAt,
 		@Nullable OffsetDateTime publishedAt, @Nullable String place, @Nullable List<String> people,
 		@Nullable List<String> tags, @Nullable String sourceUrl, @Nullable String relatedArticleId,
-		@Nullable String counterCaption, @Nullable Withdrawal withdrawal, @Nullable Instant updatedAt) {
+		@Nullable String counterCaption, @Nullable Withdrawal withdrawal, @Nullable Instant updatedAt,
+		Map<String, String> translations) {
 
-	public static ContentItem of(StoredContent content) {
+	public static ContentItem of(StoredContent content, Map<String, String> translations) {
 		Withdrawal withdrawal = (content.withdrawnAt() != null)
 				? new Withdrawal(content.withdrawalNote(), content.withdrawnAt()) : null;
 		return new ContentItem(content.type(), content.id(), content.locale(), content.revision(), content.status(),
 				content.kind(), content.title(), content.lead(), content.bodyHtml(), content.sortDate(), content.date(),
 				content.timeZone(), content.deliveredAt(), content.publishedAt(), content.place(), content.people(),
 				content.tags(), content.sourceUrl(), content.relatedArticleId(), content.counterCaption(), withdrawal,
-				content.updatedAt());
+				content.updatedAt(), translations);
 	}
 
 	/**

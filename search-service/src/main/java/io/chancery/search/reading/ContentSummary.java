@@ -30,19 +30,20 @@ import org.jspecify.annotations.Nullable;
  * @param counterCaption an event's counter caption
  * @param highlights fragments with {@code <mark>} around matches, by field; the text
  * around them is HTML-escaped
+ * @param updatedAt when its newest revision was written
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ContentSummary(String type, String id, String locale, @Nullable String kind, @Nullable String title,
 		@Nullable String lead, @Nullable Instant date, @Nullable LocalDate eventDate,
 		@Nullable OffsetDateTime deliveredAt, @Nullable OffsetDateTime publishedAt, @Nullable String place,
 		@Nullable List<String> people, @Nullable List<String> tags, @Nullable String relatedArticleId,
-		@Nullable String counterCaption, Map<String, List<String>> highlights) {
+		@Nullable String counterCaption, Map<String, List<String>> highlights, @Nullable Instant updatedAt) {
 
 	public static ContentSummary of(StoredContent content, Map<String, List<String>> highlights) {
 		return new ContentSummary(content.type(), content.id(), content.locale(), content.kind(), content.title(),
 				content.lead(), content.sortDate(), content.date(), content.deliveredAt(), content.publishedAt(),
 				content.place(), content.people(), content.tags(), content.relatedArticleId(), content.counterCaption(),
-				highlights);
+				highlights, content.updatedAt());
 	}
 
 }

@@ -72,6 +72,32 @@ class WebsitePagesTests {
 	}
 
 	@Test
+	void aTranslatedArticleNamesItsTranslationAndTheSwitchGoesThere() {
+		String id = "page-tr-" + this.word;
+		publish(id, "en", "Statement " + this.word, "<p>In English.</p>");
+		publish(id, "ru", "Заявление " + this.word, "<p>По-русски.</p>");
+		// Translations are found by search, after the index's next refresh.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !page("/articles/" + id, 200).select("link[rel=alternate][hreflang]").isEmpty());
+
+		Document english = page("/articles/" + id, 200);
+		assertThat(english.select("link[rel=alternate][hreflang]").eachAttr("hreflang")).containsExactly("en", "ru");
+		assertThat(english.selectFirst("link[rel=alternate][hreflang=ru]").attr("href"))
+			.isEqualTo(gateway.base() + "/articles/" + id + "?locale=ru");
+		assertThat(english.selectFirst(".language-switch a[hreflang=ru]").attr("href"))
+			.isEqualTo("/articles/" + id + "?locale=ru");
+		assertThat(
+				page("/articles/" + id + "?locale=ru", 200).selectFirst(".language-switch a[hreflang=en]").attr("href"))
+			.isEqualTo("/articles/" + id);
+
+		String alone = "page-alone-" + this.word;
+		publish(alone, "en", "Only in English " + this.word, "<p>Alone.</p>");
+		Document single = page("/articles/" + alone, 200);
+		assertThat(single.select("link[rel=alternate][hreflang]")).isEmpty();
+		assertThat(single.selectFirst(".language-switch a[hreflang=ru]").attr("href")).isEqualTo("/archive?locale=ru");
+	}
+
+	@Test
 	void anUnknownArticleIs404AndOneWithdrawnForGood410() {
 		Document unknown = page("/articles/never-" + this.word, 404);
 		assertThat(unknown.selectFirst("h1").text()).isEqualTo("Not found");
@@ -118,6 +144,36 @@ class WebsitePagesTests {
 				.isEqualTo(gateway.base() + path + "?locale=ru");
 			assertThat(english.select("link[rel=alternate][type=application/atom+xml]")).hasSize(2);
 		}
+	}
+
+	@Test
+	void robotsNameTheSitemapAndItListsEveryPublishedArticleByYear() {
+		String id = "page-map-" + this.word;
+		publish(id, "en", "In the sitemap " + this.word, "<p>Findable.</p>");
+
+		HttpResponse<String> robots = gateway.raw("/robots.txt");
+		assertThat(robots.statusCode()).isEqualTo(200);
+		assertThat(robots.body()).contains("Sitemap: " + gateway.base() + "/sitemap.xml");
+
+		// Searchable after the index's next refresh, within a second.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(xml("/sitemap.xml").select("sitemapindex > sitemap > loc").eachText())
+				.contains(gateway.base() + "/sitemaps/2026.xml");
+			org.jsoup.nodes.Element entry = xml("/sitemaps/2026.xml").select("urlset > url")
+				.stream()
+				.filter((url) -> url.selectFirst("loc").text().equals(gateway.base() + "/articles/" + id))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(id + " is not in the 2026 sitemap"));
+			assertThat(entry.selectFirst("lastmod").text()).isNotBlank();
+		});
+		assertThat(gateway.raw("/sitemaps/2026.xml").headers().firstValue("Content-Type").orElse(""))
+			.startsWith("application/xml");
+	}
+
+	private static Document xml(String path) {
+		HttpResponse<String> response = gateway.raw(path);
+		assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+		return Jsoup.parse(response.body(), "", org.jsoup.parser.Parser.xmlParser());
 	}
 
 	private void publish(String id, String locale, String title, String body) {

@@ -25,10 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param words the words of the page's language
  * @param defaultLocale the language a link without {@code locale} shows
  * @param languages every language of the site, for the switch
+ * @param switchTo where the switch goes for a language, when not to this page in it: an
+ * item's translation, or the listing when it has none
  */
 public record Page(String name, String script, String title, String headline, @Nullable String description,
 		@Nullable String canonical, List<Alternate> alternates, String openGraphType, @Nullable String structuredData,
-		boolean indexable, Words.In words, String defaultLocale, List<String> languages) {
+		boolean indexable, Words.In words, String defaultLocale, List<String> languages,
+		java.util.Map<String, String> switchTo) {
 
 	public String locale() {
 		return this.words.locale();
@@ -56,8 +59,10 @@ public record Page(String name, String script, String title, String headline, @N
 		return this.languages.stream().map((code) -> {
 			Locale language = Locale.forLanguageTag(code);
 			String name = language.getDisplayLanguage(language);
+			String href = this.switchTo.get(code);
 			return new Language(code,
-					name.isEmpty() ? code : name.substring(0, 1).toUpperCase(language) + name.substring(1));
+					name.isEmpty() ? code : name.substring(0, 1).toUpperCase(language) + name.substring(1),
+					(href != null) ? href : "?locale=" + code, href != null);
 		}).toList();
 	}
 
@@ -75,8 +80,10 @@ public record Page(String name, String script, String title, String headline, @N
 	 *
 	 * @param locale its code
 	 * @param name its name in itself
+	 * @param href where it goes
+	 * @param fixed whether the server chose where it goes, which the scripts then keep
 	 */
-	public record Language(String locale, String name) {
+	public record Language(String locale, String name, String href, boolean fixed) {
 	}
 
 }

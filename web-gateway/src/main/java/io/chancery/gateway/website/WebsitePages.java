@@ -10,7 +10,6 @@ import java.util.Map;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.chancery.gateway.routing.UpstreamProperties;
 import io.chancery.gateway.web.SiteProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -23,8 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -52,17 +49,12 @@ class WebsitePages {
 
 	private final SiteProperties site;
 
-	private final UpstreamProperties upstreams;
+	private final SearchReads search;
 
-	private final WebClient client;
-
-	WebsitePages(Words words, SiteProperties site, UpstreamProperties upstreams, WebClient.Builder builder) {
+	WebsitePages(Words words, SiteProperties site, SearchReads search) {
 		this.words = words;
 		this.site = site;
-		this.upstreams = upstreams;
-		this.client = builder
-			.observationConvention(new DefaultClientRequestObservationConvention("chancery.website.upstream.requests"))
-			.build();
+		this.search = search;
 	}
 
 	/** A page whose content the scripts fill: home, archive, search. */
@@ -70,8 +62,9 @@ class WebsitePages {
 		Words.In language = this.words.in(locale(request));
 		String title = "home".equals(name) ? language.t("site.name")
 				: language.t(name + ".title") + " \u2014 " + language.t("site.name");
-		String description = "home".equals(name) ? language.t("home.description") : null;
-		Page page = page(name, name, title, title, description, path, language, true, "website", null);
+		String description = language.t(name + ".description");
+		Page page = page(name, name, title, title, description, path, language, true, "website", null,
+				this.words.locales(), Map.of());
 		return html(HttpStatus.OK, render(name, Map.of("page", page)));
 	}
 
@@ -80,8 +73,7 @@ class WebsitePages {
 		String id = request.pathVariable("id");
 		Words.In language = this.words.in(locale(request));
 		String collection = "event".equals(type) ? "events" : "articles";
-		URI uri = UriComponentsBuilder.fromUri(this.upstreams.search())
-			.path("/api/v1/" + collection + "/{id}")
+		URI uri = this.search.uri("/api/v1/" + collection + "/{id}")
 			.queryParam("locale", language.locale())
 			.buildAndExpand(id)
 			.encode()
@@ -90,11 +82,7 @@ class WebsitePages {
 			.buildAndExpand(id)
 			.encode()
 			.toUriString();
-		return this.client.get()
-			.uri(uri)
-			.retrieve()
-			.bodyToMono(JsonNode.class)
-			.timeout(ITEM_TIMEOUT)
+		return this.search.get(uri, ITEM_TIMEOUT)
 			.map((item) -> shown(item, type, path, language))
 			.onErrorResume((ex) -> Mono.just(notShown(ex, type, path, language)))
 			.flatMap((rendered) -> html(rendered.status(), rendered.body()));
@@ -103,8 +91,17 @@ class WebsitePages {
 	private Rendered shown(JsonNode item, String type, String path, Words.In language) {
 		ItemView view = ItemView.of(item, language, this.site.zone(), this.words.defaultLocale());
 		String headline = view.title();
+		// The item in each language it has; the switch goes there, or to the listing.
+		List<String> locales = new java.util.ArrayList<>(List.of(language.locale()));
+		item.path("translations").propertyNames().forEach(locales::add);
+		Map<String, String> switchTo = new LinkedHashMap<>();
+		for (String locale : this.words.locales()) {
+			switchTo.put(locale,
+					Page.link(locales.contains(locale) ? path : "/archive", locale, this.words.defaultLocale()));
+		}
 		Page page = page("article", "article", headline + " \u2014 " + language.t("site.name"), headline, view.lead(),
-				path, language, "published".equals(view.status()), "article", structuredData(item, type, path));
+				path, language, "published".equals(view.status()), "article", structuredData(item, type, path),
+				locales.stream().filter(this.words::speaks).sorted().toList(), switchTo);
 		return new Rendered(HttpStatus.OK, render("item", Map.of("page", page, "item", view)));
 	}
 
@@ -129,21 +126,28 @@ class WebsitePages {
 		}
 		String title = language.t(titleKey);
 		Page page = page("article", "article", title + " \u2014 " + language.t("site.name"), title, null, path,
-				language, false, "website", null);
+				language, false, "website", null, List.of(), Map.of());
 		return new Rendered(status,
 				render("item", Map.of("page", page, "item", ItemView.notShown(shown, type, language.locale()))));
 	}
 
+	/**
+	 * A page's head and language switch.
+	 * @param alternateLocales the languages the page exists in, for its alternates (none
+	 * when it exists in one)
+	 * @param switchTo where the language switch goes when not to this page in the
+	 * language
+	 */
 	private Page page(String name, String script, String title, String headline, @Nullable String description,
-			String path, Words.In language, boolean indexable, String openGraphType, @Nullable String structuredData) {
+			String path, Words.In language, boolean indexable, String openGraphType, @Nullable String structuredData,
+			List<String> alternateLocales, Map<String, String> switchTo) {
 		String defaultLocale = this.words.defaultLocale();
-		List<Page.Alternate> alternates = "article".equals(name) ? List.of() : this.words.locales()
-			.stream()
+		List<Page.Alternate> alternates = (alternateLocales.size() < 2) ? List.of() : alternateLocales.stream()
 			.map((locale) -> new Page.Alternate(locale, this.site.absolute(Page.link(path, locale, defaultLocale))))
 			.toList();
 		return new Page(name, script, title, headline, description,
 				this.site.absolute(Page.link(path, language.locale(), defaultLocale)), alternates, openGraphType,
-				structuredData, indexable, language, defaultLocale, this.words.locales());
+				structuredData, indexable, language, defaultLocale, this.words.locales(), switchTo);
 	}
 
 	/** schema.org's description of an article or event, safe inside a script element. */

@@ -13,12 +13,15 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 class WebsiteRoutes {
 
 	@Bean
-	RouterFunction<ServerResponse> websiteRouter(WebsitePages pages) {
+	RouterFunction<ServerResponse> websiteRouter(WebsitePages pages, Sitemaps sitemaps) {
 		return RouterFunctions.route(GET("/"), (request) -> pages.shell("home", "/", request))
 			.andRoute(GET("/articles/{id}"), (request) -> pages.item("article", request))
 			.andRoute(GET("/events/{id}"), (request) -> pages.item("event", request))
 			.andRoute(GET("/archive"), (request) -> pages.shell("archive", "/archive", request))
-			.andRoute(GET("/search"), (request) -> pages.shell("search", "/search", request));
+			.andRoute(GET("/search"), (request) -> pages.shell("search", "/search", request))
+			.andRoute(GET("/robots.txt"), sitemaps::robots)
+			.andRoute(GET("/sitemap.xml"), sitemaps::index)
+			.andRoute(GET("/sitemaps/{year}.xml"), sitemaps::year);
 	}
 
 }

@@ -126,7 +126,14 @@ class ContentController {
 		if (isEmbargoed(content)) {
 			throw new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'");
 		}
-		return ContentItem.of(content);
+		Map<String, String> translations = new java.util.LinkedHashMap<>();
+		String path = "/api/v1/" + ("event".equals(type) ? "events/" : "articles/")
+				+ org.springframework.web.util.UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8)
+				+ "?locale=";
+		for (String other : this.items.translations(type, id, locale)) {
+			translations.put(other, path + other);
+		}
+		return ContentItem.of(content, translations);
 	}
 
 	private List<ContentSummary> related(String type, String id, HttpServletRequest request) throws IOException {

@@ -77,6 +77,25 @@ class Items {
 			.toList();
 	}
 
+	/**
+	 * The locales an item is also visible in, besides {@code locale}: its translations,
+	 * which share its type and id.
+	 */
+	List<String> translations(String type, String id, String locale) throws IOException {
+		SearchAnswers.Answer answer = this.answers.search(SearchRequest.of((search) -> search.index(ContentIndex.ALIAS)
+			.size(20)
+			.source((source) -> source.filter((filter) -> filter.excludes(SUMMARY_EXCLUDES)))
+			.query(Queries.all(
+					List.of(Queries.visible(), Queries.terms("type", List.of(type)), Queries.terms("id", List.of(id)))))
+			.sort((sort) -> sort.field((field) -> field.field("locale")))));
+		return answer.hits()
+			.hits()
+			.stream()
+			.filter((hit) -> hit.source() != null && !locale.equals(hit.source().locale()))
+			.map((hit) -> hit.source().locale())
+			.toList();
+	}
+
 	/** Months with at least one visible message, newest first. */
 	List<Month> months(@Nullable String locale, ZoneId zoneId) throws IOException {
 		SearchResponse<Void> response = this.client
