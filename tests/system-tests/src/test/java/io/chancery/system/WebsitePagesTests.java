@@ -131,6 +131,39 @@ class WebsitePagesTests {
 	}
 
 	@Test
+	void theHomePageNamesTheCountersTheFeaturedItemAndTheLatestEvents() {
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("id", "page-event-" + this.word);
+		event.put("locale", "en");
+		event.put("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+		event.put("timeZone", "Europe/London");
+		event.put("title", "Reception " + this.word);
+		event.put("lead", "On the home page");
+		assertThat(gateway.send("POST", "/api/v1/events", MessageJson.mapper().writeValueAsString(event)).statusCode())
+			.isEqualTo(201);
+		publish("page-home-" + this.word, "en", "Featured " + this.word, "<p>On the home page.</p>");
+		// The home answer is shared for half a second, and search sees a write after
+		// its next refresh.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> gateway.get("/api/v1/home?locale=en").path("latestEvents").toString().contains(this.word));
+
+		JsonNode home = gateway.get("/api/v1/home?locale=en");
+		Document page = page("/", 200);
+		List<String> sentences = page.select("#counters .counter-sentence").eachText();
+		assertThat(sentences).hasSize(home.path("counters").size());
+		for (int i = 0; i < sentences.size(); i++) {
+			assertThat(sentences.get(i)).isEqualTo(home.path("counters").get(i).path("text").asString());
+		}
+		assertThat(page.selectFirst("#featured .featured-title").text())
+			.isEqualTo(home.path("featured").path("title").asString());
+		assertThat(page.select("#event-list .event-title").eachText()).contains("Reception " + this.word);
+		assertThat(page.select("#event-list .event-title a").eachAttr("href"))
+			.allMatch((href) -> href.startsWith("/events/"));
+		assertThat(page("/?locale=ru", 200).selectFirst("#featured-heading").text())
+			.isEqualTo("Выступления, интервью, статьи");
+	}
+
+	@Test
 	void everyPageHasItsTitleAndAlternatesInEachLanguage() {
 		for (String path : List.of("/", "/archive", "/search")) {
 			Document english = page(path, 200);

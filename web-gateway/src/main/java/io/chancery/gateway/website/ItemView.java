@@ -121,6 +121,11 @@ public record ItemView(String status, String type, String locale, @Nullable Stri
 		}
 	}
 
+	/** A calendar day as the pages write it in {@code locale}. */
+	static String day(String isoDay, String locale) {
+		return new Dates(locale, java.time.ZoneOffset.UTC).day(isoDay);
+	}
+
 	static @Nullable String text(JsonNode node, String field, @Nullable String fallback) {
 		JsonNode value = node.path(field);
 		return (value.isString() && !value.asString().isEmpty()) ? value.asString() : fallback;

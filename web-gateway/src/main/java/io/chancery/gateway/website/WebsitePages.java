@@ -10,6 +10,7 @@ import java.util.Map;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.chancery.gateway.home.HomeData;
 import io.chancery.gateway.web.SiteProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -51,21 +52,39 @@ class WebsitePages {
 
 	private final SearchReads search;
 
-	WebsitePages(Words words, SiteProperties site, SearchReads search) {
+	private final HomeData home;
+
+	WebsitePages(Words words, SiteProperties site, SearchReads search, HomeData home) {
 		this.words = words;
 		this.site = site;
 		this.search = search;
+		this.home = home;
 	}
 
-	/** A page whose content the scripts fill: home, archive, search. */
+	/** A page whose lists the scripts fill: archive, search. */
 	Mono<ServerResponse> shell(String name, String path, ServerRequest request) {
 		Words.In language = this.words.in(locale(request));
+		return html(HttpStatus.OK, render(name, Map.of("page", shellPage(name, path, language))));
+	}
+
+	/**
+	 * The home page with its counters, featured item and latest events from the shared
+	 * home answer; the script adds the clocks and keeps it live.
+	 */
+	Mono<ServerResponse> home(ServerRequest request) {
+		Words.In language = this.words.in(locale(request));
+		Page page = shellPage("home", "/", language);
+		return this.home.now(language.locale())
+			.map((home) -> HomeView.of(home, language, this.words.defaultLocale()))
+			.onErrorResume((ex) -> Mono.just(new HomeView(List.of(), true, null, true, List.of(), true)))
+			.flatMap((home) -> html(HttpStatus.OK, render("home", Map.of("page", page, "home", home))));
+	}
+
+	private Page shellPage(String name, String path, Words.In language) {
 		String title = "home".equals(name) ? language.t("site.name")
 				: language.t(name + ".title") + " \u2014 " + language.t("site.name");
-		String description = language.t(name + ".description");
-		Page page = page(name, name, title, title, description, path, language, true, "website", null,
+		return page(name, name, title, title, language.t(name + ".description"), path, language, true, "website", null,
 				this.words.locales(), Map.of());
-		return html(HttpStatus.OK, render(name, Map.of("page", page)));
 	}
 
 	/** An article or event in full, or the page that says why it is not shown. */

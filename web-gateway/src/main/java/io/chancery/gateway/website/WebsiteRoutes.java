@@ -14,7 +14,7 @@ class WebsiteRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> websiteRouter(WebsitePages pages, Sitemaps sitemaps) {
-		return RouterFunctions.route(GET("/"), (request) -> pages.shell("home", "/", request))
+		return RouterFunctions.route(GET("/"), pages::home)
 			.andRoute(GET("/articles/{id}"), (request) -> pages.item("article", request))
 			.andRoute(GET("/events/{id}"), (request) -> pages.item("event", request))
 			.andRoute(GET("/archive"), (request) -> pages.shell("archive", "/archive", request))
