@@ -55,6 +55,10 @@ class WebsitePagesTests {
 		assertThat(data.get("headline").asString()).isEqualTo("Speech on the treaty " + this.word);
 		assertThat(page.select(".item-fact dt").eachText()).contains("Published", "People", "Topics");
 		assertThat(page.select(".item-fact a").eachAttr("href")).contains("/search?person=The+Ambassador");
+
+		// Validated as an API answer is: the same bytes are not sent twice.
+		String tag = gateway.raw("/articles/" + id).headers().firstValue("ETag").orElseThrow();
+		assertThat(gateway.send("GET", "/articles/" + id, null, "If-None-Match", tag).statusCode()).isEqualTo(304);
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.chancery.gateway.home.HomeData;
+import io.chancery.gateway.web.EntityTags;
 import io.chancery.gateway.web.SiteProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -64,7 +66,7 @@ class WebsitePages {
 	/** A page whose lists the scripts fill: archive, search. */
 	Mono<ServerResponse> shell(String name, String path, ServerRequest request) {
 		Words.In language = this.words.in(locale(request));
-		return html(HttpStatus.OK, render(name, Map.of("page", shellPage(name, path, language))));
+		return html(request, HttpStatus.OK, render(name, Map.of("page", shellPage(name, path, language))));
 	}
 
 	/**
@@ -77,7 +79,7 @@ class WebsitePages {
 		return this.home.now(language.locale())
 			.map((home) -> HomeView.of(home, language, this.words.defaultLocale()))
 			.onErrorResume((ex) -> Mono.just(new HomeView(List.of(), true, null, true, List.of(), true)))
-			.flatMap((home) -> html(HttpStatus.OK, render("home", Map.of("page", page, "home", home))));
+			.flatMap((home) -> html(request, HttpStatus.OK, render("home", Map.of("page", page, "home", home))));
 	}
 
 	private Page shellPage(String name, String path, Words.In language) {
@@ -104,7 +106,7 @@ class WebsitePages {
 		return this.search.get(uri, ITEM_TIMEOUT)
 			.map((item) -> shown(item, type, path, language))
 			.onErrorResume((ex) -> Mono.just(notShown(ex, type, path, language)))
-			.flatMap((rendered) -> html(rendered.status(), rendered.body()));
+			.flatMap((rendered) -> html(request, rendered.status(), rendered.body()));
 	}
 
 	private Rendered shown(JsonNode item, String type, String path, Words.In language) {
@@ -211,10 +213,23 @@ class WebsitePages {
 		return output.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static Mono<ServerResponse> html(HttpStatusCode status, byte[] body) {
+	/**
+	 * A page, validated as the API answers it shows are: revalidated on every use
+	 * ({@code no-cache}, since its data changes by the minute) and answered 304 when the
+	 * client holds the same bytes.
+	 */
+	private static Mono<ServerResponse> html(ServerRequest request, HttpStatusCode status, byte[] body) {
+		String tag = EntityTags.of(body);
+		if (status.value() == 200
+				&& EntityTags.matches(request.headers().firstHeader(HttpHeaders.IF_NONE_MATCH), tag)) {
+			return ServerResponse.status(HttpStatus.NOT_MODIFIED)
+				.eTag(tag)
+				.cacheControl(CacheControl.noCache())
+				.build();
+		}
 		return ServerResponse.status(status)
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			// Pages change with their data, by the minute.
+			.eTag(tag)
 			.cacheControl(CacheControl.noCache())
 			.bodyValue(body);
 	}
