@@ -5,9 +5,10 @@
 
 import WORDS from './words.json' with { type: 'json' };
 
-export const LOCALES = ['en', 'ru'];
+/** The site's languages: those words.json has, the default first. */
+export const LOCALES = Object.keys(WORDS);
 
-export const DEFAULT_LOCALE = 'en';
+export const DEFAULT_LOCALE = LOCALES[0];
 
 /** The locale the reader chose (?locale=ru), or English. */
 export const locale = (() => {
@@ -16,7 +17,7 @@ export const locale = (() => {
 })();
 
 /** How dates and numbers are written: British English for English, as the institution writes. */
-const FORMAT = { en: 'en-GB', ru: 'ru' }[locale];
+const FORMAT = (locale === 'en') ? 'en-GB' : locale;
 
 const plurals = new Intl.PluralRules(locale);
 
@@ -72,12 +73,6 @@ export function formatMonth(year, month) {
 		.format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
-/** The name of a month alone, for a year's row of months. */
-export function formatMonthName(month, style = 'short') {
-	return new Intl.DateTimeFormat(FORMAT, { month: style, timeZone: 'UTC' })
-		.format(new Date(Date.UTC(2000, month - 1, 1)));
-}
-
 /** An instant as a date (and optionally time) in {@code timeZone}. */
 export function formatInstant(iso, { timeZone = 'UTC', time = false } = {}) {
 	const date = new Date(iso);
@@ -101,16 +96,6 @@ export function dayOf(iso, timeZone = 'UTC') {
 	}
 	return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: safeZone(timeZone) })
 		.format(date);
-}
-
-/** A language's name in the reader's locale: "ru" is "Russian" or "русский". */
-export function languageName(code) {
-	try {
-		return capitalised(new Intl.DisplayNames([locale], { type: 'language' }).of(code));
-	}
-	catch {
-		return code;
-	}
 }
 
 /** A zone the browser knows, or UTC, so a bad zone from data never breaks a page. */

@@ -1,7 +1,7 @@
 // What every page shares: the language, the header and footer, links that keep the
 // language, reading the API, and building elements. Text from the API is only ever
-// set as text; the two kinds of server-made markup (a sanitised article body and
-// highlighted fragments) have their own functions, below.
+// set as text; the one kind of server-made markup, a sanitised article body, has its own
+// function, below.
 
 import { DEFAULT_LOCALE, locale, t } from './i18n.js';
 
@@ -130,55 +130,6 @@ export function sanitisedBody(container, html) {
 		}
 	}
 	return container;
-}
-
-/**
- * A highlighted fragment: {@code <mark>} around matches, the rest HTML-escaped by the
- * server. Rebuilt here from text and mark elements alone, so nothing else could ever
- * become markup.
- */
-export function highlighted(fragment) {
-	const parts = [];
-	let marked = false;
-	for (const piece of String(fragment).split(/(<\/?mark>)/)) {
-		if (piece === '<mark>') {
-			marked = true;
-		}
-		else if (piece === '</mark>') {
-			marked = false;
-		}
-		else if (piece !== '') {
-			const text = unescape(piece);
-			parts.push(marked ? el('mark', {}, text) : text);
-		}
-	}
-	return parts;
-}
-
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: '\u00a0' };
-
-function unescape(text) {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name) => {
-		if (name[0] === '#') {
-			const code = (name[1] === 'x' || name[1] === 'X') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-			return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-		}
-		return ENTITIES[name.toLowerCase()] ?? whole;
-	});
-}
-
-/** A link to an external address, only if it is http(s). */
-export function externalLink(address, text) {
-	try {
-		const url = new URL(address);
-		if (url.protocol === 'https:' || url.protocol === 'http:') {
-			return el('a', { href: url.href, rel: 'noopener noreferrer' }, text ?? url.host);
-		}
-	}
-	catch {
-		// Not an address; shown as text.
-	}
-	return text ?? address;
 }
 
 /** A polite note in place of something that could not be had. */

@@ -89,7 +89,7 @@ class WebsiteEndToEndTests {
 			.ignoreExceptions()
 			.until(() -> this.browser.find("#featured .featured-title a") != null);
 		String featured = this.browser.text("#featured .featured-title");
-		this.browser.find("#featured .featured-title a").click();
+		this.browser.click("#featured .featured-title a");
 		await().atMost(PATIENCE).until(() -> this.browser.path().startsWith("/articles/"));
 		await().atMost(PATIENCE).ignoreExceptions().until(() -> this.browser.text("h1.item-title").equals(featured));
 		this.browser.screenshot(this.test, "article");
@@ -98,8 +98,8 @@ class WebsiteEndToEndTests {
 		await().atMost(PATIENCE).ignoreExceptions().until(() -> !this.browser.findAll("#results .result").isEmpty());
 		String everything = this.browser.text("#search-status");
 		assertThat(this.browser.findAll("#chart svg .chart-bar")).isNotEmpty();
-		this.browser.find("#kind option[value='speech']").click();
-		this.browser.find("#search-form .search-box button[type='submit']").click();
+		this.browser.click("#kind option[value='speech']");
+		this.browser.click("#search-form .search-box button[type='submit']");
 		await().atMost(PATIENCE).until(() -> this.browser.path().contains("kind=speech"));
 		await().atMost(PATIENCE)
 			.ignoreExceptions()

@@ -207,6 +207,50 @@ class WebsitePagesTests {
 			.startsWith("application/xml");
 	}
 
+	@Test
+	void aSearchAndTheArchiveListTheirResultsAndPagesInTheHtml() {
+		String id = "page-list-" + this.word;
+		publish(id, "en", "Listed " + this.word, "<p>The harbour was busy.</p>");
+		// Searchable after the index's next refresh, within a second.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> page("/search?q=" + this.word, 200).select("#results .result").size() == 1);
+
+		Document search = page("/search?q=" + this.word, 200);
+		assertThat(search.title()).startsWith("\u201c" + this.word + "\u201d");
+		assertThat(search.selectFirst("#q").attr("value")).isEqualTo(this.word);
+		assertThat(search.selectFirst("#search-status").text()).isEqualTo("1 result");
+		assertThat(search.selectFirst("#results .result-title a").attr("href")).isEqualTo("/articles/" + id);
+		assertThat(search.selectFirst("#results .result-title").text()).isEqualTo("Listed " + this.word);
+		assertThat(search.select("#results .result-title mark").eachText()).containsExactly(this.word);
+		assertThat(search.select("#facet-groups .facet-value").eachAttr("href"))
+			.contains("/search?q=" + this.word + "&person=The+Ambassador");
+		assertThat(search.selectFirst("#histogram-data")).isNotNull();
+		assertThat(search.selectFirst("#export-csv").attr("href"))
+			.isEqualTo("/api/v1/search/export?q=" + this.word + "&format=csv");
+
+		// The form sent without a script: its empty and default fields leave the address.
+		HttpResponse<String> sent = gateway
+			.raw("/search?q=" + this.word + "&type=&kind=speech&person=&order=relevance&histogram=month");
+		assertThat(sent.statusCode()).isEqualTo(303);
+		assertThat(sent.headers().firstValue("Location")).hasValue("/search?q=" + this.word + "&kind=speech");
+		assertThat(page("/search?q=" + this.word + "&kind=speech", 200).select("#active-filters .chip").eachText())
+			.containsExactly("Kind: Speech\u00d7");
+
+		// The archive's month, paged by links to the next page until the article is
+		// found.
+		Document archive = page("/archive?year=2026&month=5", 200);
+		assertThat(archive.title()).startsWith("Messages of May 2026");
+		assertThat(archive.selectFirst("#period-heading").text()).isEqualTo("Messages of May 2026");
+		assertThat(archive.select("#months a[aria-current=page]").eachText()).containsExactly("May");
+		assertThat(archive.selectFirst("#archive-count").text()).matches("[0-9,]+ messages?");
+		for (int pages = 1; archive.select("#archive-list a[href=/articles/" + id + "]").isEmpty(); pages++) {
+			assertThat(pages).as("pages read before finding %s", id).isLessThan(20);
+			String next = archive.select("#archive-pages .pager-next a").attr("href");
+			assertThat(next).as("the next page's link").startsWith("/archive?year=2026&month=5&page=");
+			archive = page(next, 200);
+		}
+	}
+
 	private static Document xml(String path) {
 		HttpResponse<String> response = gateway.raw(path);
 		assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);

@@ -158,7 +158,7 @@ public record ItemView(String status, String type, String locale, @Nullable Stri
 	private record Dates(String locale, ZoneId zone) {
 
 		private Locale format() {
-			return "en".equals(this.locale) ? Locale.UK : Locale.forLanguageTag(this.locale);
+			return Words.formatting(this.locale);
 		}
 
 		String day(String isoDay) {

@@ -1,11 +1,13 @@
 package io.chancery.gateway.website;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -63,12 +65,6 @@ class WebsitePages {
 		this.home = home;
 	}
 
-	/** A page whose lists the scripts fill: archive, search. */
-	Mono<ServerResponse> shell(String name, String path, ServerRequest request) {
-		Words.In language = this.words.in(locale(request));
-		return html(request, HttpStatus.OK, render(name, Map.of("page", shellPage(name, path, language))));
-	}
-
 	/**
 	 * The home page with its counters, featured item and latest events from the shared
 	 * home answer; the script adds the clocks and keeps it live.
@@ -80,6 +76,86 @@ class WebsitePages {
 			.map((home) -> HomeView.of(home, language, this.words.defaultLocale()))
 			.onErrorResume((ex) -> Mono.just(new HomeView(List.of(), true, null, true, List.of(), true)))
 			.flatMap((home) -> html(request, HttpStatus.OK, render("home", Map.of("page", page, "home", home))));
+	}
+
+	/**
+	 * The archive: a page of messages of a period, and the months that have some, read
+	 * from search-service together; a part it does not answer is noted, not fatal.
+	 */
+	Mono<ServerResponse> archive(ServerRequest request) {
+		Words.In language = this.words.in(locale(request));
+		ArchiveView.Period period = ArchiveView.Period.of(request.queryParam("year").orElse(null),
+				request.queryParam("month").orElse(null), request.queryParam("page").orElse(null));
+		URI months = this.search.uri("/api/v1/archive/months").queryParam("locale", language.locale()).build().toUri();
+		UriComponentsBuilder messages = this.search.uri("/api/v1/archive")
+			.queryParam("locale", language.locale())
+			.queryParam("size", ArchiveView.PAGE_SIZE)
+			.queryParam("page", period.page());
+		if (period.year() != null) {
+			messages.queryParam("year", period.year());
+		}
+		if (period.month() != null) {
+			messages.queryParam("month", period.month());
+		}
+		return Mono
+			.zip(orMissing(this.search.get(months, ITEM_TIMEOUT)),
+					orMissing(this.search.get(messages.build().toUri(), ITEM_TIMEOUT)))
+			.flatMap((answers) -> {
+				ArchiveView archive = ArchiveView.of(period, answers.getT1().orElse(null), answers.getT2().orElse(null),
+						language, this.site.zone(), this.words.defaultLocale());
+				Page page = shellPage("archive", "/archive", language);
+				if (period.year() != null) {
+					page = page("archive", "archive", archive.heading() + " \u2014 " + language.t("site.name"),
+							archive.heading(), page.description(),
+							period.link(period.year(), period.month(), 1, this.words.defaultLocale(),
+									this.words.defaultLocale()),
+							language, archive.count() != null && !archive.results().isEmpty(), "website", null,
+							this.words.locales(), Map.of());
+				}
+				return html(request, HttpStatus.OK, render("archive", Map.of("page", page, "archive", archive)));
+			});
+	}
+
+	/**
+	 * A search with its results, facets and pages, read from search-service; a form sent
+	 * with empty fields is sent on to the same search's clean address.
+	 */
+	Mono<ServerResponse> search(ServerRequest request) {
+		Words.In language = this.words.in(locale(request));
+		SearchQuery query = SearchQuery.of(request.queryParams());
+		String clean = query.href(language.locale(), this.words.defaultLocale());
+		if (request.queryParams()
+			.entrySet()
+			.stream()
+			.anyMatch((parameter) -> parameter.getValue().stream().anyMatch(String::isBlank))) {
+			return ServerResponse.seeOther(URI.create(clean)).build();
+		}
+		String parameters = (query.cursor() != null)
+				? "cursor=" + URLEncoder.encode(query.cursor(), StandardCharsets.UTF_8)
+				: (query.api().isEmpty() ? "" : query.api() + "&") + "facets=" + String.join(",", SearchView.FACETS)
+						+ "&histogram="
+						+ ((query.histogram() != null) ? query.histogram() : SearchQuery.DEFAULT_INTERVAL)
+						+ ((query.page() > 1) ? "&page=" + query.page() : "")
+						+ ((query.size() != SearchQuery.PAGE_SIZE) ? "&size=" + query.size() : "");
+		URI uri = this.search.uri("/api/v1/search").query(parameters).build(true).toUri();
+		return this.search.get(uri, ITEM_TIMEOUT)
+			.map((answer) -> SearchView.of(query, answer, null, language, this.site.zone(), this.words.defaultLocale()))
+			.onErrorResume((ex) -> Mono
+				.just(SearchView.of(query, null, ex, language, this.site.zone(), this.words.defaultLocale())))
+			.flatMap((search) -> {
+				Page page = shellPage("search", "/search", language);
+				if (query.q() != null) {
+					String title = "\u201c" + query.q() + "\u201d \u2014 " + language.t("search.title");
+					page = page("search", "search", title + " \u2014 " + language.t("site.name"), title,
+							page.description(), "/search", language, false, "website", null, this.words.locales(),
+							Map.of());
+				}
+				return html(request, HttpStatus.OK, render("search", Map.of("page", page, "search", search)));
+			});
+	}
+
+	private static Mono<Optional<JsonNode>> orMissing(Mono<JsonNode> answer) {
+		return answer.map(Optional::of).onErrorResume((ex) -> Mono.just(Optional.empty()));
 	}
 
 	private Page shellPage(String name, String path, Words.In language) {

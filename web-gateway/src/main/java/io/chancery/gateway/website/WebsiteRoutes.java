@@ -17,8 +17,8 @@ class WebsiteRoutes {
 		return RouterFunctions.route(GET("/"), pages::home)
 			.andRoute(GET("/articles/{id}"), (request) -> pages.item("article", request))
 			.andRoute(GET("/events/{id}"), (request) -> pages.item("event", request))
-			.andRoute(GET("/archive"), (request) -> pages.shell("archive", "/archive", request))
-			.andRoute(GET("/search"), (request) -> pages.shell("search", "/search", request))
+			.andRoute(GET("/archive"), pages::archive)
+			.andRoute(GET("/search"), pages::search)
 			.andRoute(GET("/robots.txt"), sitemaps::robots)
 			.andRoute(GET("/sitemap.xml"), sitemaps::index)
 			.andRoute(GET("/sitemaps/{year}.xml"), sitemaps::year);

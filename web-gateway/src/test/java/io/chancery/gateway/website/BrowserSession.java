@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -138,6 +139,27 @@ public final class BrowserSession implements AutoCloseable {
 
 	public List<WebElement> findAll(String css) {
 		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	/**
+	 * Clicks the element {@code css} finds at the moment of the click. A page rendered on
+	 * the server is redrawn by its script once the live data arrives, so an element found
+	 * a moment earlier may no longer be in the document: it is found again, for up to a
+	 * few seconds.
+	 */
+	public void click(String css) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (true) {
+			try {
+				find(css).click();
+				return;
+			}
+			catch (StaleElementReferenceException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/**

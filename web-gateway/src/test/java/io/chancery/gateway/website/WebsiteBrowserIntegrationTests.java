@@ -169,8 +169,8 @@ class WebsiteBrowserIntegrationTests {
 		assertThat(this.browser.find("#chart svg desc").getAttribute("textContent")).contains("Results per month");
 		this.browser.screenshot(this.test, "all");
 
-		this.browser.find("#kind option[value='speech']").click();
-		this.browser.find("#search-form .search-box button[type='submit']").click();
+		this.browser.click("#kind option[value='speech']");
+		this.browser.click("#search-form .search-box button[type='submit']");
 		await().atMost(PATIENCE).until(() -> this.browser.path().contains("kind=speech"));
 		await().atMost(PATIENCE).ignoreExceptions().until(() -> this.browser.findAll("#results .result").size() == 3);
 		assertThat(this.browser.texts("#results .result .kind"))
@@ -181,12 +181,12 @@ class WebsiteBrowserIntegrationTests {
 		assertThat(services.search().received())
 			.anySatisfy((request) -> assertThat(request).startsWith("GET /api/v1/search?")
 				.contains("kind=speech")
-				.contains("facets=type%2Ckind%2Clocale%2Cperson%2Ctag", "histogram=month"));
+				.contains("facets=type,kind,locale,person,tag", "histogram=month"));
 		assertThat(this.browser.findAll("#chart svg .chart-bar")).isNotEmpty();
 		assertThat(this.browser.find("#export-csv").getAttribute("href")).contains("kind=speech")
 			.contains("format=csv");
 
-		this.browser.find("#facet-groups a.facet-value[href*='person=Elena']").click();
+		this.browser.click("#facet-groups a.facet-value[href*='person=Elena']");
 		await().atMost(PATIENCE).until(() -> this.browser.path().contains("person=Elena"));
 		await().atMost(PATIENCE)
 			.ignoreExceptions()
@@ -215,7 +215,7 @@ class WebsiteBrowserIntegrationTests {
 		await().atMost(PATIENCE)
 			.ignoreExceptions()
 			.until(() -> this.browser.find("#featured .featured-title a").isDisplayed());
-		this.browser.find("#featured .featured-title a").click();
+		this.browser.click("#featured .featured-title a");
 		await().atMost(PATIENCE).until(() -> this.browser.path().startsWith("/articles/s-harbour-forum"));
 		await().atMost(PATIENCE)
 			.ignoreExceptions()
@@ -231,7 +231,7 @@ class WebsiteBrowserIntegrationTests {
 
 		this.browser.open("/");
 		await().atMost(PATIENCE).ignoreExceptions().until(() -> this.browser.find("#event-list li a").isDisplayed());
-		this.browser.find("#event-list li a").click();
+		this.browser.click("#event-list li a");
 		await().atMost(PATIENCE)
 			.ignoreExceptions()
 			.until(() -> this.browser.text("h1.item-title"),
@@ -269,7 +269,7 @@ class WebsiteBrowserIntegrationTests {
 		assertThat(this.browser.texts("#months .year-link")).containsExactly("2026", "2025", "2024");
 		this.browser.screenshot(this.test, "all");
 
-		this.browser.find("#months a[href*='year=2026&month=11']").click();
+		this.browser.click("#months a[href*='year=2026&month=11']");
 		await().atMost(PATIENCE).until(() -> this.browser.path().contains("year=2026&month=11"));
 		await().atMost(PATIENCE)
 			.ignoreExceptions()
