@@ -174,6 +174,8 @@ Environment that only one service reads.
   value: {{ $config.homeSharedFor | quote }}
 - name: CHANCERY_SITE_ZONE
   value: {{ $config.siteZone | quote }}
+- name: CHANCERY_LOCALES
+  value: {{ $root.Values.site.locales | quote }}
 - name: CHANCERY_LIMITS_CONCURRENT_WRITES
   value: {{ $config.concurrentWrites | quote }}
 {{- range $index, $origin := $root.Values.security.allowedOrigins }}
@@ -183,7 +185,7 @@ Environment that only one service reads.
 {{- include "chancery.securityEnv" $root }}
 {{- else if eq .name "ingest-service" }}
 - name: CHANCERY_LOCALES
-  value: {{ $config.locales | quote }}
+  value: {{ $root.Values.site.locales | quote }}
 - name: CHANCERY_CONTENT_MAX_BODY_SIZE
   value: {{ $config.maxBodySize | quote }}
 - name: CHANCERY_CONTENT_MAX_IMPORT_LINE_SIZE
@@ -227,9 +229,9 @@ Environment that only one service reads.
 - name: CHANCERY_READING_ZONE
   value: {{ $config.readingZone | quote }}
 - name: CHANCERY_READING_DEFAULT_LOCALE
-  value: {{ $config.defaultLocale | quote }}
+  value: {{ first (splitList "," $root.Values.site.locales) | quote }}
 - name: CHANCERY_READING_LOCALES
-  value: {{ $config.locales | quote }}
+  value: {{ $root.Values.site.locales | quote }}
 - name: CHANCERY_READING_FEED_SIZE
   value: {{ $config.feedSize | quote }}
 - name: CHANCERY_PUBLIC_URL
@@ -240,7 +242,7 @@ Environment that only one service reads.
 {{- else if eq .name "counter-service" }}
 {{- include "chancery.securityEnv" $root }}
 - name: CHANCERY_LOCALES
-  value: {{ $config.locales | quote }}
+  value: {{ $root.Values.site.locales | quote }}
 - name: CHANCERY_MILESTONES_DEFAULTS
   value: {{ $config.milestoneDefaults | quote }}
 - name: CHANCERY_MILESTONES_GRACE

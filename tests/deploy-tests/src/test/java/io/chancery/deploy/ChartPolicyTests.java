@@ -354,6 +354,18 @@ class ChartPolicyTests {
 	}
 
 	@Test
+	void oneListOfLanguagesReachesEveryService() {
+		Manifests manifests = Chart.render(null, Map.of("site.locales", "ru,en,de"));
+		for (String service : List.of("ingest-service", "counter-service", "web-gateway")) {
+			assertThat(manifests.environment(service).get("CHANCERY_LOCALES").asString()).as(service)
+				.isEqualTo("ru,en,de");
+		}
+		Map<String, JsonNode> search = manifests.environment("search-service");
+		assertThat(search.get("CHANCERY_READING_LOCALES").asString()).isEqualTo("ru,en,de");
+		assertThat(search.get("CHANCERY_READING_DEFAULT_LOCALE").asString()).isEqualTo("ru");
+	}
+
+	@Test
 	void everyVariableAServiceReadsIsSet() {
 		assumeJarsBuilt();
 		for (String service : Manifests.SERVICES) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.chancery.gateway.web.SiteProperties;
 import io.chancery.gateway.web.EntityTags;
 import io.chancery.web.InvalidParameter;
 import io.chancery.web.ProblemDocumentation;
@@ -38,8 +39,11 @@ class HomeController {
 
 	private final HomePages pages;
 
-	HomeController(HomePages pages) {
+	private final SiteProperties site;
+
+	HomeController(HomePages pages, SiteProperties site) {
 		this.pages = pages;
+		this.site = site;
 	}
 
 	@GetMapping(path = "/api/v1/home", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,16 +57,18 @@ class HomeController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = ProblemDocumentation.REF)))
 	Mono<ResponseEntity<byte[]>> home(ServerWebExchange exchange,
-			@Parameter(description = "en or ru; default en") @RequestParam(required = false) @Nullable String locale,
+			@Parameter(
+					description = "one of the site's locales (chancery.site.locales); default its first") @RequestParam(
+							required = false) @Nullable String locale,
 			@Parameter(
 					description = "the instant to show, ISO-8601 (for previews and tests); default now") @RequestParam(
 							required = false) @Nullable String at,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
 		PARAMETERS.check(exchange.getRequest().getQueryParams());
-		String language = (locale == null || locale.isBlank()) ? "en" : locale.strip();
-		if (!PublicHome.isLocale(language)) {
+		String language = (locale == null || locale.isBlank()) ? this.site.defaultLocale() : locale.strip();
+		if (!this.site.speaks(language)) {
 			throw new InvalidParameter("locale", "names '" + language + "', which is not a locale of this site",
-					List.of("en", "ru"));
+					this.site.locales());
 		}
 		Mono<Rendered> rendered = (at != null) ? this.pages.at(language, instant(at)) : this.pages.now(language);
 		return rendered.map((page) -> {

@@ -1,8 +1,8 @@
 package io.chancery.gateway.home;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
+import io.chancery.gateway.web.SiteProperties;
 import io.chancery.gateway.home.HomePages.Rendered;
 import io.chancery.gateway.limits.RateLimits;
 import io.chancery.gateway.security.SecurityHeaders;
@@ -37,8 +37,6 @@ class PublicHome implements HttpHandlerDecoratorFactory {
 
 	static final String PATH = "/api/v1/home";
 
-	private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Z]{2})?");
-
 	private final HomePages pages;
 
 	private final RateLimits limits;
@@ -47,15 +45,15 @@ class PublicHome implements HttpHandlerDecoratorFactory {
 
 	private final ShortPaths timing;
 
-	PublicHome(HomePages pages, RateLimits limits, SecurityHeaders securityHeaders, ShortPaths timing) {
+	private final SiteProperties site;
+
+	PublicHome(HomePages pages, RateLimits limits, SecurityHeaders securityHeaders, ShortPaths timing,
+			SiteProperties site) {
+		this.site = site;
 		this.pages = pages;
 		this.limits = limits;
 		this.securityHeaders = securityHeaders;
 		this.timing = timing;
-	}
-
-	static boolean isLocale(String language) {
-		return LOCALE.matcher(language).matches();
 	}
 
 	@Override
@@ -75,20 +73,20 @@ class PublicHome implements HttpHandlerDecoratorFactory {
 	}
 
 	/** The locale of a request this path answers, or null for the full path. */
-	private static @Nullable String language(ServerHttpRequest request) {
+	private @Nullable String language(ServerHttpRequest request) {
 		if (!ShortPaths.anonymousPlainRead(request)) {
 			return null;
 		}
 		MultiValueMap<String, String> query = request.getQueryParams();
 		if (query.isEmpty()) {
-			return "en";
+			return this.site.defaultLocale();
 		}
 		List<String> locales = query.get("locale");
 		if (query.size() != 1 || locales == null || locales.size() != 1) {
 			return null;
 		}
-		String language = locales.getFirst().isBlank() ? "en" : locales.getFirst().strip();
-		return isLocale(language) ? language : null;
+		String language = locales.getFirst().isBlank() ? this.site.defaultLocale() : locales.getFirst().strip();
+		return this.site.speaks(language) ? language : null;
 	}
 
 	private Mono<Void> answer(ServerHttpRequest request, ServerHttpResponse response, Rendered page) {

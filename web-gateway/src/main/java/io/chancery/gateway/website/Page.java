@@ -27,11 +27,17 @@ import org.jspecify.annotations.Nullable;
  * @param languages every language of the site, for the switch
  * @param switchTo where the switch goes for a language, when not to this page in it: an
  * item's translation, or the listing when it has none
+ * @param assets the scripts, style and images, by their hashed names
  */
 public record Page(String name, String script, String title, String headline, @Nullable String description,
 		@Nullable String canonical, List<Alternate> alternates, String openGraphType, @Nullable String structuredData,
 		boolean indexable, Words.In words, String defaultLocale, List<String> languages,
-		java.util.Map<String, String> switchTo) {
+		java.util.Map<String, String> switchTo, Assets assets) {
+
+	/** The address of an asset, by its plain name: its hashed name, cached for good. */
+	public String asset(String name) {
+		return this.assets.href(name);
+	}
 
 	public String locale() {
 		return this.words.locale();

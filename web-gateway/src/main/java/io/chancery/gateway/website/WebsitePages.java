@@ -58,7 +58,10 @@ class WebsitePages {
 
 	private final HomeData home;
 
-	WebsitePages(Words words, SiteProperties site, SearchReads search, HomeData home) {
+	private final Assets assets;
+
+	WebsitePages(Words words, SiteProperties site, SearchReads search, HomeData home, Assets assets) {
+		this.assets = assets;
 		this.words = words;
 		this.site = site;
 		this.search = search;
@@ -244,7 +247,7 @@ class WebsitePages {
 			.toList();
 		return new Page(name, script, title, headline, description,
 				this.site.absolute(Page.link(path, language.locale(), defaultLocale)), alternates, openGraphType,
-				structuredData, indexable, language, defaultLocale, this.words.locales(), switchTo);
+				structuredData, indexable, language, defaultLocale, this.words.locales(), switchTo, this.assets);
 	}
 
 	/** schema.org's description of an article or event, safe inside a script element. */

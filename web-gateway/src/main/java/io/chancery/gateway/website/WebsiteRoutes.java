@@ -13,7 +13,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 class WebsiteRoutes {
 
 	@Bean
-	RouterFunction<ServerResponse> websiteRouter(WebsitePages pages, Sitemaps sitemaps) {
+	RouterFunction<ServerResponse> websiteRouter(WebsitePages pages, Sitemaps sitemaps, Assets assets) {
 		return RouterFunctions.route(GET("/"), pages::home)
 			.andRoute(GET("/articles/{id}"), (request) -> pages.item("article", request))
 			.andRoute(GET("/events/{id}"), (request) -> pages.item("event", request))
@@ -21,7 +21,8 @@ class WebsiteRoutes {
 			.andRoute(GET("/search"), pages::search)
 			.andRoute(GET("/robots.txt"), sitemaps::robots)
 			.andRoute(GET("/sitemap.xml"), sitemaps::index)
-			.andRoute(GET("/sitemaps/{year}.xml"), sitemaps::year);
+			.andRoute(GET("/sitemaps/{year}.xml"), sitemaps::year)
+			.andRoute(GET("/assets/{name}"), assets::serve);
 	}
 
 }

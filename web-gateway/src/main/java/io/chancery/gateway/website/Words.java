@@ -12,39 +12,53 @@ import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
 import tools.jackson.databind.JsonNode;
+import io.chancery.gateway.web.SiteProperties;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The website's own words in each of its languages, from the same {@code words.json} the
- * pages' scripts import, so a server-rendered page and a script say the same thing. A
- * word a language lacks is taken from the default language; a word no language has is
- * shown as its key, as the scripts do. A word that depends on a number has a form for
- * each of its language's plural categories (CLDR's, as the browsers'
- * {@code Intl.PluralRules} has them).
+ * The website's own words in each of its languages ({@code chancery.site.locales}), from
+ * {@code words.json}, which the pages' scripts import as this class serves it, so a
+ * server-rendered page and a script say the same thing. A word a language lacks is taken
+ * from the default language, then from the file's first; a word none has is shown as its
+ * key. A word that depends on a number has a form for each of its language's plural
+ * categories (CLDR's, as the browsers' {@code Intl.PluralRules} has them).
  */
 @Component
 public class Words {
 
 	static final String RESOURCE = "website/static/assets/words.json";
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
 	private final Map<String, Map<String, Object>> words;
 
 	private final String defaultLocale;
 
-	Words() {
-		this(read(RESOURCE));
+	@Autowired
+	Words(SiteProperties site) {
+		this(site.locales(), read(RESOURCE));
 	}
 
 	/**
-	 * @param words each language's words, the default language first: a word is a string,
-	 * or a map of plural category to string
+	 * @param locales the languages the site speaks, the default first
+	 * @param known each language's words as the file has them, its most complete first: a
+	 * word is a string, or a map of plural category to string
 	 */
-	Words(Map<String, Map<String, Object>> words) {
-		this.words = words;
-		this.defaultLocale = words.keySet().iterator().next();
+	Words(List<String> locales, Map<String, Map<String, Object>> known) {
+		Map<String, Object> fallback = new LinkedHashMap<>(known.values().iterator().next());
+		fallback.putAll(known.getOrDefault(locales.getFirst(), Map.of()));
+		Map<String, Map<String, Object>> words = new LinkedHashMap<>();
+		for (String locale : locales) {
+			Map<String, Object> own = new LinkedHashMap<>(fallback);
+			own.putAll(known.getOrDefault(locale, Map.of()));
+			words.put(locale, java.util.Collections.unmodifiableMap(own));
+		}
+		this.words = java.util.Collections.unmodifiableMap(words);
+		this.defaultLocale = locales.getFirst();
 	}
 
 	/** The languages the site speaks, the default first. */
@@ -60,9 +74,20 @@ public class Words {
 		return this.words.containsKey(locale);
 	}
 
+	/**
+	 * Every language's words as the scripts import them ({@code assets/words.json}): the
+	 * site's languages, the default first, each with every word, so a script never meets
+	 * a missing one.
+	 */
+	byte[] json() {
+		return json.writeValueAsBytes(this.words);
+	}
+
 	/** The words of one language. */
 	public In in(String locale) {
-		return new In(locale, this.words.getOrDefault(locale, Map.of()), this.words.get(this.defaultLocale));
+		Map<String, Object> own = this.words.get(locale);
+		return new In(this.words.containsKey(locale) ? locale : this.defaultLocale,
+				(own != null) ? own : this.words.get(this.defaultLocale));
 	}
 
 	/**
@@ -73,9 +98,9 @@ public class Words {
 		return "en".equals(locale) ? Locale.UK : Locale.forLanguageTag(locale);
 	}
 
-	private static Map<String, Map<String, Object>> read(String resource) {
+	static Map<String, Map<String, Object>> read(String resource) {
 		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-			JsonNode tree = JsonMapper.builder().build().readTree(in);
+			JsonNode tree = json.readTree(in);
 			Map<String, Map<String, Object>> words = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonNode> language : tree.properties()) {
 				Map<String, Object> own = new LinkedHashMap<>();
@@ -103,10 +128,9 @@ public class Words {
 	 * One language's words.
 	 *
 	 * @param locale the language
-	 * @param own its words
-	 * @param fallback the default language's words
+	 * @param own its words, each word the default language has among them
 	 */
-	public record In(String locale, Map<String, Object> own, Map<String, Object> fallback) {
+	public record In(String locale, Map<String, Object> own) {
 
 		/** The word for {@code key}. */
 		public String t(String key) {
@@ -129,9 +153,6 @@ public class Words {
 
 		private String form(String key, String category) {
 			Object word = this.own.get(key);
-			if (word == null) {
-				word = this.fallback.get(key);
-			}
 			if (word instanceof Map<?, ?> forms) {
 				Object form = forms.get(category);
 				word = (form != null) ? form : forms.get("other");
@@ -141,7 +162,7 @@ public class Words {
 
 		/** Whether some language has a word for {@code key}. */
 		public boolean has(String key) {
-			return this.own.containsKey(key) || this.fallback.containsKey(key);
+			return this.own.containsKey(key);
 		}
 
 		/** The word for {@code key} with each {@code {name}} replaced by its value. */

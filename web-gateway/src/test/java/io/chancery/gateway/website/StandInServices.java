@@ -61,9 +61,11 @@ final class StandInServices implements AutoCloseable {
 	StandInServices() {
 		this.catalogue = read("catalogue.json", new TypeReference<List<Map<String, Object>>>() {
 		});
-		this.sites = Map.of("en", read("site-en.json", new TypeReference<Map<String, Object>>() {
-		}), "ru", read("site-ru.json", new TypeReference<Map<String, Object>>() {
-		}));
+		Map<String, Object> english = read("site-en.json", new TypeReference<Map<String, Object>>() {
+		});
+		// German: a third language whose site details were entered in English.
+		this.sites = Map.of("en", english, "ru", read("site-ru.json", new TypeReference<Map<String, Object>>() {
+		}), "de", english);
 		this.counter.answer("/api/v1/site", this::site)
 			.answer("/api/v1/clocks", this::clocks)
 			.answer("/api/v1/counters", this::counters)
