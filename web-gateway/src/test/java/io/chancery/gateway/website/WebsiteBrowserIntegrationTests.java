@@ -323,6 +323,44 @@ class WebsiteBrowserIntegrationTests {
 	}
 
 	@Test
+	void everyPageInEachLanguagePassesTheAccessibilityAudit() {
+		// Each page, and what shows its script has finished with it.
+		Map<String, String> pages = new java.util.LinkedHashMap<>();
+		pages.put("/", "#clocks li");
+		pages.put("/articles/s-harbour-forum", "#related .related-item");
+		pages.put("/events/e-wreath", "h1.item-title");
+		pages.put("/articles/c-fishing-quotas", "h1.item-title");
+		pages.put("/articles/missing", "h1.item-title");
+		pages.put("/archive", "#archive-list .result");
+		pages.put("/archive?year=2026&month=11", "#archive-list .result");
+		pages.put("/search?q=harbour", "#chart svg");
+		pages.put("/search?kind=speech&person=Elena+Varga", "#chart svg");
+		List<String> violations = new java.util.ArrayList<>();
+		for (String locale : List.of("en", "ru")) {
+			int number = 0;
+			for (Map.Entry<String, String> page : pages.entrySet()) {
+				String path = locale.equals("en") ? page.getKey()
+						: page.getKey() + (page.getKey().contains("?") ? "&" : "?") + "locale=" + locale;
+				this.browser.open(path);
+				await().atMost(PATIENCE)
+					.ignoreExceptions()
+					.until(() -> !this.browser.findAll(page.getValue()).isEmpty());
+				violations.addAll(AccessibilityAudit.graveViolations(this.browser));
+				this.browser.screenshot(this.test, locale + "-" + (++number));
+			}
+		}
+		assertThat(violations).as("serious or critical accessibility violations").isEmpty();
+		assertThat(this.browser.problems()).as("console errors and warnings, but the pages answered 404 on purpose")
+			.allSatisfy((problem) -> assertThat(problem).contains("status of 404"));
+
+		// The audit finds what it should: an image without a text alternative is
+		// critical.
+		this.browser.open("data:text/html,<html lang=en><title>t</title><main><img src=x.png></main></html>");
+		assertThat(AccessibilityAudit.graveViolations(this.browser))
+			.anySatisfy((violation) -> assertThat(violation).startsWith("image-alt (critical)"));
+	}
+
+	@Test
 	void theKeyboardFindsTheSkipLinkFirstAndEveryControlIsLabelled() {
 		this.browser.open("/search");
 		await().atMost(PATIENCE).ignoreExceptions().until(() -> !this.browser.findAll("#results .result").isEmpty());
