@@ -162,6 +162,13 @@ class SearchIntegrationTests {
 		assertThat(ids(this.content.get("/api/v1/archive?tag=" + this.tag + "&year=2023&zone=Europe/Moscow")))
 			.containsExactly(this.p + "a3");
 		assertThat(ids(this.content.get("/api/v1/archive?tag=" + this.tag + "&year=2023&zone=Asia/Tokyo"))).isEmpty();
+		// An event's date is a day: ranged by days, as the home page's latest and
+		// upcoming events are.
+		assertThat(ids(this.content.get("/api/v1/events?q=" + this.tag + "&date-field=event&zone=UTC&to=2024-06-01")))
+			.containsExactlyInAnyOrder(this.p + "e1", this.p + "e3");
+		assertThat(ids(this.content
+			.get("/api/v1/events?q=" + this.tag + "&date-field=event&zone=UTC&from=2024-06-02&order=oldest")))
+			.containsExactly(this.p + "e2");
 		JsonNode months = this.content.get("/api/v1/archive/months");
 		assertThat(months.isArray()).isTrue();
 		assertThat(months.get(0).has("year")).isTrue();

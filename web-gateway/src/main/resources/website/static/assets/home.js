@@ -9,7 +9,7 @@ import { el, fill, getJson, href, itemHref, note, sanitisedBody, showSiteName, s
 
 const MAX_EVENTS = 10;
 
-const PARTS = ['site', 'clocks', 'counters', 'featured', 'latestEvents'];
+const PARTS = ['site', 'clocks', 'counters', 'featured', 'latestEvents', 'upcomingEvents'];
 
 const view = {
 	today: document.getElementById('today-date'),
@@ -17,6 +17,8 @@ const view = {
 	counters: document.getElementById('counters'),
 	featured: document.getElementById('featured'),
 	events: document.getElementById('events'),
+	upcomingSection: document.getElementById('upcoming-section'),
+	upcoming: document.getElementById('upcoming'),
 	contacts: document.getElementById('contacts'),
 	unavailable: document.getElementById('unavailable'),
 	live: document.getElementById('live-status'),
@@ -28,6 +30,9 @@ const clocks = new Clocks(view.clocks);
 const shown = new Map();
 
 let zone = 'UTC';
+
+/** The institution's date, as the last home answer gave it. */
+let today = null;
 
 let counters = [];
 
@@ -98,6 +103,7 @@ function refresh() {
 
 function render(home) {
 	zone = home.zone ?? 'UTC';
+	today = home.today;
 	const unavailable = new Set(home.unavailable ?? []);
 	showSiteName(home.site?.name);
 	view.today.textContent = capitalised(formatDay(home.today, 'full'));
@@ -114,6 +120,9 @@ function render(home) {
 	if (changed('latestEvents', home.latestEvents, unavailable)) {
 		events = newestFirst(home.latestEvents ?? []).slice(0, MAX_EVENTS);
 		renderEvents(unavailable.has('latestEvents'));
+	}
+	if (changed('upcomingEvents', home.upcomingEvents, unavailable)) {
+		renderUpcoming(home.upcomingEvents ?? []);
 	}
 	if (changed('site', home.site?.contacts, unavailable)) {
 		renderContacts(home.site?.contacts, unavailable.has('site'));
@@ -282,6 +291,12 @@ function eventPublished(change) {
 		type: 'event', id: change.id, locale: change.locale, title: change.title, lead: change.lead,
 		eventDate: change.date, relatedArticleId: change.relatedArticleId,
 	};
+	if (today && event.eventDate && event.eventDate > today) {
+		// Not among the latest: it is coming up.
+		shown.delete('upcomingEvents');
+		refresh();
+		return;
+	}
 	const known = events.some((existing) => existing.id === event.id);
 	events = newestFirst([event, ...events.filter((existing) => existing.id !== event.id)]).slice(0, MAX_EVENTS);
 	shown.delete('latestEvents');
@@ -307,6 +322,15 @@ function eventWithdrawn(id) {
 	events = events.filter((event) => event.id !== id);
 	shown.delete('latestEvents');
 	view.events.querySelector(`li[data-id="${CSS.escape(id)}"]`)?.remove();
+	shown.delete('upcomingEvents');
+	view.upcoming.querySelector(`li[data-id="${CSS.escape(id)}"]`)?.remove();
+}
+
+/** The events after today, soonest first; the section is hidden when there are none. */
+function renderUpcoming(upcoming) {
+	view.upcomingSection.hidden = upcoming.length === 0;
+	fill(view.upcoming, el('ol', { class: 'event-list', id: 'upcoming-list' },
+		upcoming.map((event) => eventItem(event, false))));
 }
 
 function newestFirst(list) {

@@ -395,7 +395,8 @@ class GatewayIntegrationTests {
 			}
 			assertThat(home.statusCode()).isEqualTo(200);
 			assertThat(home.body())
-				.contains("\"unavailable\":[\"site\",\"clocks\",\"counters\",\"featured\"," + "\"latestEvents\"]");
+				.contains("\"unavailable\":[\"site\",\"clocks\",\"counters\",\"featured\",\"latestEvents\","
+						+ "\"upcomingEvents\"]");
 			assertThat(home.headers().firstValue("Cache-Control")).hasValue("no-cache");
 		}
 	}

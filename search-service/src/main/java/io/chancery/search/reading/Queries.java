@@ -39,12 +39,20 @@ public final class Queries {
 			.mustNot((not) -> not.range((range) -> range.date((date) -> date.field("publishAt").gt("now"))))));
 	}
 
+	/**
+	 * How the bounds of a date range are written: instants, as {@code Instant} prints
+	 * them.
+	 */
+	private static final String INSTANT = "strict_date_optional_time";
+
 	static Query mainQuery(SearchQuery query) {
 		List<Query> filters = new ArrayList<>();
 		filters.add(visible());
 		if (query.from() != null || query.to() != null) {
 			filters.add(Query.of((q) -> q.range((range) -> range.date((date) -> {
-				date.field(query.dateField().field());
+				// Bounds are instants, whatever format the field keeps (an event's date
+				// is a day).
+				date.field(query.dateField().field()).format(INSTANT);
 				if (query.from() != null) {
 					date.gte(query.from().toString());
 				}
@@ -139,8 +147,8 @@ public final class Queries {
 		List<Query> filters = new ArrayList<>(facetFilters.values());
 		String from = ((query.from() != null) ? query.from() : Interval.EARLIEST).toString();
 		String to = ((query.to() != null) ? query.to() : Interval.LATEST).toString();
-		filters.add(Query.of((q) -> q
-			.range((range) -> range.date((date) -> date.field(query.dateField().field()).gte(from).lt(to)))));
+		filters.add(Query.of((q) -> q.range((range) -> range
+			.date((date) -> date.field(query.dateField().field()).format(INSTANT).gte(from).lt(to)))));
 		return filters;
 	}
 

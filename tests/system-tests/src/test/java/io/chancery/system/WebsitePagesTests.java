@@ -168,6 +168,46 @@ class WebsitePagesTests {
 	}
 
 	@Test
+	void theHomeAsOfAnInstantIsWhatWasPublishedByThenWithWhatWasStillToCome() {
+		String id = "page-then-" + this.word;
+		Map<String, Object> article = new LinkedHashMap<>();
+		article.put("id", id);
+		article.put("locale", "en");
+		article.put("kind", "speech");
+		article.put("title", "Said then " + this.word);
+		article.put("lead", "A lead " + this.word);
+		article.put("body", "<p>Then.</p>");
+		article.put("publishedAt", "2023-03-03T03:03:03Z");
+		article.put("timeZone", "Europe/London");
+		assertThat(
+				gateway.send("POST", "/api/v1/articles", MessageJson.mapper().writeValueAsString(article)).statusCode())
+			.isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> id.equals(gateway.get("/api/v1/home?locale=en&at=2023-03-03T03:03:04Z")
+				.path("featured")
+				.path("id")
+				.asString()));
+		assertThat(gateway.get("/api/v1/home?locale=en&at=2023-03-03T03:03:02Z").path("featured").path("id").asString())
+			.as("featured a second before it was published")
+			.isNotEqualTo(id);
+
+		// The demo catalog's events span the five years to today: in mid-2025 some were
+		// past, some to come.
+		JsonNode then = gateway.get("/api/v1/home?locale=en&at=2025-07-01T12:00:00Z");
+		assertThat(then.path("today").asString()).isEqualTo("2025-07-01");
+		assertThat(then.path("latestEvents")).isNotEmpty()
+			.allSatisfy((event) -> assertThat(event.path("eventDate").asString()).isLessThanOrEqualTo("2025-07-01"));
+		List<String> upcoming = then.path("upcomingEvents")
+			.valueStream()
+			.map((event) -> event.path("eventDate").asString())
+			.toList();
+		assertThat(upcoming).isNotEmpty().isSorted().allSatisfy((date) -> assertThat(date).isGreaterThan("2025-07-01"));
+		JsonNode now = gateway.get("/api/v1/home?locale=en");
+		assertThat(now.path("latestEvents")).allSatisfy((event) -> assertThat(event.path("eventDate").asString())
+			.isLessThanOrEqualTo(now.path("today").asString()));
+	}
+
+	@Test
 	void everyPageHasItsTitleAndAlternatesInEachLanguage() {
 		for (String path : List.of("/", "/archive", "/search")) {
 			Document english = page(path, 200);

@@ -18,11 +18,13 @@ import tools.jackson.databind.JsonNode;
  * @param site the institution's name and consular contacts (counter-service)
  * @param clocks the clock cities (counter-service)
  * @param counters the counters (counter-service)
- * @param featured the newest speech, interview or article, in full (search-service)
- * @param latestEvents the latest events, newest first (search-service)
+ * @param featured the newest speech, interview or article published by then, in full
+ * (search-service)
+ * @param latestEvents the events on or before that date, newest first (search-service)
+ * @param upcomingEvents the events after it, soonest first (search-service)
  * @param unavailable the parts that could not be had
  */
 record Home(String locale, Instant at, LocalDate today, String zone, @Nullable JsonNode site, @Nullable JsonNode clocks,
 		@Nullable JsonNode counters, @Nullable JsonNode featured, @Nullable JsonNode latestEvents,
-		List<String> unavailable) {
+		@Nullable JsonNode upcomingEvents, List<String> unavailable) {
 }

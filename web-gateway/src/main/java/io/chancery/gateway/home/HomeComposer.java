@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.chancery.gateway.routing.UpstreamProperties;
 import io.chancery.gateway.web.SiteProperties;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
@@ -29,6 +30,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Component
 class HomeComposer {
+
+	/** How many of the latest events the page shows. */
+	private static final int LATEST = 10;
+
+	/** How many upcoming events it shows. */
+	private static final int UPCOMING = 5;
 
 	/** Marks a part whose service failed, as opposed to one that is simply empty. */
 	private static final JsonNode FAILED = NullNode.getInstance();
@@ -55,11 +62,18 @@ class HomeComposer {
 		this.timeout = properties.partTimeout();
 	}
 
+	/**
+	 * The home page as of {@code at}: clocks and counters at that instant, the featured
+	 * item the newest published by then, and the events on or before that day in the
+	 * institution's zone, with those after it as upcoming. Only what is public now is
+	 * shown: the services answer anonymously.
+	 */
 	Mono<Home> compose(String locale, Instant at) {
 		URI counter = this.upstreams.counter();
 		URI search = this.upstreams.search();
 		Mono<Optional<JsonNode>> site = part("counter-service",
-				uri(counter, "/api/v1/site").queryParam("locale", locale).build().toUri());
+				uri(counter, "/api/v1/site").queryParam("locale", locale).build().toUri())
+			.cache();
 		Mono<Optional<JsonNode>> clocks = part("counter-service",
 				uri(counter, "/api/v1/clocks").queryParam("locale", locale)
 					.queryParam("at", at.toString())
@@ -73,24 +87,49 @@ class HomeComposer {
 		Mono<Optional<JsonNode>> featured = part("search-service",
 				uri(search, "/api/v1/articles").queryParam("locale", locale)
 					.queryParam("kind", "speech,interview,article")
+					.queryParam("to", at.toString())
 					.queryParam("size", 1)
 					.build()
+					.encode()
 					.toUri())
 			.flatMap((listing) -> full(listing, locale));
-		Mono<Optional<JsonNode>> events = part("search-service",
-				uri(search, "/api/v1/events").queryParam("locale", locale).queryParam("size", 10).build().toUri());
+		// Which day it is depends on the institution's zone, which its site details give.
+		Mono<List<Optional<JsonNode>>> events = site.flatMap((details) -> {
+			LocalDate today = LocalDate.ofInstant(at, zone(details.filter((node) -> node != FAILED).orElse(null)));
+			// Event dates are calendar days: compared as days, in UTC.
+			Mono<Optional<JsonNode>> latest = part("search-service",
+					uri(search, "/api/v1/events").queryParam("locale", locale)
+						.queryParam("date-field", "event")
+						.queryParam("zone", "UTC")
+						.queryParam("to", today.toString())
+						.queryParam("size", LATEST)
+						.build()
+						.toUri());
+			Mono<Optional<JsonNode>> upcoming = part("search-service",
+					uri(search, "/api/v1/events").queryParam("locale", locale)
+						.queryParam("date-field", "event")
+						.queryParam("zone", "UTC")
+						.queryParam("from", today.plusDays(1).toString())
+						.queryParam("order", "oldest")
+						.queryParam("size", UPCOMING)
+						.build()
+						.toUri());
+			return Mono.zip(latest, upcoming).map((both) -> List.of(both.getT1(), both.getT2()));
+		});
 		return Mono.zip(site, clocks, counters, featured, events).map((parts) -> {
 			List<String> unavailable = new ArrayList<>();
 			JsonNode siteNode = value(parts.getT1(), "site", unavailable);
 			JsonNode clockNode = value(parts.getT2(), "clocks", unavailable);
 			JsonNode counterNode = value(parts.getT3(), "counters", unavailable);
 			JsonNode featuredNode = value(parts.getT4(), "featured", unavailable);
-			JsonNode eventNode = value(parts.getT5(), "latestEvents", unavailable);
+			JsonNode eventNode = value(parts.getT5().get(0), "latestEvents", unavailable);
+			JsonNode upcomingNode = value(parts.getT5().get(1), "upcomingEvents", unavailable);
 			ZoneId zone = zone(siteNode);
 			return new Home(locale, at, LocalDate.ofInstant(at, zone), zone.getId(), siteNode,
 					(clockNode != null) ? clockNode.get("clocks") : null,
 					(counterNode != null) ? counterNode.get("counters") : null, featuredNode,
-					(eventNode != null) ? eventNode.get("results") : null, List.copyOf(unavailable));
+					(eventNode != null) ? eventNode.get("results") : null,
+					(upcomingNode != null) ? upcomingNode.get("results") : null, List.copyOf(unavailable));
 		});
 	}
 
@@ -126,7 +165,7 @@ class HomeComposer {
 		return this.breakers.create(service).run(call, (ex) -> Mono.just(Optional.of(FAILED)));
 	}
 
-	private ZoneId zone(JsonNode site) {
+	private ZoneId zone(@Nullable JsonNode site) {
 		if (site != null) {
 			JsonNode first = site.path("clocks").path(0).path("timeZone");
 			if (first.isString()) {

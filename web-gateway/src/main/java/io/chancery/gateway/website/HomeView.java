@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * @param eventsUnavailable whether search-service did not answer for them
  */
 public record HomeView(List<Counter> counters, boolean countersUnavailable, @Nullable Featured featured,
-		boolean featuredUnavailable, List<Event> events, boolean eventsUnavailable) {
+		boolean featuredUnavailable, List<Event> events, boolean eventsUnavailable, List<Event> upcoming) {
 
 	static HomeView of(JsonNode home, Words.In words, String defaultLocale) {
 		List<String> unavailable = new ArrayList<>();
@@ -47,15 +47,25 @@ public record HomeView(List<Counter> counters, boolean countersUnavailable, @Nul
 					(kind != null && words.has("kind." + kind)) ? words.t("kind." + kind) : kind,
 					ItemView.text(item, "lead", null));
 		}
+		return new HomeView(List.copyOf(counters), unavailable.contains("counters"), featured,
+				unavailable.contains("featured"), events(home.path("latestEvents"), words, defaultLocale),
+				unavailable.contains("latestEvents"), events(home.path("upcomingEvents"), words, defaultLocale));
+	}
+
+	/** The page when the home answer could not be had at all. */
+	static HomeView unavailable() {
+		return new HomeView(List.of(), true, null, true, List.of(), true, List.of());
+	}
+
+	private static List<Event> events(JsonNode list, Words.In words, String defaultLocale) {
 		List<Event> events = new ArrayList<>();
-		for (JsonNode event : home.path("latestEvents")) {
+		for (JsonNode event : list) {
 			events.add(new Event(ItemView.text(event, "title", ""),
 					Page.link("/events/" + encode(ItemView.text(event, "id", "")),
 							ItemView.text(event, "locale", words.locale()), defaultLocale),
 					ItemView.text(event, "eventDate", null), ItemView.text(event, "lead", null), words.locale()));
 		}
-		return new HomeView(List.copyOf(counters), unavailable.contains("counters"), featured,
-				unavailable.contains("featured"), List.copyOf(events), unavailable.contains("latestEvents"));
+		return List.copyOf(events);
 	}
 
 	private static String encode(String segment) {

@@ -77,7 +77,7 @@ class WebsitePages {
 		Page page = shellPage("home", "/", language);
 		return this.home.now(language.locale())
 			.map((home) -> HomeView.of(home, language, this.words.defaultLocale()))
-			.onErrorResume((ex) -> Mono.just(new HomeView(List.of(), true, null, true, List.of(), true)))
+			.onErrorResume((ex) -> Mono.just(HomeView.unavailable()))
 			.flatMap((home) -> html(request, HttpStatus.OK, render("home", Map.of("page", page, "home", home))));
 	}
 
