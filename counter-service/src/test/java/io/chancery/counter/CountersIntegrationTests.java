@@ -133,7 +133,7 @@ class CountersIntegrationTests {
 				new SiteDetails("ru", Long.MAX_VALUE / 2, "Посольство", List.of(),
 						List.of(new SiteDetails.ClockCity("Москва", "Europe/Moscow"),
 								new SiteDetails.ClockCity("Лондон", "Europe/London")),
-						Instant.now()));
+						Instant.now(), null));
 		// Evidence that both were read: the one due soon is served once its time comes.
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(

@@ -102,8 +102,9 @@ class StreamIntegrationTests {
 		assertThat(rollover).contains("\"id\":\"" + id + "\"").contains("366 days have passed since the incident");
 		assertThat(millis).isLessThan(1000);
 
-		publish(Topic.SITE_DETAILS, "en", EventType.SITE_DETAILS_UPDATED, new SiteDetails("en", Long.MAX_VALUE / 2,
-				"Embassy", List.of(), List.of(new SiteDetails.ClockCity("London", "Europe/London")), Instant.now()));
+		publish(Topic.SITE_DETAILS, "en", EventType.SITE_DETAILS_UPDATED,
+				new SiteDetails("en", Long.MAX_VALUE / 2, "Embassy", List.of(),
+						List.of(new SiteDetails.ClockCity("London", "Europe/London")), Instant.now(), null));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			HttpResponse<String> site = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/site?locale=en")).build(),

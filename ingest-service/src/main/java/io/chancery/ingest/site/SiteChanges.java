@@ -40,6 +40,9 @@ class SiteChanges {
 			.require(request.contacts() == null || request.contacts().size() <= 50, "contacts",
 					"has more than 50 entries")
 			.require(request.clocks() == null || request.clocks().size() <= 12, "clocks", "has more than 12 entries");
+		if (request.featuredArticleId() != null) {
+			violations.requireId(request.featuredArticleId(), "featuredArticleId");
+		}
 		List<SiteRequest.Contact> contacts = Objects.requireNonNullElse(request.contacts(), List.of());
 		for (int i = 0; i < contacts.size(); i++) {
 			SiteRequest.Contact contact = contacts.get(i);
@@ -93,7 +96,7 @@ class SiteChanges {
 					Objects.requireNonNull(clock.timeZone())))
 			.toList();
 		return new SiteDetails(locale, revision, Objects.requireNonNull(HtmlSanitizer.plain(request.name())), contacts,
-				clocks, this.clock.instant());
+				clocks, this.clock.instant(), request.featuredArticleId());
 	}
 
 	private static List<String> plain(@Nullable List<String> values) {

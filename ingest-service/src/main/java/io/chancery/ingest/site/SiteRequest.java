@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param name the institution's name
  * @param contacts consular contacts, in display order
  * @param clocks the cities whose clocks the site shows, in display order
+ * @param featuredArticleId the article the home page features whatever is newer; none to
+ * feature the newest speech, interview or article
  */
-record SiteRequest(@Nullable String name, @Nullable List<Contact> contacts, @Nullable List<Clock> clocks) {
+record SiteRequest(@Nullable String name, @Nullable List<Contact> contacts, @Nullable List<Clock> clocks,
+		@Nullable String featuredArticleId) {
 
 	/**
 	 * A consular contact.

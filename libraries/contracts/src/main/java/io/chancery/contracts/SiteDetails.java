@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param contacts consular contacts, in display order
  * @param clocks the cities whose clocks the site shows, in display order
  * @param updatedAt when this revision was accepted
+ * @param featuredArticleId the article the home page features, pinned by an editor;
+ * {@code null} (and absent from messages of older producers) when the newest speech,
+ * interview or article is featured
  */
 public record SiteDetails(String locale, long revision, String name, List<ConsularContact> contacts,
-		List<ClockCity> clocks, Instant updatedAt) {
+		List<ClockCity> clocks, Instant updatedAt, @Nullable String featuredArticleId) {
 
 	public SiteDetails {
 		contacts = (contacts != null) ? List.copyOf(contacts) : List.of();

@@ -26,6 +26,7 @@ class GoldenMessagesTests {
 				Arguments.of("article-withdrawn", Withdrawal.class), Arguments.of("event-published", Event.class),
 				Arguments.of("event-withdrawn", Withdrawal.class),
 				Arguments.of("site-details-updated", SiteDetails.class),
+				Arguments.of("site-details-updated-with-pin", SiteDetails.class),
 				Arguments.of("counter-milestone-reached", CounterMilestoneReached.class));
 	}
 
@@ -52,6 +53,14 @@ class GoldenMessagesTests {
 	void eventFromNewerProducerReadsWithUnknownNestedFieldsIgnored() {
 		assertThat(read("event-published-from-newer-producer", Event.class))
 			.isEqualTo(read("event-published", Event.class));
+	}
+
+	@Test
+	void siteDetailsWithoutAPinAreReadAsFeaturingTheNewest() {
+		assertThat(read("site-details-updated", SiteDetails.class).featuredArticleId()).isNull();
+		assertThat(read("site-details-updated-with-pin", SiteDetails.class)).usingRecursiveComparison()
+			.ignoringFields("featuredArticleId")
+			.isEqualTo(read("site-details-updated", SiteDetails.class));
 	}
 
 	@Test

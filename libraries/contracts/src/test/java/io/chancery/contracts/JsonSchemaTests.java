@@ -35,6 +35,7 @@ class JsonSchemaTests {
 				Arguments.of("article-withdrawn", "withdrawal"), Arguments.of("event-published", "event"),
 				Arguments.of("event-published-from-newer-producer", "event"),
 				Arguments.of("event-withdrawn", "withdrawal"), Arguments.of("site-details-updated", "site-details"),
+				Arguments.of("site-details-updated-with-pin", "site-details"),
 				Arguments.of("counter-milestone-reached", "counter-milestone-reached"));
 	}
 

@@ -207,6 +207,35 @@ class SystemTests {
 		assertThat(home.get("clocks").toString()).contains("London");
 	}
 
+	@Test
+	void anEditorPinsTheFeaturedArticleFromItsPublicationAndUnpinsIt() {
+		String id = "sys-pin-" + this.word;
+		HttpResponse<String> created = gateway.send("POST", "/api/v1/articles",
+				json(article(id, "Pinned " + this.word, "2024-05-01T10:00:00+03:00")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		awaitWithin(VISIBLE_WITHIN, "the article", () -> gateway.raw("/api/v1/articles/" + id).statusCode() == 200);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> site = MessageJson.mapper().convertValue(gateway.get("/api/v1/site?locale=en"), Map.class);
+		site.keySet().retainAll(List.of("name", "contacts", "clocks"));
+
+		site.put("featuredArticleId", "Not an id");
+		HttpResponse<String> refused = gateway.send("PUT", "/api/v1/site/en", json(site));
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("featuredArticleId");
+		site.put("featuredArticleId", id);
+		assertThat(gateway.send("PUT", "/api/v1/site/en", json(site)).statusCode()).isEqualTo(200);
+		awaitWithin(VISIBLE_WITHIN, "the pinned article featured",
+				() -> id.equals(gateway.get("/api/v1/home?locale=en").path("featured").path("id").asString()));
+		assertThat(gateway.get("/api/v1/home?locale=en&at=2024-04-30T12:00:00Z").path("featured").path("id").asString())
+			.as("featured before the pinned article was published")
+			.isNotEqualTo(id);
+
+		site.remove("featuredArticleId");
+		assertThat(gateway.send("PUT", "/api/v1/site/en", json(site)).statusCode()).isEqualTo(200);
+		awaitWithin(VISIBLE_WITHIN, "the newest featured again",
+				() -> !id.equals(gateway.get("/api/v1/home?locale=en").path("featured").path("id").asString()));
+	}
+
 	private static long total(String pathAndQuery) {
 		return gateway.get(pathAndQuery).get("total").asLong();
 	}

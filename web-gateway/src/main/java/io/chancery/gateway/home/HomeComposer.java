@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,8 +67,9 @@ class HomeComposer {
 	/**
 	 * The home page as of {@code at}: clocks and counters at that instant, the featured
 	 * item the newest published by then, and the events on or before that day in the
-	 * institution's zone, with those after it as upcoming. Only what is public now is
-	 * shown: the services answer anonymously.
+	 * institution's zone, with those after it as upcoming. An article an editor pinned in
+	 * the site details is featured instead of the newest, from the moment it was
+	 * published. Only what is public now is shown: the services answer anonymously.
 	 */
 	Mono<Home> compose(String locale, Instant at) {
 		URI counter = this.upstreams.counter();
@@ -84,7 +87,7 @@ class HomeComposer {
 					.queryParam("at", at.toString())
 					.build()
 					.toUri());
-		Mono<Optional<JsonNode>> featured = part("search-service",
+		Mono<Optional<JsonNode>> newest = part("search-service",
 				uri(search, "/api/v1/articles").queryParam("locale", locale)
 					.queryParam("kind", "speech,interview,article")
 					.queryParam("to", at.toString())
@@ -93,6 +96,20 @@ class HomeComposer {
 					.encode()
 					.toUri())
 			.flatMap((listing) -> full(listing, locale));
+		// An article an editor pinned, once it was published; else the newest.
+		Mono<Optional<JsonNode>> featured = site.flatMap((details) -> {
+			String pin = details.map((node) -> node.path("featuredArticleId").asString(null)).orElse(null);
+			if (pin == null) {
+				return newest;
+			}
+			return part("search-service",
+					uri(search, "/api/v1/articles/{id}").queryParam("locale", locale)
+						.buildAndExpand(pin)
+						.encode()
+						.toUri())
+				.flatMap((item) -> (item.isPresent() && item.get() != FAILED && publishedBy(item.get(), at))
+						? Mono.just(item) : newest);
+		});
 		// Which day it is depends on the institution's zone, which its site details give.
 		Mono<List<Optional<JsonNode>>> events = site.flatMap((details) -> {
 			LocalDate today = LocalDate.ofInstant(at, zone(details.filter((node) -> node != FAILED).orElse(null)));
@@ -131,6 +148,20 @@ class HomeComposer {
 					(eventNode != null) ? eventNode.get("results") : null,
 					(upcomingNode != null) ? upcomingNode.get("results") : null, List.copyOf(unavailable));
 		});
+	}
+
+	/**
+	 * Whether an article's date (its publication, else its own date) is not after
+	 * {@code at}.
+	 */
+	private static boolean publishedBy(JsonNode article, Instant at) {
+		String date = article.path("publishedAt").asString(article.path("date").asString(null));
+		try {
+			return date == null || !OffsetDateTime.parse(date).toInstant().isAfter(at);
+		}
+		catch (DateTimeParseException ex) {
+			return true;
+		}
 	}
 
 	/** The listing's first item in full, or empty when there is none. */
