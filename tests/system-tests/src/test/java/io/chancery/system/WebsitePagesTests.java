@@ -57,6 +57,11 @@ class WebsitePagesTests {
 		assertThat(page.select(".item-fact a").eachAttr("href")).contains("/search?person=The+Ambassador");
 
 		// Validated as an API answer is: the same bytes are not sent twice.
+		// Kept as long as the answer it shows: an item's, a minute.
+		assertThat(gateway.raw("/articles/" + id).headers().firstValue("Cache-Control").orElse(""))
+			.contains("max-age=60");
+		assertThat(gateway.raw("/articles/never-" + this.word).headers().firstValue("Cache-Control"))
+			.hasValue("no-cache");
 		String tag = gateway.raw("/articles/" + id).headers().firstValue("ETag").orElseThrow();
 		assertThat(gateway.send("GET", "/articles/" + id, null, "If-None-Match", tag).statusCode()).isEqualTo(304);
 	}
@@ -163,6 +168,14 @@ class WebsitePagesTests {
 		assertThat(page.select("#event-list .event-title").eachText()).contains("Reception " + this.word);
 		assertThat(page.select("#event-list .event-title a").eachAttr("href"))
 			.allMatch((href) -> href.startsWith("/events/"));
+		assertThat(page.select("#contacts .contact-title").eachText()).containsExactlyElementsOf(home.path("site")
+			.path("contacts")
+			.valueStream()
+			.map((contact) -> contact.path("title").asString())
+			.toList());
+		assertThat(page.select("#contacts a[href^=tel:]")).isNotEmpty();
+		assertThat(page.selectFirst("#today-date").attr("datetime")).isEqualTo(home.path("today").asString());
+		assertThat(page.selectFirst("#today-date").text()).isNotBlank();
 		assertThat(page("/?locale=ru", 200).selectFirst("#featured-heading").text())
 			.isEqualTo("Выступления, интервью, статьи");
 	}

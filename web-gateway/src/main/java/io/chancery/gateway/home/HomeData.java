@@ -23,8 +23,16 @@ public class HomeData {
 	}
 
 	/** The home answer for now in {@code locale}, one the site speaks. */
-	public Mono<JsonNode> now(String locale) {
-		return this.pages.now(locale).map((page) -> this.json.readTree(page.body()));
+	public Mono<Answer> now(String locale) {
+		return this.pages.now(locale)
+			.map((page) -> new Answer(this.json.readTree(page.body()), this.pages.cacheControl(page)));
+	}
+
+	/**
+	 * @param home the answer
+	 * @param cacheControl how long it may be kept, as the API route says
+	 */
+	public record Answer(JsonNode home, String cacheControl) {
 	}
 
 }

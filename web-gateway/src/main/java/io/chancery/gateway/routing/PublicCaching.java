@@ -27,7 +27,7 @@ import org.springframework.web.server.ServerWebExchange;
  * everything that is not a public read pass as they are.
  */
 @Component
-class PublicCaching implements GlobalFilter, Ordered {
+public class PublicCaching implements GlobalFilter, Ordered {
 
 	private static final Pattern ONE_ITEM = Pattern.compile("/api/v1/(articles|events)/[^/]+");
 
@@ -71,8 +71,11 @@ class PublicCaching implements GlobalFilter, Ordered {
 		return chain.filter(exchange);
 	}
 
-	/** The {@code Cache-Control} of a public read at {@code path}, if it is one. */
-	Optional<String> policy(String path) {
+	/**
+	 * The {@code Cache-Control} of a public read at {@code path}, if it is one; the
+	 * website's pages are kept as long as the answers they show.
+	 */
+	public Optional<String> policy(String path) {
 		if (path.equals("/api/v1/search/export") || path.equals("/api/v1/stream") || path.startsWith("/api/v1/admin")
 				|| path.startsWith("/api/v1/imports")) {
 			return Optional.empty();

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * @param eventsUnavailable whether search-service did not answer for them
  */
 public record HomeView(List<Counter> counters, boolean countersUnavailable, @Nullable Featured featured,
-		boolean featuredUnavailable, List<Event> events, boolean eventsUnavailable, List<Event> upcoming) {
+		boolean featuredUnavailable, List<Event> events, boolean eventsUnavailable, List<Event> upcoming,
+		@Nullable String today, @Nullable String todayText, @Nullable List<Contact> contacts) {
 
 	static HomeView of(JsonNode home, Words.In words, String defaultLocale) {
 		List<String> unavailable = new ArrayList<>();
@@ -49,12 +50,46 @@ public record HomeView(List<Counter> counters, boolean countersUnavailable, @Nul
 		}
 		return new HomeView(List.copyOf(counters), unavailable.contains("counters"), featured,
 				unavailable.contains("featured"), events(home.path("latestEvents"), words, defaultLocale),
-				unavailable.contains("latestEvents"), events(home.path("upcomingEvents"), words, defaultLocale));
+				unavailable.contains("latestEvents"), events(home.path("upcomingEvents"), words, defaultLocale),
+				ItemView.text(home, "today", null), today(ItemView.text(home, "today", null), words.locale()),
+				unavailable.contains("site") ? null : contacts(home.path("site").path("contacts")));
+	}
+
+	private static @Nullable String today(@Nullable String day, String locale) {
+		try {
+			String text = (day != null) ? java.time.LocalDate.parse(day)
+				.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL)
+					.withLocale(Words.formatting(locale))) : null;
+			return (text != null && !text.isEmpty())
+					? text.substring(0, 1).toUpperCase(Words.formatting(locale)) + text.substring(1) : null;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static List<Contact> contacts(JsonNode list) {
+		List<Contact> contacts = new ArrayList<>();
+		for (JsonNode contact : list) {
+			List<ItemView.Link> phones = new ArrayList<>();
+			contact.path("phones")
+				.forEach((phone) -> phones
+					.add(new ItemView.Link(phone.asString(), "tel:" + phone.asString().replaceAll("[^\\d+]", ""))));
+			List<ItemView.Link> emails = new ArrayList<>();
+			contact.path("emails").forEach((email) -> {
+				String address = email.asString();
+				emails.add(new ItemView.Link(address,
+						address.matches("[^\\s@<>\"]+@[^\\s@<>\"]+") ? "mailto:" + address : null));
+			});
+			contacts.add(new Contact(ItemView.text(contact, "title", ""), List.copyOf(phones), List.copyOf(emails),
+					ItemView.text(contact, "address", null), ItemView.text(contact, "hours", null)));
+		}
+		return List.copyOf(contacts);
 	}
 
 	/** The page when the home answer could not be had at all. */
 	static HomeView unavailable() {
-		return new HomeView(List.of(), true, null, true, List.of(), true, List.of());
+		return new HomeView(List.of(), true, null, true, List.of(), true, List.of(), null, null, null);
 	}
 
 	private static List<Event> events(JsonNode list, Words.In words, String defaultLocale) {
@@ -71,6 +106,19 @@ public record HomeView(List<Counter> counters, boolean countersUnavailable, @Nul
 	private static String encode(String segment) {
 		return org.springframework.web.util.UriUtils.encodePathSegment(segment,
 				java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A consular contact.
+	 *
+	 * @param title what it is for
+	 * @param phones its numbers, each with its {@code tel:} link
+	 * @param emails its addresses, each with its {@code mailto:} link when it is one
+	 * @param address its postal address
+	 * @param hours its opening hours
+	 */
+	public record Contact(String title, List<ItemView.Link> phones, List<ItemView.Link> emails,
+			@Nullable String address, @Nullable String hours) {
 	}
 
 	/**

@@ -149,9 +149,9 @@ public record ItemView(String status, String type, String locale, @Nullable Stri
 
 	/**
 	 * @param text what the link says
-	 * @param href where it goes
+	 * @param href where it goes; none for a text that is no address
 	 */
-	public record Link(String text, String href) {
+	public record Link(String text, @Nullable String href) {
 	}
 
 	/** Dates as the scripts write them: British English for English. */

@@ -13,6 +13,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.chancery.gateway.home.HomeData;
+import io.chancery.gateway.routing.PublicCaching;
 import io.chancery.gateway.web.EntityTags;
 import io.chancery.gateway.web.SiteProperties;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,6 +46,9 @@ class WebsitePages {
 
 	private static final Duration ITEM_TIMEOUT = Duration.ofSeconds(5);
 
+	/** A page whose data could not all be had, or that says why nothing is shown. */
+	private static final String NOT_KEPT = "no-cache";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, TEMPLATES);
@@ -60,8 +63,12 @@ class WebsitePages {
 
 	private final Assets assets;
 
-	WebsitePages(Words words, SiteProperties site, SearchReads search, HomeData home, Assets assets) {
+	private final PublicCaching caching;
+
+	WebsitePages(Words words, SiteProperties site, SearchReads search, HomeData home, Assets assets,
+			PublicCaching caching) {
 		this.assets = assets;
+		this.caching = caching;
 		this.words = words;
 		this.site = site;
 		this.search = search;
@@ -76,9 +83,11 @@ class WebsitePages {
 		Words.In language = this.words.in(locale(request));
 		Page page = shellPage("home", "/", language);
 		return this.home.now(language.locale())
-			.map((home) -> HomeView.of(home, language, this.words.defaultLocale()))
-			.onErrorResume((ex) -> Mono.just(HomeView.unavailable()))
-			.flatMap((home) -> html(request, HttpStatus.OK, render("home", Map.of("page", page, "home", home))));
+			.map((answer) -> Map.entry(HomeView.of(answer.home(), language, this.words.defaultLocale()),
+					answer.cacheControl()))
+			.onErrorResume((ex) -> Mono.just(Map.entry(HomeView.unavailable(), NOT_KEPT)))
+			.flatMap((home) -> html(request, HttpStatus.OK, render("home", Map.of("page", page, "home", home.getKey())),
+					home.getValue()));
 	}
 
 	/**
@@ -115,7 +124,8 @@ class WebsitePages {
 							language, archive.count() != null && !archive.results().isEmpty(), "website", null,
 							this.words.locales(), Map.of());
 				}
-				return html(request, HttpStatus.OK, render("archive", Map.of("page", page, "archive", archive)));
+				return html(request, HttpStatus.OK, render("archive", Map.of("page", page, "archive", archive)),
+						(archive.count() != null) ? keptAs("/api/v1/archive") : NOT_KEPT);
 			});
 	}
 
@@ -153,7 +163,8 @@ class WebsitePages {
 							page.description(), "/search", language, false, "website", null, this.words.locales(),
 							Map.of());
 				}
-				return html(request, HttpStatus.OK, render("search", Map.of("page", page, "search", search)));
+				return html(request, HttpStatus.OK, render("search", Map.of("page", page, "search", search)),
+						(search.problem() == null) ? keptAs("/api/v1/search") : NOT_KEPT);
 			});
 	}
 
@@ -185,7 +196,8 @@ class WebsitePages {
 		return this.search.get(uri, ITEM_TIMEOUT)
 			.map((item) -> shown(item, type, path, language))
 			.onErrorResume((ex) -> Mono.just(notShown(ex, type, path, language)))
-			.flatMap((rendered) -> html(request, rendered.status(), rendered.body()));
+			.flatMap((rendered) -> html(request, rendered.status(), rendered.body(),
+					keptAs("/api/v1/" + collection + "/{id}")));
 	}
 
 	private Rendered shown(JsonNode item, String type, String path, Words.In language) {
@@ -293,24 +305,33 @@ class WebsitePages {
 	}
 
 	/**
-	 * A page, validated as the API answers it shows are: revalidated on every use
-	 * ({@code no-cache}, since its data changes by the minute) and answered 304 when the
-	 * client holds the same bytes.
+	 * A page, cached as the API answers it shows are: kept as long as they may be (a page
+	 * that shows a failure or says why nothing is shown is revalidated on every use) and
+	 * answered 304 when the client holds the same bytes.
 	 */
-	private static Mono<ServerResponse> html(ServerRequest request, HttpStatusCode status, byte[] body) {
+	private static Mono<ServerResponse> html(ServerRequest request, HttpStatusCode status, byte[] body,
+			String cacheControl) {
 		String tag = EntityTags.of(body);
+		String kept = (status.value() == 200) ? cacheControl : NOT_KEPT;
 		if (status.value() == 200
 				&& EntityTags.matches(request.headers().firstHeader(HttpHeaders.IF_NONE_MATCH), tag)) {
 			return ServerResponse.status(HttpStatus.NOT_MODIFIED)
 				.eTag(tag)
-				.cacheControl(CacheControl.noCache())
+				.header(HttpHeaders.CACHE_CONTROL, kept)
 				.build();
 		}
 		return ServerResponse.status(status)
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.eTag(tag)
-			.cacheControl(CacheControl.noCache())
+			.header(HttpHeaders.CACHE_CONTROL, kept)
 			.bodyValue(body);
+	}
+
+	/**
+	 * How long a page may be kept: as long as the API answer at {@code apiPath} it shows.
+	 */
+	private String keptAs(String apiPath) {
+		return this.caching.policy(apiPath).orElse(NOT_KEPT);
 	}
 
 	/**
