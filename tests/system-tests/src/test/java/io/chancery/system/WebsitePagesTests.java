@@ -44,6 +44,11 @@ class WebsitePagesTests {
 
 		Document page = page("/articles/" + id, 200);
 		assertThat(page.title()).startsWith("Speech on the treaty " + this.word);
+		// The institution's own name (its site details'), not the software's.
+		String institution = page.selectFirst("meta[property=og:site_name]").attr("content");
+		assertThat(institution).startsWith("Embassy");
+		assertThat(page.title()).endsWith(" \u2014 " + institution);
+		assertThat(page.selectFirst(".brand-name").text()).isEqualTo(institution);
 		assertThat(page.selectFirst("h1.item-title").text()).isEqualTo("Speech on the treaty " + this.word);
 		assertThat(page.selectFirst(".prose em").text()).isEqualTo("peace");
 		assertThat(page.selectFirst("meta[property=og:title]").attr("content"))

@@ -65,8 +65,11 @@ class WebsitePages {
 
 	private final PublicCaching caching;
 
+	private final SiteNames names;
+
 	WebsitePages(Words words, SiteProperties site, SearchReads search, HomeData home, Assets assets,
-			PublicCaching caching) {
+			PublicCaching caching, SiteNames names) {
+		this.names = names;
 		this.assets = assets;
 		this.caching = caching;
 		this.words = words;
@@ -80,14 +83,15 @@ class WebsitePages {
 	 * home answer; the script adds the clocks and keeps it live.
 	 */
 	Mono<ServerResponse> home(ServerRequest request) {
-		Words.In language = this.words.in(locale(request));
-		Page page = shellPage("home", "/", language);
-		return this.home.now(language.locale())
-			.map((answer) -> Map.entry(HomeView.of(answer.home(), language, this.words.defaultLocale()),
-					answer.cacheControl()))
-			.onErrorResume((ex) -> Mono.just(Map.entry(HomeView.unavailable(), NOT_KEPT)))
-			.flatMap((home) -> html(request, HttpStatus.OK, render("home", Map.of("page", page, "home", home.getKey())),
-					home.getValue()));
+		return language(request).flatMap((language) -> {
+			Page page = shellPage("home", "/", language);
+			return this.home.now(language.locale())
+				.map((answer) -> Map.entry(HomeView.of(answer.home(), language, this.words.defaultLocale()),
+						answer.cacheControl()))
+				.onErrorResume((ex) -> Mono.just(Map.entry(HomeView.unavailable(), NOT_KEPT)))
+				.flatMap((home) -> html(request, HttpStatus.OK,
+						render("home", Map.of("page", page, "home", home.getKey())), home.getValue()));
+		});
 	}
 
 	/**
@@ -95,38 +99,42 @@ class WebsitePages {
 	 * from search-service together; a part it does not answer is noted, not fatal.
 	 */
 	Mono<ServerResponse> archive(ServerRequest request) {
-		Words.In language = this.words.in(locale(request));
-		ArchiveView.Period period = ArchiveView.Period.of(request.queryParam("year").orElse(null),
-				request.queryParam("month").orElse(null), request.queryParam("page").orElse(null));
-		URI months = this.search.uri("/api/v1/archive/months").queryParam("locale", language.locale()).build().toUri();
-		UriComponentsBuilder messages = this.search.uri("/api/v1/archive")
-			.queryParam("locale", language.locale())
-			.queryParam("size", ArchiveView.PAGE_SIZE)
-			.queryParam("page", period.page());
-		if (period.year() != null) {
-			messages.queryParam("year", period.year());
-		}
-		if (period.month() != null) {
-			messages.queryParam("month", period.month());
-		}
-		return Mono
-			.zip(orMissing(this.search.get(months, ITEM_TIMEOUT)),
-					orMissing(this.search.get(messages.build().toUri(), ITEM_TIMEOUT)))
-			.flatMap((answers) -> {
-				ArchiveView archive = ArchiveView.of(period, answers.getT1().orElse(null), answers.getT2().orElse(null),
-						language, this.site.zone(), this.words.defaultLocale());
-				Page page = shellPage("archive", "/archive", language);
-				if (period.year() != null) {
-					page = page("archive", "archive", archive.heading() + " \u2014 " + language.t("site.name"),
-							archive.heading(), page.description(),
-							period.link(period.year(), period.month(), 1, this.words.defaultLocale(),
-									this.words.defaultLocale()),
-							language, archive.count() != null && !archive.results().isEmpty(), "website", null,
-							this.words.locales(), Map.of());
-				}
-				return html(request, HttpStatus.OK, render("archive", Map.of("page", page, "archive", archive)),
-						(archive.count() != null) ? keptAs("/api/v1/archive") : NOT_KEPT);
-			});
+		return language(request).flatMap((language) -> {
+			ArchiveView.Period period = ArchiveView.Period.of(request.queryParam("year").orElse(null),
+					request.queryParam("month").orElse(null), request.queryParam("page").orElse(null));
+			URI months = this.search.uri("/api/v1/archive/months")
+				.queryParam("locale", language.locale())
+				.build()
+				.toUri();
+			UriComponentsBuilder messages = this.search.uri("/api/v1/archive")
+				.queryParam("locale", language.locale())
+				.queryParam("size", ArchiveView.PAGE_SIZE)
+				.queryParam("page", period.page());
+			if (period.year() != null) {
+				messages.queryParam("year", period.year());
+			}
+			if (period.month() != null) {
+				messages.queryParam("month", period.month());
+			}
+			return Mono
+				.zip(orMissing(this.search.get(months, ITEM_TIMEOUT)),
+						orMissing(this.search.get(messages.build().toUri(), ITEM_TIMEOUT)))
+				.flatMap((answers) -> {
+					ArchiveView archive = ArchiveView.of(period, answers.getT1().orElse(null),
+							answers.getT2().orElse(null), language, this.site.zone(), this.words.defaultLocale());
+					Page page = shellPage("archive", "/archive", language);
+					if (period.year() != null) {
+						page = page("archive", "archive", archive.heading() + " \u2014 " + language.t("site.name"),
+								archive.heading(), page.description(),
+								period.link(period.year(), period.month(), 1, this.words.defaultLocale(),
+										this.words.defaultLocale()),
+								language, archive.count() != null && !archive.results().isEmpty(), "website", null,
+								this.words.locales(), Map.of());
+					}
+					return html(request, HttpStatus.OK, render("archive", Map.of("page", page, "archive", archive)),
+							(archive.count() != null) ? keptAs("/api/v1/archive") : NOT_KEPT);
+				});
+		});
 	}
 
 	/**
@@ -134,38 +142,40 @@ class WebsitePages {
 	 * with empty fields is sent on to the same search's clean address.
 	 */
 	Mono<ServerResponse> search(ServerRequest request) {
-		Words.In language = this.words.in(locale(request));
-		SearchQuery query = SearchQuery.of(request.queryParams());
-		String clean = query.href(language.locale(), this.words.defaultLocale());
-		if (request.queryParams()
-			.entrySet()
-			.stream()
-			.anyMatch((parameter) -> parameter.getValue().stream().anyMatch(String::isBlank))) {
-			return ServerResponse.seeOther(URI.create(clean)).build();
-		}
-		String parameters = (query.cursor() != null)
-				? "cursor=" + URLEncoder.encode(query.cursor(), StandardCharsets.UTF_8)
-				: (query.api().isEmpty() ? "" : query.api() + "&") + "facets=" + String.join(",", SearchView.FACETS)
-						+ "&histogram="
-						+ ((query.histogram() != null) ? query.histogram() : SearchQuery.DEFAULT_INTERVAL)
-						+ ((query.page() > 1) ? "&page=" + query.page() : "")
-						+ ((query.size() != SearchQuery.PAGE_SIZE) ? "&size=" + query.size() : "");
-		URI uri = this.search.uri("/api/v1/search").query(parameters).build(true).toUri();
-		return this.search.get(uri, ITEM_TIMEOUT)
-			.map((answer) -> SearchView.of(query, answer, null, language, this.site.zone(), this.words.defaultLocale()))
-			.onErrorResume((ex) -> Mono
-				.just(SearchView.of(query, null, ex, language, this.site.zone(), this.words.defaultLocale())))
-			.flatMap((search) -> {
-				Page page = shellPage("search", "/search", language);
-				if (query.q() != null) {
-					String title = "\u201c" + query.q() + "\u201d \u2014 " + language.t("search.title");
-					page = page("search", "search", title + " \u2014 " + language.t("site.name"), title,
-							page.description(), "/search", language, false, "website", null, this.words.locales(),
-							Map.of());
-				}
-				return html(request, HttpStatus.OK, render("search", Map.of("page", page, "search", search)),
-						(search.problem() == null) ? keptAs("/api/v1/search") : NOT_KEPT);
-			});
+		return language(request).flatMap((language) -> {
+			SearchQuery query = SearchQuery.of(request.queryParams());
+			String clean = query.href(language.locale(), this.words.defaultLocale());
+			if (request.queryParams()
+				.entrySet()
+				.stream()
+				.anyMatch((parameter) -> parameter.getValue().stream().anyMatch(String::isBlank))) {
+				return ServerResponse.seeOther(URI.create(clean)).build();
+			}
+			String parameters = (query.cursor() != null)
+					? "cursor=" + URLEncoder.encode(query.cursor(), StandardCharsets.UTF_8)
+					: (query.api().isEmpty() ? "" : query.api() + "&") + "facets=" + String.join(",", SearchView.FACETS)
+							+ "&histogram="
+							+ ((query.histogram() != null) ? query.histogram() : SearchQuery.DEFAULT_INTERVAL)
+							+ ((query.page() > 1) ? "&page=" + query.page() : "")
+							+ ((query.size() != SearchQuery.PAGE_SIZE) ? "&size=" + query.size() : "");
+			URI uri = this.search.uri("/api/v1/search").query(parameters).build(true).toUri();
+			return this.search.get(uri, ITEM_TIMEOUT)
+				.map((answer) -> SearchView.of(query, answer, null, language, this.site.zone(),
+						this.words.defaultLocale()))
+				.onErrorResume((ex) -> Mono
+					.just(SearchView.of(query, null, ex, language, this.site.zone(), this.words.defaultLocale())))
+				.flatMap((search) -> {
+					Page page = shellPage("search", "/search", language);
+					if (query.q() != null) {
+						String title = "\u201c" + query.q() + "\u201d \u2014 " + language.t("search.title");
+						page = page("search", "search", title + " \u2014 " + language.t("site.name"), title,
+								page.description(), "/search", language, false, "website", null, this.words.locales(),
+								Map.of());
+					}
+					return html(request, HttpStatus.OK, render("search", Map.of("page", page, "search", search)),
+							(search.problem() == null) ? keptAs("/api/v1/search") : NOT_KEPT);
+				});
+		});
 	}
 
 	private static Mono<Optional<JsonNode>> orMissing(Mono<JsonNode> answer) {
@@ -182,22 +192,23 @@ class WebsitePages {
 	/** An article or event in full, or the page that says why it is not shown. */
 	Mono<ServerResponse> item(String type, ServerRequest request) {
 		String id = request.pathVariable("id");
-		Words.In language = this.words.in(locale(request));
-		String collection = "event".equals(type) ? "events" : "articles";
-		URI uri = this.search.uri("/api/v1/" + collection + "/{id}")
-			.queryParam("locale", language.locale())
-			.buildAndExpand(id)
-			.encode()
-			.toUri();
-		String path = UriComponentsBuilder.fromPath("/" + collection + "/{id}")
-			.buildAndExpand(id)
-			.encode()
-			.toUriString();
-		return this.search.get(uri, ITEM_TIMEOUT)
-			.map((item) -> shown(item, type, path, language))
-			.onErrorResume((ex) -> Mono.just(notShown(ex, type, path, language)))
-			.flatMap((rendered) -> html(request, rendered.status(), rendered.body(),
-					keptAs("/api/v1/" + collection + "/{id}")));
+		return language(request).flatMap((language) -> {
+			String collection = "event".equals(type) ? "events" : "articles";
+			URI uri = this.search.uri("/api/v1/" + collection + "/{id}")
+				.queryParam("locale", language.locale())
+				.buildAndExpand(id)
+				.encode()
+				.toUri();
+			String path = UriComponentsBuilder.fromPath("/" + collection + "/{id}")
+				.buildAndExpand(id)
+				.encode()
+				.toUriString();
+			return this.search.get(uri, ITEM_TIMEOUT)
+				.map((item) -> shown(item, type, path, language))
+				.onErrorResume((ex) -> Mono.just(notShown(ex, type, path, language)))
+				.flatMap((rendered) -> html(request, rendered.status(), rendered.body(),
+						keptAs("/api/v1/" + collection + "/{id}")));
+		});
 	}
 
 	private Rendered shown(JsonNode item, String type, String path, Words.In language) {
@@ -212,7 +223,8 @@ class WebsitePages {
 					Page.link(locales.contains(locale) ? path : "/archive", locale, this.words.defaultLocale()));
 		}
 		Page page = page("article", "article", headline + " \u2014 " + language.t("site.name"), headline, view.lead(),
-				path, language, "published".equals(view.status()), "article", structuredData(item, type, path),
+				path, language, "published".equals(view.status()), "article",
+				structuredData(item, type, path, language.t(Words.SITE_NAME)),
 				locales.stream().filter(this.words::speaks).sorted().toList(), switchTo);
 		return new Rendered(HttpStatus.OK, render("item", Map.of("page", page, "item", view)));
 	}
@@ -263,7 +275,7 @@ class WebsitePages {
 	}
 
 	/** schema.org's description of an article or event, safe inside a script element. */
-	private @Nullable String structuredData(JsonNode item, String type, String path) {
+	private @Nullable String structuredData(JsonNode item, String type, String path, String siteName) {
 		ObjectNode data = json.createObjectNode();
 		data.put("@context", "https://schema.org");
 		String locale = ItemView.text(item, "locale", this.words.defaultLocale());
@@ -279,7 +291,7 @@ class WebsitePages {
 			String published = ItemView.text(item, "publishedAt", ItemView.text(item, "deliveredAt", null));
 			putIfPresent(data, "datePublished", (published != null) ? published : ItemView.text(item, "date", null));
 			putIfPresent(data, "dateModified", ItemView.text(item, "updatedAt", null));
-			data.putObject("publisher").put("@type", "Organization").put("name", this.words.in(locale).t("site.name"));
+			data.putObject("publisher").put("@type", "Organization").put("name", siteName);
 		}
 		putIfPresent(data, "description", ItemView.text(item, "lead", null));
 		data.put("inLanguage", locale);
@@ -291,6 +303,12 @@ class WebsitePages {
 		if (value != null) {
 			data.put(field, value);
 		}
+	}
+
+	/** The reader's words, with the institution's name when its site details give it. */
+	private Mono<Words.In> language(ServerRequest request) {
+		String locale = locale(request);
+		return this.names.of(locale).map((name) -> this.words.in(locale).named(name.orElse(null)));
 	}
 
 	private String locale(ServerRequest request) {

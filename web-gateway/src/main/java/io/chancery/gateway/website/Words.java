@@ -11,6 +11,7 @@ import java.util.Map;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import io.chancery.gateway.web.SiteProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,9 @@ import org.springframework.stereotype.Component;
 public class Words {
 
 	static final String RESOURCE = "website/static/assets/words.json";
+
+	/** The word the institution's own name replaces once it is known. */
+	static final String SITE_NAME = "site.name";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -129,12 +133,23 @@ public class Words {
 	 *
 	 * @param locale the language
 	 * @param own its words, each word the default language has among them
+	 * @param siteName the institution's name in this language, as its site details give
+	 * it; {@code null} for the word {@code site.name}
 	 */
-	public record In(String locale, Map<String, Object> own) {
+	public record In(String locale, Map<String, Object> own, @Nullable String siteName) {
+
+		In(String locale, Map<String, Object> own) {
+			this(locale, own, null);
+		}
+
+		/** The same words, with the institution's name for {@code site.name}. */
+		In named(@Nullable String name) {
+			return new In(this.locale, this.own, name);
+		}
 
 		/** The word for {@code key}. */
 		public String t(String key) {
-			return form(key, "other");
+			return (this.siteName != null && SITE_NAME.equals(key)) ? this.siteName : form(key, "other");
 		}
 
 		/**
