@@ -5,14 +5,9 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.chancery.gateway.routing.UpstreamProperties;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The institution's name in each language, from its site details (counter-service), for
@@ -31,15 +26,10 @@ class SiteNames {
 		.maximumSize(64)
 		.build();
 
-	private final WebClient client;
+	private final UpstreamReads reads;
 
-	private final UpstreamProperties upstreams;
-
-	SiteNames(WebClient.Builder builder, UpstreamProperties upstreams) {
-		this.client = builder
-			.observationConvention(new DefaultClientRequestObservationConvention("chancery.website.upstream.requests"))
-			.build();
-		this.upstreams = upstreams;
+	SiteNames(UpstreamReads reads) {
+		this.reads = reads;
 	}
 
 	/** The name in {@code locale}, or empty when its site details cannot be had. */
@@ -48,15 +38,7 @@ class SiteNames {
 		if (known != null) {
 			return Mono.just(known);
 		}
-		return this.client.get()
-			.uri(UriComponentsBuilder.fromUri(this.upstreams.counter())
-				.path("/api/v1/site")
-				.queryParam("locale", locale)
-				.build()
-				.toUri())
-			.retrieve()
-			.bodyToMono(JsonNode.class)
-			.timeout(TIMEOUT)
+		return this.reads.get(this.reads.counter("/api/v1/site").queryParam("locale", locale).build().toUri(), TIMEOUT)
 			.map((site) -> Optional.ofNullable(ItemView.text(site, "name", null)))
 			.doOnNext((name) -> this.names.put(locale, name))
 			// Not kept: the next page asks again.

@@ -43,9 +43,9 @@ class Sitemaps {
 
 	private final Words words;
 
-	private final SearchReads search;
+	private final UpstreamReads search;
 
-	Sitemaps(SiteProperties site, Words words, SearchReads search) {
+	Sitemaps(SiteProperties site, Words words, UpstreamReads search) {
 		this.site = site;
 		this.words = words;
 		this.search = search;

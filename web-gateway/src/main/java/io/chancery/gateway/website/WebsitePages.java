@@ -57,7 +57,7 @@ class WebsitePages {
 
 	private final SiteProperties site;
 
-	private final SearchReads search;
+	private final UpstreamReads search;
 
 	private final HomeData home;
 
@@ -67,7 +67,7 @@ class WebsitePages {
 
 	private final SiteNames names;
 
-	WebsitePages(Words words, SiteProperties site, SearchReads search, HomeData home, Assets assets,
+	WebsitePages(Words words, SiteProperties site, UpstreamReads search, HomeData home, Assets assets,
 			PublicCaching caching, SiteNames names) {
 		this.names = names;
 		this.assets = assets;

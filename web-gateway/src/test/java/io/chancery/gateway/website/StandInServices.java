@@ -30,6 +30,8 @@ import io.chancery.gateway.Upstream.Reply;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * Stand-ins for the search and counter services, answering in their shapes from a small
  * catalogue of invented articles and events ({@code website/catalogue.json}) and the site
@@ -557,6 +559,13 @@ final class StandInServices implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Points the gateway under test at these services. */
+	void standIn(DynamicPropertyRegistry registry) {
+		registry.add("chancery.upstreams.search", search()::uri);
+		registry.add("chancery.upstreams.counter", counter()::uri);
+		registry.add("chancery.upstreams.ingest", ingest()::uri);
 	}
 
 	@Override

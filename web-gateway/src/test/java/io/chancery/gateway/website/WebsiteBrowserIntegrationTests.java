@@ -54,9 +54,7 @@ class WebsiteBrowserIntegrationTests {
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("chancery.upstreams.search", services.search()::uri);
-		registry.add("chancery.upstreams.counter", services.counter()::uri);
-		registry.add("chancery.upstreams.ingest", services.ingest()::uri);
+		services.standIn(registry);
 	}
 
 	@BeforeAll

@@ -44,9 +44,7 @@ class WebsiteLanguagesIntegrationTests {
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("chancery.upstreams.search", services.search()::uri);
-		registry.add("chancery.upstreams.counter", services.counter()::uri);
-		registry.add("chancery.upstreams.ingest", services.ingest()::uri);
+		services.standIn(registry);
 	}
 
 	@BeforeAll

@@ -13,18 +13,18 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What the server-rendered pages read from search-service: its public answers, straight
+ * What the server-rendered pages read from the services: their public answers, straight
  * from the service (the pages are already behind the gateway's own limits), timed as
  * {@code chancery.website.upstream.requests}.
  */
 @Component
-class SearchReads {
+class UpstreamReads {
 
 	private final WebClient client;
 
 	private final UpstreamProperties upstreams;
 
-	SearchReads(WebClient.Builder builder, UpstreamProperties upstreams) {
+	UpstreamReads(WebClient.Builder builder, UpstreamProperties upstreams) {
 		this.client = builder
 			.observationConvention(new DefaultClientRequestObservationConvention("chancery.website.upstream.requests"))
 			.build();
@@ -34,6 +34,11 @@ class SearchReads {
 	/** An address of search-service's API. */
 	UriComponentsBuilder uri(String path) {
 		return UriComponentsBuilder.fromUri(this.upstreams.search()).path(path);
+	}
+
+	/** An address of counter-service's API. */
+	UriComponentsBuilder counter(String path) {
+		return UriComponentsBuilder.fromUri(this.upstreams.counter()).path(path);
 	}
 
 	/** The JSON answer, or the client's error for a 4xx or 5xx. */
