@@ -9,6 +9,8 @@ import { el, fill, getJson, href, itemHref, note, sanitisedBody, showSiteName, s
 
 const MAX_EVENTS = 10;
 
+const MAX_UPCOMING = 5;
+
 const PARTS = ['site', 'clocks', 'counters', 'featured', 'latestEvents', 'upcomingEvents'];
 
 const view = {
@@ -37,6 +39,8 @@ let today = null;
 let counters = [];
 
 let events = [];
+
+let upcoming = [];
 
 /** The read of /api/v1/home under way, and whether another was asked for meanwhile. */
 let running = null;
@@ -122,7 +126,8 @@ function render(home) {
 		renderEvents(unavailable.has('latestEvents'));
 	}
 	if (changed('upcomingEvents', home.upcomingEvents, unavailable)) {
-		renderUpcoming(home.upcomingEvents ?? []);
+		upcoming = home.upcomingEvents ?? [];
+		renderUpcoming();
 	}
 	if (changed('site', home.site?.contacts, unavailable)) {
 		renderContacts(home.site?.contacts, unavailable.has('site'));
@@ -292,9 +297,11 @@ function eventPublished(change) {
 		eventDate: change.date, relatedArticleId: change.relatedArticleId,
 	};
 	if (today && event.eventDate && event.eventDate > today) {
-		// Not among the latest: it is coming up.
+		// Not among the latest: it is coming up, in its place among the soonest.
+		upcoming = [event, ...upcoming.filter((existing) => existing.id !== event.id)]
+			.sort((a, b) => a.eventDate.localeCompare(b.eventDate)).slice(0, MAX_UPCOMING);
 		shown.delete('upcomingEvents');
-		refresh();
+		renderUpcoming();
 		return;
 	}
 	const known = events.some((existing) => existing.id === event.id);
@@ -322,12 +329,13 @@ function eventWithdrawn(id) {
 	events = events.filter((event) => event.id !== id);
 	shown.delete('latestEvents');
 	view.events.querySelector(`li[data-id="${CSS.escape(id)}"]`)?.remove();
+	upcoming = upcoming.filter((event) => event.id !== id);
 	shown.delete('upcomingEvents');
-	view.upcoming.querySelector(`li[data-id="${CSS.escape(id)}"]`)?.remove();
+	renderUpcoming();
 }
 
 /** The events after today, soonest first; the section is hidden when there are none. */
-function renderUpcoming(upcoming) {
+function renderUpcoming() {
 	view.upcomingSection.hidden = upcoming.length === 0;
 	fill(view.upcoming, el('ol', { class: 'event-list', id: 'upcoming-list' },
 		upcoming.map((event) => eventItem(event, false))));

@@ -86,7 +86,13 @@ class WebsiteBrowserIntegrationTests {
 	@Test
 	void homeShowsTickingClocksCountersContactsAndLatestEvents() {
 		this.browser.open("/");
-		List<String> events = services.published("event", "en").stream().map((e) -> (String) e.get("title")).toList();
+		// The latest are those dated on or before today; those ahead are coming up.
+		String day = LocalDate.now(LONDON).toString();
+		List<String> events = services.published("event", "en")
+			.stream()
+			.filter((e) -> ((String) e.get("eventDate")).compareTo(day) <= 0)
+			.map((e) -> (String) e.get("title"))
+			.toList();
 		await().atMost(PATIENCE)
 			.ignoreExceptions()
 			.until(() -> this.browser.texts("#event-list .event-title"), (titles) -> titles.equals(events));
@@ -152,6 +158,22 @@ class WebsiteBrowserIntegrationTests {
 			.until(() -> this.browser.texts("#counters .counter-sentence"), (texts) -> texts.contains(rolled));
 		assertThat(this.browser.script("return window.sameDocument === true")).isEqualTo(true);
 		this.browser.screenshot(this.test, "live");
+		assertNoProblems();
+	}
+
+	@Test
+	void anEventDatedAheadArrivesAmongTheUpcomingNotTheLatest() {
+		this.browser.open("/");
+		await().atMost(PATIENCE).until(() -> services.listeners() >= 1);
+		String title = "Concert for the friends of the Embassy";
+		services.publishEvent("en", "e-concert-ahead", LocalDate.now(LONDON).plusDays(3), title,
+				"An evening of music in the garden.");
+		await().atMost(PATIENCE)
+			.ignoreExceptions()
+			.until(() -> this.browser.texts("#upcoming-list .event-title"), (titles) -> titles.contains(title));
+		assertThat(this.browser.find("#upcoming-section").isDisplayed()).isTrue();
+		assertThat(this.browser.texts("#event-list .event-title")).doesNotContain(title);
+		this.browser.screenshot(this.test, "upcoming");
 		assertNoProblems();
 	}
 
