@@ -64,6 +64,9 @@ libraries/contracts/src/main/java/io/chancery/contracts/Topic.java; deploy-tests
 - name: events
   partitions: 3
   retention: compacted-forever
+- name: content-revisions
+  partitions: 3
+  retention: kept-forever
 - name: site-details
   partitions: 1
   retention: compacted-forever
@@ -152,6 +155,11 @@ Environment that only one service reads.
 {{- define "chancery.serviceEnv" -}}
 {{- $root := .root }}
 {{- $config := .service.config }}
+{{- if eq .name "ingest-service" }}
+# A restore reads the revision it publishes again from search-service's editorial record.
+- name: SEARCH_SERVICE_URI
+  value: "http://search-service"
+{{- end }}
 {{- if eq .name "web-gateway" }}
 - name: INGEST_SERVICE_URI
   value: "http://ingest-service"

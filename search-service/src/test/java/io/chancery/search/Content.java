@@ -21,6 +21,7 @@ import io.chancery.contracts.CounterDefinition;
 import io.chancery.contracts.Event;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
+import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.contracts.WithdrawalNote;
 import io.chancery.infrastructure.Infrastructure;
@@ -104,6 +105,17 @@ final class Content implements AutoCloseable {
 	void send(EventType type, String key, Object payload) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic().wireName(), key,
 				MessageJson.mapper().writeValueAsBytes(payload));
+		record.headers().add(EventType.HEADER, type.wireName().getBytes(StandardCharsets.UTF_8));
+		this.producer.send(record);
+	}
+
+	/**
+	 * A change as ingest-service keeps it on {@code content-revisions}, beside the source
+	 * topic.
+	 */
+	void keepRevision(EventType type, String key, Object payload) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.CONTENT_REVISIONS.wireName(),
+				Topic.revisionsKey(type.topic(), key), MessageJson.mapper().writeValueAsBytes(payload));
 		record.headers().add(EventType.HEADER, type.wireName().getBytes(StandardCharsets.UTF_8));
 		this.producer.send(record);
 	}

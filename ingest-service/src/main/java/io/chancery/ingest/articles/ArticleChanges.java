@@ -16,6 +16,7 @@ import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.contracts.WithdrawalNote;
+import io.chancery.ingest.changes.ChangeNote;
 import io.chancery.ingest.changes.ChangeRoutes;
 import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.HtmlSanitizer;
@@ -50,7 +51,8 @@ class ArticleChanges {
 	ChangeRoutes.Kind<ArticleRequest, Article> kind() {
 		return new ChangeRoutes.Kind<>("article", Topic.ARTICLES, EventType.ARTICLE_PUBLISHED,
 				EventType.ARTICLE_WITHDRAWN, ArticleRequest.class, Article.class, ArticleRequest::id,
-				ArticleRequest::locale, this::validate, this::article, Article::atRevision, Article::withdrawnAt);
+				ArticleRequest::locale, this::validate, this::article, ArticleRequest::change,
+				(article, revision, change) -> article.atRevision(revision).attributed(change), Article::withdrawnAt);
 	}
 
 	void validate(ArticleRequest request, String id, String locale) {
@@ -67,6 +69,7 @@ class ArticleChanges {
 			.texts(request.people(), "people", 50, 200)
 			.texts(request.tags(), "tags", 50, 100)
 			.optionalUrl(request.sourceUrl(), "sourceUrl");
+		ChangeNote.validate(request.change(), violations);
 		if (request.withdrawal() != null) {
 			violations.requireText(request.withdrawal().note(), "withdrawal.note", 5_000);
 		}

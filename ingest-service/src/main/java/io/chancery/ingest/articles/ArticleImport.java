@@ -18,7 +18,7 @@ class ArticleImport {
 	@Bean
 	ContentImporter articleImporter(ArticleChanges changes, JsonMapper json) {
 		ChangeRoutes.Kind<ArticleRequest, Article> kind = changes.kind();
-		return ContentImporter.of(kind.importType(), (line) -> kind.importLine(line, json));
+		return ContentImporter.of(kind.importType(), (line, context) -> kind.importLine(line, json, context));
 	}
 
 }

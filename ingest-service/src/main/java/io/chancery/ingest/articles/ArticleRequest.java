@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.chancery.ingest.changes.ChangeNote;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,12 +26,13 @@ import org.jspecify.annotations.Nullable;
  * @param tags subject tags
  * @param sourceUrl the original, if elsewhere
  * @param withdrawal present to withdraw the article while keeping it readable with a note
+ * @param change the editor's note on this change, for the editorial record
  */
 record ArticleRequest(@Nullable String id, @Nullable String locale, @Nullable String kind, @Nullable String title,
 		@Nullable String lead, @Nullable String body, @Nullable OffsetDateTime deliveredAt,
 		@Nullable OffsetDateTime publishedAt, @Nullable String timeZone, @Nullable Instant publishAt,
 		@Nullable String place, @Nullable List<String> people, @Nullable List<String> tags, @Nullable String sourceUrl,
-		@Nullable WithdrawalRequest withdrawal) {
+		@Nullable WithdrawalRequest withdrawal, @Nullable ChangeNote change) {
 
 	/**
 	 * A withdrawal that keeps the item readable.

@@ -7,6 +7,7 @@ import io.chancery.contracts.ContentKey;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.SiteDetails;
+import io.chancery.ingest.changes.ImportContext;
 import io.chancery.ingest.imports.ContentImporter;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.validation.InvalidContent;
@@ -39,7 +40,7 @@ class StoredImporter implements ContentImporter {
 	}
 
 	@Override
-	public BatchItem prepare(JsonNode line) {
+	public BatchItem prepare(JsonNode line, ImportContext context) {
 		if (!isAdmin()) {
 			throw invalid("type", "stored lines restore a backup, which needs the admin role");
 		}
@@ -58,7 +59,7 @@ class StoredImporter implements ContentImporter {
 		}
 		String key = (read instanceof SiteDetails details) ? details.locale()
 				: ContentKey.of(message.path("id").asString(""), message.path("locale").asString(""));
-		return new BatchItem(key, type, (given) -> message.deepCopy().put("revision", given), revision);
+		return new BatchItem(key, type, (given, previous) -> message.deepCopy().put("revision", given), revision);
 	}
 
 	private static boolean isAdmin() {

@@ -2,9 +2,13 @@ package io.chancery.ingest.changes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.chancery.contracts.Attribution;
+import io.chancery.contracts.ChangeAction;
 import io.chancery.contracts.ContentKey;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
@@ -18,10 +22,13 @@ import io.chancery.ingest.publishing.Published;
 import io.chancery.ingest.publishing.RevisionConflict;
 import io.chancery.ingest.publishing.Stored;
 import io.chancery.ingest.validation.HtmlSanitizer;
+import io.chancery.ingest.validation.InvalidContent;
 import io.chancery.ingest.validation.Violations;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +57,11 @@ public final class ChangeRoutes<R, M> {
 
 	private final Clock clock;
 
-	public ChangeRoutes(Kind<R, M> kind, ContentPublisher publisher, JsonMapper json, Clock clock) {
+	private final EditorialRecord record;
+
+	public ChangeRoutes(Kind<R, M> kind, ContentPublisher publisher, JsonMapper json, Clock clock,
+			EditorialRecord record) {
+		this.record = record;
 		this.kind = kind;
 		this.publisher = publisher;
 		this.json = json;
@@ -97,15 +108,57 @@ public final class ChangeRoutes<R, M> {
 		Long expected = Conditions.expectedRevision(ifMatch);
 		Published published;
 		if (note == null || note.isBlank()) {
+			Attribution change = Authorship.current(ChangeAction.WITHDRAWN, null, this.clock.instant(), null, retryKey,
+					null);
 			published = this.publisher.publish(
 					new Publication(key, this.kind.withdrawn(), expected, false, retryKey, fingerprint),
-					(revision) -> new Withdrawal(id, locale, revision, this.clock.instant(), null));
+					(revision, previous) -> new Withdrawal(id, locale, revision, change.at(), null, change));
 		}
 		else {
 			WithdrawalNote withdrawal = new WithdrawalNote(Objects.requireNonNull(HtmlSanitizer.plain(note)),
 					this.clock.instant());
-			published = withdrawWithNote(id, locale, withdrawal, expected, retryKey, fingerprint);
+			Attribution change = Authorship.current(ChangeAction.WITHDRAWN, new ChangeNote(note, false),
+					withdrawal.withdrawnAt(), null, retryKey, null);
+			published = withdrawWithNote(id, locale, withdrawal, change, expected, retryKey, fingerprint);
 		}
+		return answer(HttpStatus.OK, id, locale, published, null);
+	}
+
+	/**
+	 * Publishes an earlier revision again, as a new revision: the content as it was then,
+	 * read from the editorial record, recorded as restored from it. With If-Match, only
+	 * if that revision is still current.
+	 */
+	public ResponseEntity<Change> restore(String id, String locale, long revision, @Nullable ChangeNote note,
+			@Nullable String ifMatch, @Nullable String idempotencyKey, HttpServletRequest request) {
+		Violations violations = new Violations().requireId(id, "id");
+		ChangeNote.validate(note, violations);
+		violations.throwIfAny();
+		String key = ContentKey.of(id, locale);
+		String path = collection() + "/" + id + "/" + locale;
+		this.publisher.requireWritable(this.kind.topic(), key);
+		Long expected = Conditions.expectedRevision(ifMatch);
+		EditorialRecord.Revision earlier = this.record
+			.revision(this.kind.topic().wireName(), id, locale, revision, request)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"Revision " + revision + " of " + path + " is not in the editorial record"));
+		if (!earlier.eventType().equals(this.kind.published().wireName())
+				|| !(earlier.message() instanceof ObjectNode stored)) {
+			throw new InvalidContent(List.of(new InvalidContent.Violation("revision",
+					"revision " + revision + " withdrew the item for good; to withdraw it again, DELETE " + path)));
+		}
+		Instant now = this.clock.instant();
+		ObjectNode content = stored.deepCopy();
+		content.remove("change");
+		content.put("updatedAt", now.toString());
+		M message = MessageJson.mapper().treeToValue(content, this.kind.messageType());
+		String retryKey = Conditions.idempotencyKey(idempotencyKey);
+		String fingerprint = Fingerprints.of("POST", path + "/revisions/" + revision + "/restore",
+				(note != null) ? this.json.writeValueAsBytes(note) : new byte[0]);
+		Attribution change = Authorship.current(ChangeAction.RESTORED, note, now, null, retryKey, revision);
+		Published published = this.publisher.publish(
+				new Publication(key, this.kind.published(), expected, false, retryKey, fingerprint),
+				(next, previous) -> this.kind.stamp().stamp(message, next, change));
 		return answer(HttpStatus.OK, id, locale, published, null);
 	}
 
@@ -114,8 +167,8 @@ public final class ChangeRoutes<R, M> {
 	 * revision it read: without If-Match an edit that lands in between is read again and
 	 * the note is put on it, never on the older version it would overwrite.
 	 */
-	private Published withdrawWithNote(String id, String locale, WithdrawalNote withdrawal, @Nullable Long expected,
-			@Nullable String retryKey, String fingerprint) {
+	private Published withdrawWithNote(String id, String locale, WithdrawalNote withdrawal, Attribution change,
+			@Nullable Long expected, @Nullable String retryKey, String fingerprint) {
 		String key = ContentKey.of(id, locale);
 		String path = collection() + "/" + id + "/" + locale;
 		for (int attempt = 1;; attempt++) {
@@ -131,8 +184,10 @@ public final class ChangeRoutes<R, M> {
 			Publication publication = new Publication(key, this.kind.published(),
 					(expected != null) ? expected : current.revision(), false, retryKey, fingerprint);
 			try {
-				return this.publisher.publish(publication, (revision) -> this.kind.withdrawnCopy()
-					.copy(message, revision, withdrawal, this.clock.instant()));
+				return this.publisher.publish(publication,
+						(revision, previous) -> this.kind.stamp()
+							.stamp(this.kind.withdrawnCopy().copy(message, revision, withdrawal, change.at()), revision,
+									change));
 			}
 			catch (RevisionConflict ex) {
 				if (expected != null || attempt == CONDITIONAL_ATTEMPTS || ex.currentRevision() == null) {
@@ -147,12 +202,16 @@ public final class ChangeRoutes<R, M> {
 		this.publisher.requireWritable(this.kind.topic(), ContentKey.of(id, locale));
 		this.kind.validator().validate(request, id, locale);
 		String fingerprint = Fingerprints.of(method, path, this.json.writeValueAsBytes(request));
+		String retryKey = Conditions.idempotencyKey(idempotencyKey);
 		Publication publication = new Publication(ContentKey.of(id, locale), this.kind.published(), expectedRevision,
-				mustNotExist, Conditions.idempotencyKey(idempotencyKey), fingerprint);
-		// Built (and its body cleaned) before the writer's lock; only the revision is
-		// stamped under it.
+				mustNotExist, retryKey, fingerprint);
+		Attribution change = Authorship.current(ChangeAction.CHANGED, this.kind.note().apply(request),
+				this.clock.instant(), null, retryKey, null);
+		// Built (and its body cleaned) before the writer's lock; only the revision and
+		// whether it publishes the item are stamped under it.
 		M draft = this.kind.builder().build(request, id, locale, 0);
-		return this.publisher.publish(publication, (revision) -> this.kind.atRevision().apply(draft, revision));
+		return this.publisher.publish(publication,
+				(revision, previous) -> this.kind.stamp().stamp(draft, revision, Authorship.settle(change, previous)));
 	}
 
 	private ResponseEntity<Change> answer(HttpStatus status, String id, String locale, Published published,
@@ -181,13 +240,15 @@ public final class ChangeRoutes<R, M> {
 	 * @param locale the request's locale
 	 * @param validator checks a request
 	 * @param builder builds the message of a request
-	 * @param atRevision the same message at the revision the publisher assigns
+	 * @param note the editor's note on the change a request makes
+	 * @param stamp the same message at the revision the publisher assigns, with its
+	 * editorial record
 	 * @param withdrawnCopy builds the withdrawn-with-note copy of a stored message
 	 */
 	public record Kind<R, M>(String importType, Topic topic, EventType published, EventType withdrawn,
 			Class<R> requestType, Class<M> messageType, Function<R, @Nullable String> id,
 			Function<R, @Nullable String> locale, Validator<R> validator, Builder<R, M> builder,
-			java.util.function.BiFunction<M, Long, M> atRevision, WithdrawnCopy<M> withdrawnCopy) {
+			Function<R, @Nullable ChangeNote> note, Stamp<M> stamp, WithdrawnCopy<M> withdrawnCopy) {
 
 		/**
 		 * An import line of this kind as a change of the import: the same fields and
@@ -196,14 +257,16 @@ public final class ChangeRoutes<R, M> {
 		 * rule
 		 * @throws tools.jackson.core.JacksonException if a field has the wrong type
 		 */
-		public BatchItem importLine(JsonNode line, JsonMapper json) {
+		public BatchItem importLine(JsonNode line, JsonMapper json, ImportContext context) {
 			R request = json.treeToValue(line, this.requestType);
 			String id = Objects.requireNonNullElse(this.id.apply(request), "");
 			String locale = Objects.requireNonNullElse(this.locale.apply(request), "");
 			this.validator.validate(request, id, locale);
 			M draft = this.builder.build(request, id, locale, 0);
+			Attribution change = Authorship.current(ChangeAction.CHANGED, this.note.apply(request), context.at(),
+					context.importId(), null, null);
 			return new BatchItem(ContentKey.of(id, locale), this.published,
-					(revision) -> this.atRevision.apply(draft, revision));
+					(revision, previous) -> this.stamp.stamp(draft, revision, Authorship.settle(change, previous)));
 		}
 
 	}
@@ -223,6 +286,14 @@ public final class ChangeRoutes<R, M> {
 	public interface Builder<R, M> {
 
 		M build(R request, String id, String locale, long revision);
+
+	}
+
+	/** A message at the revision the publisher assigns, with its editorial record. */
+	@FunctionalInterface
+	public interface Stamp<M> {
+
+		M stamp(M draft, long revision, Attribution change);
 
 	}
 

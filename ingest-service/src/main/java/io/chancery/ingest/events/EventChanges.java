@@ -11,6 +11,7 @@ import io.chancery.contracts.Event;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.Topic;
 import io.chancery.contracts.WithdrawalNote;
+import io.chancery.ingest.changes.ChangeNote;
 import io.chancery.ingest.changes.ChangeRoutes;
 import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.HtmlSanitizer;
@@ -45,7 +46,8 @@ class EventChanges {
 	ChangeRoutes.Kind<EventRequest, Event> kind() {
 		return new ChangeRoutes.Kind<>("event", Topic.EVENTS, EventType.EVENT_PUBLISHED, EventType.EVENT_WITHDRAWN,
 				EventRequest.class, Event.class, EventRequest::id, EventRequest::locale, this::validate, this::event,
-				Event::atRevision, Event::withdrawnAt);
+				EventRequest::change, (event, revision, change) -> event.atRevision(revision).attributed(change),
+				Event::withdrawnAt);
 	}
 
 	void validate(EventRequest request, String id, String locale) {
@@ -80,6 +82,7 @@ class EventChanges {
 		if (request.withdrawal() != null) {
 			violations.requireText(request.withdrawal().note(), "withdrawal.note", 5_000);
 		}
+		ChangeNote.validate(request.change(), violations);
 		violations.throwIfAny();
 	}
 

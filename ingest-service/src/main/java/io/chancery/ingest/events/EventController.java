@@ -4,9 +4,12 @@ import java.time.Clock;
 
 import io.chancery.contracts.Event;
 import io.chancery.ingest.changes.Change;
+import io.chancery.ingest.changes.ChangeNote;
 import io.chancery.ingest.changes.ChangeRoutes;
 import io.chancery.ingest.changes.Conditions;
+import io.chancery.ingest.changes.EditorialRecord;
 import io.chancery.ingest.publishing.ContentPublisher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +35,9 @@ class EventController {
 
 	private final ChangeRoutes<EventRequest, Event> routes;
 
-	EventController(EventChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock) {
-		this.routes = new ChangeRoutes<>(changes.kind(), publisher, json, clock);
+	EventController(EventChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock,
+			EditorialRecord record) {
+		this.routes = new ChangeRoutes<>(changes.kind(), publisher, json, clock, record);
 	}
 
 	/**
@@ -69,6 +73,19 @@ class EventController {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		return this.routes.withdraw(id, locale, note, ifMatch, idempotencyKey);
+	}
+
+	/**
+	 * Publishes an earlier revision of one locale's version again, as a new revision;
+	 * with If-Match, only if that revision is still current.
+	 */
+	@PostMapping("/{id}/{locale}/revisions/{revision}/restore")
+	ResponseEntity<Change> restore(@PathVariable String id, @PathVariable String locale, @PathVariable long revision,
+			@RequestBody(required = false) @Nullable ChangeNote change,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+			HttpServletRequest request) {
+		return this.routes.restore(id, locale, revision, change, ifMatch, idempotencyKey, request);
 	}
 
 }

@@ -18,7 +18,7 @@ class EventImport {
 	@Bean
 	ContentImporter eventImporter(EventChanges changes, JsonMapper json) {
 		ChangeRoutes.Kind<EventRequest, Event> kind = changes.kind();
-		return ContentImporter.of(kind.importType(), (line) -> kind.importLine(line, json));
+		return ContentImporter.of(kind.importType(), (line, context) -> kind.importLine(line, json, context));
 	}
 
 }

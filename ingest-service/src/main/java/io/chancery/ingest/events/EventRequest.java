@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.chancery.ingest.changes.ChangeNote;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param counter a "days since" counter to show for it
  * @param publishAt when it becomes visible, if later than now
  * @param withdrawal present to withdraw it while keeping it readable with a note
+ * @param change the editor's note on this change, for the editorial record
  */
 record EventRequest(@Nullable String id, @Nullable String locale, @Nullable LocalDate date, @Nullable String timeZone,
 		@Nullable String title, @Nullable String lead, @Nullable String relatedArticleId,
-		@Nullable CounterRequest counter, @Nullable Instant publishAt, @Nullable WithdrawalRequest withdrawal) {
+		@Nullable CounterRequest counter, @Nullable Instant publishAt, @Nullable WithdrawalRequest withdrawal,
+		@Nullable ChangeNote change) {
 
 	/**
 	 * A counter definition.

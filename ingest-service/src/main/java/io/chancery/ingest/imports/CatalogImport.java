@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.chancery.ingest.changes.ImportContext;
 import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.publishing.ContentPublisher.BatchOutcome;
@@ -44,7 +45,7 @@ class CatalogImport {
 	 * Imports everything the stream holds; the job's report tells what became of each
 	 * line.
 	 */
-	void run(ImportJob job, InputStream in, @Nullable Relay relay) throws IOException {
+	void run(ImportJob job, ImportContext context, InputStream in, @Nullable Relay relay) throws IOException {
 		BoundedLineReader reader = new BoundedLineReader(in, this.lines.maxLine());
 		List<BatchItem> batch = new ArrayList<>(BATCH);
 		List<Long> batchLines = new ArrayList<>(BATCH);
@@ -58,7 +59,7 @@ class CatalogImport {
 				continue;
 			}
 			try {
-				batch.add(this.lines.prepare(line));
+				batch.add(this.lines.prepare(line, context));
 				batchLines.add(number);
 				batchText.add(line);
 			}

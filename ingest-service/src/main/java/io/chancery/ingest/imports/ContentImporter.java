@@ -1,5 +1,6 @@
 package io.chancery.ingest.imports;
 
+import io.chancery.ingest.changes.ImportContext;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import tools.jackson.databind.JsonNode;
 
@@ -18,13 +19,14 @@ public interface ContentImporter {
 	/**
 	 * Validates the line and prepares its change.
 	 * @param line the line's JSON, without its {@code type} field
+	 * @param context the import it belongs to, for the editorial record
 	 * @throws io.chancery.ingest.validation.InvalidContent if the content breaks a rule
 	 * @throws tools.jackson.core.JacksonException if a field has the wrong type
 	 */
-	BatchItem prepare(JsonNode line);
+	BatchItem prepare(JsonNode line, ImportContext context);
 
 	/** An importer of lines of {@code type}, each prepared by {@code prepare}. */
-	static ContentImporter of(String type, java.util.function.Function<JsonNode, BatchItem> prepare) {
+	static ContentImporter of(String type, java.util.function.BiFunction<JsonNode, ImportContext, BatchItem> prepare) {
 		return new ContentImporter() {
 
 			@Override
@@ -33,8 +35,8 @@ public interface ContentImporter {
 			}
 
 			@Override
-			public BatchItem prepare(JsonNode line) {
-				return prepare.apply(line);
+			public BatchItem prepare(JsonNode line, ImportContext context) {
+				return prepare.apply(line, context);
 			}
 
 		};

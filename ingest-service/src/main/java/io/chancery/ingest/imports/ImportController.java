@@ -3,6 +3,7 @@ package io.chancery.ingest.imports;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.changes.Conditions;
+import io.chancery.ingest.changes.ImportContext;
 import io.chancery.ingest.web.Forwarding;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +65,11 @@ class ImportController {
 
 	private final ContentPublisher publisher;
 
-	ImportController(CatalogImport catalogImport, Forwarding forwarding, JsonMapper json, ContentPublisher publisher) {
+	private final Clock clock;
+
+	ImportController(CatalogImport catalogImport, Forwarding forwarding, JsonMapper json, ContentPublisher publisher,
+			Clock clock) {
+		this.clock = clock;
 		this.catalogImport = catalogImport;
 		this.forwarding = forwarding;
 		this.json = json;
@@ -88,8 +94,12 @@ class ImportController {
 			}
 			this.jobs.put(id, job);
 		}
-		this.catalogImport.run(job, request.getInputStream(),
-				Forwarding.forwarded(request) ? null : (owner, lines) -> relay(request, owner, lines));
+		// Lines passed on by the replica that runs the import are recorded as part of it.
+		String partOf = Forwarding.forwarded(request) ? request.getHeader(Forwarding.IMPORT_OF) : null;
+		ImportContext context = new ImportContext((partOf != null && IMPORT_ID.matcher(partOf).matches()) ? partOf : id,
+				this.clock.instant());
+		this.catalogImport.run(job, context, request.getInputStream(), Forwarding.forwarded(request) ? null
+				: (owner, lines) -> relay(request, owner, lines, context.importId()));
 		ImportReport report = job.report();
 		if (report.state().equals("interrupted")) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -106,9 +116,10 @@ class ImportController {
 	 * Imports lines at the replica that writes their partitions, through the same route
 	 * and with the same credential, and reads back what it made of them.
 	 */
-	private CatalogImport.Relayed relay(HttpServletRequest request, URI owner, List<String> lines) {
+	private CatalogImport.Relayed relay(HttpServletRequest request, URI owner, List<String> lines, String importId) {
 		byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-		ResponseEntity<?> answer = this.forwarding.forward(request, owner, body, RELAY_TIMEOUT);
+		ResponseEntity<?> answer = this.forwarding.forward(request, owner, body, RELAY_TIMEOUT,
+				Map.of(Forwarding.IMPORT_OF, importId));
 		int status = answer.getStatusCode().value();
 		if (answer.getBody() instanceof byte[] bytes && (status == 200 || status == 422 || status == 503)) {
 			JsonNode report = this.json.readTree(bytes);

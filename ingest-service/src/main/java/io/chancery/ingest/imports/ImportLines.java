@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.chancery.ingest.changes.ImportContext;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.InvalidContent;
@@ -47,7 +48,7 @@ class ImportLines {
 	 * {@code type} names.
 	 * @throws LineRejected with the reason, when the line is not one to publish
 	 */
-	BatchItem prepare(String line) {
+	BatchItem prepare(String line, ImportContext context) {
 		if (line == BoundedLineReader.TOO_LONG) {
 			throw new LineRejected("is longer than " + this.maxLine + " bytes");
 		}
@@ -68,7 +69,7 @@ class ImportLines {
 					"type must be one of " + String.join(", ", this.importers.keySet().stream().sorted().toList()));
 		}
 		try {
-			return importer.prepare(object);
+			return importer.prepare(object, context);
 		}
 		catch (InvalidContent ex) {
 			throw new LineRejected(String.join("; ",

@@ -7,6 +7,7 @@ import java.util.Objects;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.publishing.ContentPublisher.BatchOutcome;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
+import io.chancery.ingest.publishing.RevisionLedger.State;
 import io.chancery.ingest.publishing.Transactions.Sent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -56,14 +57,18 @@ class BatchCommit {
 				// send (a restore run twice changes nothing).
 				List<Integer> indices = new ArrayList<>(all.size());
 				List<Long> revisions = new ArrayList<>(all.size());
+				List<Long> previous = new ArrayList<>(all.size());
 				for (int index : all) {
 					BatchItem item = items.get(index);
 					String topicKey = TopicKeys.of(item.type().topic(), item.key());
+					long before = this.ledger.state(topicKey).map(State::accepted).orElse(0L);
 					if (item.restoring() == 0) {
+						previous.add(before);
 						indices.add(index);
 						revisions.add(this.ledger.reserve(topicKey));
 					}
 					else if (this.ledger.reserveExactly(topicKey, item.restoring())) {
+						previous.add(before);
 						indices.add(index);
 						revisions.add(item.restoring());
 					}
@@ -82,7 +87,7 @@ class BatchCommit {
 						long revision = revisions.get(n);
 						Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
 						records.add(this.transactions.record(writer.partition(), publication,
-								item.payload().apply(revision)));
+								item.payload().at(revision, previous.get(n))));
 					}
 					return records;
 				});

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongFunction;
 
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.PartitionOwner;
 import io.chancery.contracts.Topic;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
+import io.chancery.ingest.publishing.RevisionLedger.State;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -77,7 +77,7 @@ public class ContentPublisher {
 	 * @throws WriteRefused if Kafka did not acknowledge in time, or the partition's queue
 	 * is full, or nobody owns the partition while ownership moves
 	 */
-	public Published publish(Publication publication, LongFunction<?> payload) {
+	public Published publish(Publication publication, Payload payload) {
 		requireReady();
 		Writer writer = writer(publication.type().topic(), publication.key(), publication);
 		requireOwned(writer.partition());
@@ -177,6 +177,11 @@ public class ContentPublisher {
 		return List.of(outcomes);
 	}
 
+	/** An item's latest accepted revision, 0 if it has none. */
+	public long currentRevision(Topic topic, String key) {
+		return this.ledger.state(TopicKeys.of(topic, key)).map(State::accepted).orElse(0L);
+	}
+
 	/**
 	 * An item's latest accepted change, its message read back from Kafka; empty if it has
 	 * none.
@@ -213,9 +218,9 @@ public class ContentPublisher {
 	 * published at that revision if the item's current one is below it, and skipped (as
 	 * already there) if not; 0 for an ordinary change, which gets the next revision
 	 */
-	public record BatchItem(String key, EventType type, LongFunction<?> payload, long restoring) {
+	public record BatchItem(String key, EventType type, Payload payload, long restoring) {
 
-		public BatchItem(String key, EventType type, LongFunction<?> payload) {
+		public BatchItem(String key, EventType type, Payload payload) {
 			this(key, type, payload, 0);
 		}
 

@@ -61,7 +61,7 @@ class GroupCommit {
 	 * @throws WriteRefused if the partition's queue is full, or the change waited too
 	 * long
 	 */
-	Published publish(Writer writer, Publication publication, LongFunction<?> payload) {
+	Published publish(Writer writer, Publication publication, Payload payload) {
 		Topic topic = publication.type().topic();
 		PendingChange pending = new PendingChange(publication, TopicKeys.of(topic, publication.key()), payload);
 		BlockingQueue<PendingChange> waiting = this.waiting.computeIfAbsent(writer.partition(),
@@ -172,11 +172,11 @@ class GroupCommit {
 								pending.succeed(replay.get());
 								continue;
 							}
-							check(pending.publication,
-									this.ledger.state(pending.topicKey).orElse(new State(0, 0, null, -1, -1)));
+							State state = this.ledger.state(pending.topicKey).orElse(new State(0, 0, null, -1, -1));
+							check(pending.publication, state);
 							pending.revision = this.ledger.reserve(pending.topicKey);
 							records.add(this.transactions.record(writer.partition(), pending.publication,
-									pending.payload.apply(pending.revision)));
+									pending.payload.at(pending.revision, state.accepted())));
 							sending.add(pending);
 						}
 						catch (RuntimeException ex) {

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +28,7 @@ final class PendingChange {
 
 	final String topicKey;
 
-	final LongFunction<?> payload;
+	final Payload payload;
 
 	private final Thread caller = Thread.currentThread();
 
@@ -40,7 +39,7 @@ final class PendingChange {
 
 	private volatile @Nullable RuntimeException failure;
 
-	PendingChange(Publication publication, String topicKey, LongFunction<?> payload) {
+	PendingChange(Publication publication, String topicKey, Payload payload) {
 		this.publication = publication;
 		this.topicKey = topicKey;
 		this.payload = payload;

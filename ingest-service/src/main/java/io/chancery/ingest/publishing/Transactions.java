@@ -3,6 +3,7 @@ package io.chancery.ingest.publishing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
+import io.chancery.contracts.Topic;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +33,10 @@ class Transactions {
 
 	/** How many times changes are tried when another replica fenced their transaction. */
 	static final int ATTEMPTS = 3;
+
+	/** The topics whose every change is kept on {@code content-revisions}. */
+	private static final Map<String, Topic> REVISIONED = Map.of(Topic.ARTICLES.wireName(), Topic.ARTICLES,
+			Topic.EVENTS.wireName(), Topic.EVENTS);
 
 	private final PublishingProperties properties;
 
@@ -62,6 +68,12 @@ class Transactions {
 			List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
 			for (ProducerRecord<String, byte[]> record : records) {
 				sends.add(producer.send(record));
+				ProducerRecord<String, byte[]> revision = revision(record);
+				if (revision != null) {
+					// The commit fails if this send does: the change and its place in the
+					// editorial record are committed together or not at all.
+					producer.send(revision);
+				}
 			}
 			producer.commitTransaction();
 			List<RecordMetadata> metadata = new ArrayList<>(sends.size());
@@ -91,6 +103,19 @@ class Transactions {
 		}
 		this.traceHeaders.inject(record.headers());
 		return record;
+	}
+
+	/**
+	 * The copy of an article's or event's change kept on {@code content-revisions}, which
+	 * is never compacted; none for site details.
+	 */
+	static @Nullable ProducerRecord<String, byte[]> revision(ProducerRecord<String, byte[]> change) {
+		Topic source = REVISIONED.get(change.topic());
+		if (source == null) {
+			return null;
+		}
+		return new ProducerRecord<>(Topic.CONTENT_REVISIONS.wireName(), null, change.timestamp(),
+				Topic.revisionsKey(source, change.key()), change.value(), change.headers());
 	}
 
 	WriteRefused unavailable(Publication publication, Throwable cause) {

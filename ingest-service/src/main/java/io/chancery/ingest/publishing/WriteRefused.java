@@ -14,7 +14,7 @@ public class WriteRefused extends RuntimeException {
 
 	private final Duration retryAfter;
 
-	WriteRefused(String message, Duration retryAfter, @Nullable Throwable cause) {
+	public WriteRefused(String message, Duration retryAfter, @Nullable Throwable cause) {
 		super(message, cause);
 		this.retryAfter = retryAfter;
 	}

@@ -47,7 +47,7 @@ class SiteController {
 				Conditions.expectedRevision(ifMatch), false, Conditions.idempotencyKey(idempotencyKey),
 				Fingerprints.of("PUT", "/api/v1/site/" + locale, this.json.writeValueAsBytes(request)));
 		Published published = this.publisher.publish(publication,
-				(revision) -> this.changes.details(request, locale, revision));
+				(revision, previous) -> this.changes.details(request, locale, revision));
 		return Change.answer(HttpStatus.OK, "site", locale, published, null);
 	}
 

@@ -1,6 +1,7 @@
 package io.chancery.ingest.site;
 
 import io.chancery.contracts.EventType;
+import io.chancery.ingest.changes.ImportContext;
 import io.chancery.ingest.imports.ContentImporter;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import tools.jackson.databind.JsonNode;
@@ -31,13 +32,13 @@ class SiteImporter implements ContentImporter {
 	}
 
 	@Override
-	public BatchItem prepare(JsonNode line) {
+	public BatchItem prepare(JsonNode line, ImportContext context) {
 		JsonNode localeNode = ((ObjectNode) line).remove("locale");
 		String locale = (localeNode != null && localeNode.isString()) ? localeNode.asString() : "";
 		SiteRequest request = this.json.treeToValue(line, SiteRequest.class);
 		this.changes.validate(request, locale);
 		return new BatchItem(locale, EventType.SITE_DETAILS_UPDATED,
-				(revision) -> this.changes.details(request, locale, revision));
+				(revision, previous) -> this.changes.details(request, locale, revision));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.chancery.contracts.PartitionOwner;
@@ -37,6 +38,12 @@ public class Forwarding {
 
 	/** Marks a request passed on by another replica. */
 	public static final String FORWARDED = "Chancery-Forwarded";
+
+	/**
+	 * The import that lines passed on to their owner belong to, for the editorial record.
+	 * Not Import-Id: the import's report is the one on the replica that runs it.
+	 */
+	public static final String IMPORT_OF = "Chancery-Import-Of";
 
 	/**
 	 * Not Import-Id: the lines of an import passed to another replica are a part of it,
@@ -89,6 +96,15 @@ public class Forwarding {
 	 * @param timeout the longest wait for the owner's answer
 	 */
 	public ResponseEntity<?> forward(HttpServletRequest request, URI owner, byte[] body, Duration timeout) {
+		return forward(request, owner, body, timeout, Map.of());
+	}
+
+	/**
+	 * Sends the request to the owner with headers of this replica's own added.
+	 * @see #forward(HttpServletRequest, URI, byte[], Duration)
+	 */
+	public ResponseEntity<?> forward(HttpServletRequest request, URI owner, byte[] body, Duration timeout,
+			Map<String, String> added) {
 		String target = request.getRequestURI()
 				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
 		HttpRequest.Builder outgoing = HttpRequest.newBuilder(owner.resolve(target))
@@ -103,6 +119,7 @@ public class Forwarding {
 				outgoing.header(name, value);
 			}
 		}
+		added.forEach(outgoing::header);
 		this.traceHeaders.inject(outgoing::setHeader);
 		HttpResponse<byte[]> answer;
 		try {

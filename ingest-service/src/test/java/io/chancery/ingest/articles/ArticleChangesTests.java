@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.chancery.contracts.Article;
 import io.chancery.contracts.ContentStatus;
+import io.chancery.ingest.changes.ChangeNote;
 import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.InvalidContent;
 import org.junit.jupiter.api.Test;
@@ -42,19 +43,21 @@ class ArticleChangesTests {
 	@Test
 	void everyBrokenRuleIsNamedAtOnce() {
 		ArticleRequest request = new ArticleRequest(null, null, "memo", "<i></i>", null, "<script>x()</script>", null,
-				null, "Mars/Olympus", null, null, List.of(), List.of(), "ftp://example.org", null);
+				null, "Mars/Olympus", null, null, List.of(), List.of(), "ftp://example.org", null,
+				new ChangeNote(null, true));
 
 		assertThatExceptionOfType(InvalidContent.class)
 			.isThrownBy(() -> this.changes.validate(request, "Not An Id", "de"))
 			.satisfies((invalid) -> assertThat(invalid.violations()).extracting(InvalidContent.Violation::field)
-				.contains("id", "locale", "kind", "title", "publishedAt", "timeZone", "sourceUrl", "body"));
+				.contains("id", "locale", "kind", "title", "publishedAt", "timeZone", "sourceUrl", "body",
+						"change.note"));
 	}
 
 	@Test
 	void aWithdrawalKeepsItsNoteAsPlainText() {
 		ArticleRequest withdrawn = new ArticleRequest("a1", "en", "statement", "Title", null, "<p>Body</p>", null,
 				OffsetDateTime.parse("2026-11-30T12:00:00+03:00"), "Europe/Moscow", null, null, List.of(), List.of(),
-				null, new ArticleRequest.WithdrawalRequest("Published <em>in error</em>"));
+				null, new ArticleRequest.WithdrawalRequest("Published <em>in error</em>"), null);
 		this.changes.validate(withdrawn, "a1", "en");
 
 		Article article = this.changes.article(withdrawn, "a1", "en", 2);
@@ -66,7 +69,8 @@ class ArticleChangesTests {
 	private static ArticleRequest request(String kind, String title, String body) {
 		return new ArticleRequest("a1", "en", kind, title, "A lead", body, null,
 				OffsetDateTime.parse("2026-11-30T12:00:00+03:00"), "Europe/Moscow", null, "Geneva",
-				List.of("The Ambassador"), List.of("forum"), "https://mid.example/a1", null);
+				List.of("The Ambassador"), List.of("forum"), "https://mid.example/a1", null,
+				new ChangeNote("Corrected the place", false));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.chancery.ingest.imports;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
 import io.chancery.demo.DemoCatalog;
+import io.chancery.ingest.changes.ImportContext;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.validation.ContentProperties;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,9 @@ class DemoCatalogTests {
 
 	private static final List<String> CATALOG = DemoCatalog.generate(1, LocalDate.of(2026, 11, 30)).lines().toList();
 
+	private static final ImportContext IMPORT = new ImportContext("demo-catalog",
+			Instant.parse("2026-11-30T12:00:00Z"));
+
 	@Autowired
 	private ImportLines lines;
 
@@ -48,7 +53,7 @@ class DemoCatalogTests {
 		List<String> rejections = new ArrayList<>();
 		for (int i = 0; i < CATALOG.size(); i++) {
 			try {
-				this.lines.prepare(CATALOG.get(i));
+				this.lines.prepare(CATALOG.get(i), IMPORT);
 			}
 			catch (ImportLines.LineRejected ex) {
 				rejections.add("line " + (i + 1) + ": " + ex.getMessage());
@@ -65,9 +70,9 @@ class DemoCatalogTests {
 			.findFirst()
 			.orElseThrow();
 		assertThatExceptionOfType(ImportLines.LineRejected.class)
-			.isThrownBy(() -> this.lines.prepare(article.replace("\"locale\":\"en\"", "\"locale\":\"de\"")));
+			.isThrownBy(() -> this.lines.prepare(article.replace("\"locale\":\"en\"", "\"locale\":\"de\""), IMPORT));
 		assertThatExceptionOfType(ImportLines.LineRejected.class)
-			.isThrownBy(() -> this.lines.prepare(article.replace("\"kind\":", "\"category\":\"x\",\"kind\":")));
+			.isThrownBy(() -> this.lines.prepare(article.replace("\"kind\":", "\"category\":\"x\",\"kind\":"), IMPORT));
 	}
 
 	@Test
@@ -75,9 +80,9 @@ class DemoCatalogTests {
 		SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 		List<String> errors = new ArrayList<>();
 		for (String line : CATALOG) {
-			BatchItem item = this.lines.prepare(line);
+			BatchItem item = this.lines.prepare(line, IMPORT);
 			Schema schema = schemas.getSchema(schema(item.type()));
-			schema.validate(MessageJson.mapper().valueToTree(item.payload().apply(1)))
+			schema.validate(MessageJson.mapper().valueToTree(item.payload().at(1, 0)))
 				.forEach((error) -> errors.add(item.key() + " " + item.type().wireName() + ": " + error));
 		}
 		assertThat(errors).isEmpty();

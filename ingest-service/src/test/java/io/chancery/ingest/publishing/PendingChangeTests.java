@@ -60,7 +60,7 @@ class PendingChangeTests {
 	private static PendingChange change(String item, @Nullable String idempotencyKey) {
 		Publication publication = new Publication(item + ":en", EventType.ARTICLE_PUBLISHED, null, false,
 				idempotencyKey, "fingerprint-" + item);
-		return new PendingChange(publication, "articles/" + item + ":en", (revision) -> item);
+		return new PendingChange(publication, "articles/" + item + ":en", (revision, previous) -> item);
 	}
 
 }

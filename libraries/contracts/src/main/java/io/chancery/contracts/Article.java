@@ -31,16 +31,28 @@ import org.jspecify.annotations.Nullable;
  * @param sourceUrl where the original lives, if elsewhere
  * @param withdrawal why it was withdrawn, present exactly when the status is withdrawn
  * @param updatedAt when this revision was accepted
+ * @param change who made this revision, how and why; absent in messages from before the
+ * editorial record
  */
 public record Article(String id, String locale, long revision, ArticleKind kind, ContentStatus status, String title,
 		@Nullable String lead, String body, @Nullable OffsetDateTime deliveredAt, OffsetDateTime publishedAt,
 		String timeZone, @Nullable Instant publishAt, @Nullable String place, List<String> people, List<String> tags,
-		@Nullable String sourceUrl, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
+		@Nullable String sourceUrl, @Nullable WithdrawalNote withdrawal, Instant updatedAt,
+		@Nullable Attribution change) {
 
 	public Article {
 		// Older producers may omit empty lists; consumers see an empty list, never null.
 		people = (people != null) ? List.copyOf(people) : List.of();
 		tags = (tags != null) ? List.copyOf(tags) : List.of();
+	}
+
+	/** An article without its editorial record, as producers before it wrote them. */
+	public Article(String id, String locale, long revision, ArticleKind kind, ContentStatus status, String title,
+			@Nullable String lead, String body, @Nullable OffsetDateTime deliveredAt, OffsetDateTime publishedAt,
+			String timeZone, @Nullable Instant publishAt, @Nullable String place, List<String> people,
+			List<String> tags, @Nullable String sourceUrl, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
+		this(id, locale, revision, kind, status, title, lead, body, deliveredAt, publishedAt, timeZone, publishAt,
+				place, people, tags, sourceUrl, withdrawal, updatedAt, null);
 	}
 
 	/**
@@ -51,7 +63,14 @@ public record Article(String id, String locale, long revision, ArticleKind kind,
 	public Article atRevision(long revision) {
 		return new Article(this.id, this.locale, revision, this.kind, this.status, this.title, this.lead, this.body,
 				this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people, this.tags,
-				this.sourceUrl, this.withdrawal, this.updatedAt);
+				this.sourceUrl, this.withdrawal, this.updatedAt, this.change);
+	}
+
+	/** This message with its editorial record. */
+	public Article attributed(@Nullable Attribution change) {
+		return new Article(this.id, this.locale, this.revision, this.kind, this.status, this.title, this.lead,
+				this.body, this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people,
+				this.tags, this.sourceUrl, this.withdrawal, this.updatedAt, change);
 	}
 
 	/**
@@ -61,7 +80,7 @@ public record Article(String id, String locale, long revision, ArticleKind kind,
 	public Article withdrawnAt(long revision, WithdrawalNote note, Instant now) {
 		return new Article(this.id, this.locale, revision, this.kind, ContentStatus.WITHDRAWN, this.title, this.lead,
 				this.body, this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people,
-				this.tags, this.sourceUrl, note, now);
+				this.tags, this.sourceUrl, note, now, this.change);
 	}
 
 }

@@ -24,10 +24,21 @@ import org.jspecify.annotations.Nullable;
  * @param publishAt when it becomes visible, if scheduled
  * @param withdrawal why it was withdrawn, present exactly when the status is withdrawn
  * @param updatedAt when this revision was accepted
+ * @param change who made this revision, how and why; absent in messages from before the
+ * editorial record
  */
 public record Event(String id, String locale, long revision, ContentStatus status, LocalDate date, String timeZone,
 		String title, @Nullable String lead, @Nullable String relatedArticleId, @Nullable CounterDefinition counter,
-		@Nullable Instant publishAt, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
+		@Nullable Instant publishAt, @Nullable WithdrawalNote withdrawal, Instant updatedAt,
+		@Nullable Attribution change) {
+
+	/** An event without its editorial record, as producers before it wrote them. */
+	public Event(String id, String locale, long revision, ContentStatus status, LocalDate date, String timeZone,
+			String title, @Nullable String lead, @Nullable String relatedArticleId, @Nullable CounterDefinition counter,
+			@Nullable Instant publishAt, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
+		this(id, locale, revision, status, date, timeZone, title, lead, relatedArticleId, counter, publishAt,
+				withdrawal, updatedAt, null);
+	}
 
 	/**
 	 * This message at another revision. A producer builds the message first and lets the
@@ -36,7 +47,14 @@ public record Event(String id, String locale, long revision, ContentStatus statu
 	 */
 	public Event atRevision(long revision) {
 		return new Event(this.id, this.locale, revision, this.status, this.date, this.timeZone, this.title, this.lead,
-				this.relatedArticleId, this.counter, this.publishAt, this.withdrawal, this.updatedAt);
+				this.relatedArticleId, this.counter, this.publishAt, this.withdrawal, this.updatedAt, this.change);
+	}
+
+	/** This message with its editorial record. */
+	public Event attributed(@Nullable Attribution change) {
+		return new Event(this.id, this.locale, this.revision, this.status, this.date, this.timeZone, this.title,
+				this.lead, this.relatedArticleId, this.counter, this.publishAt, this.withdrawal, this.updatedAt,
+				change);
 	}
 
 	/**
@@ -45,7 +63,7 @@ public record Event(String id, String locale, long revision, ContentStatus statu
 	 */
 	public Event withdrawnAt(long revision, WithdrawalNote note, Instant now) {
 		return new Event(this.id, this.locale, revision, ContentStatus.WITHDRAWN, this.date, this.timeZone, this.title,
-				this.lead, this.relatedArticleId, this.counter, this.publishAt, note, now);
+				this.lead, this.relatedArticleId, this.counter, this.publishAt, note, now, this.change);
 	}
 
 }

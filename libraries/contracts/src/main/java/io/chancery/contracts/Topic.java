@@ -21,6 +21,15 @@ public enum Topic {
 	 */
 	EVENTS("events", 3, Retention.COMPACTED_FOREVER),
 
+	/**
+	 * Every accepted change of an article or event, one record per revision, in the same
+	 * transaction as the change itself; never compacted and kept forever, so compaction
+	 * of the source topics cannot shorten the editorial record. Key
+	 * {@code <topic>/<id>:<locale>} ({@link #revisionsKey}): an item's revisions are in
+	 * order in one partition. Value and headers as on the source topic.
+	 */
+	CONTENT_REVISIONS("content-revisions", 3, Retention.FOREVER),
+
 	/** Site details, one record per locale; compacted and kept forever. */
 	SITE_DETAILS("site-details", 1, Retention.COMPACTED_FOREVER),
 
@@ -68,6 +77,14 @@ public enum Topic {
 		return this.retention;
 	}
 
+	/**
+	 * The key of a change's record on {@link #CONTENT_REVISIONS}: the source topic's name
+	 * and the change's key, since an article and an event may share an id.
+	 */
+	public static String revisionsKey(Topic source, String key) {
+		return source.wireName + "/" + key;
+	}
+
 	/** Topic-level configuration as Kafka names it. */
 	public Map<String, String> config() {
 		return this.retention.config;
@@ -81,6 +98,9 @@ public enum Topic {
 		 * tombstone, so it stays.
 		 */
 		COMPACTED_FOREVER(Map.of("cleanup.policy", "compact", "retention.ms", "-1")),
+
+		/** Every record kept forever, none replaced by a later one of its key. */
+		FOREVER(Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
 
 		/** Deleted by age. */
 		FOUR_WEEKS(Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(28).toMillis())));

@@ -23,7 +23,10 @@ class GoldenMessagesTests {
 	static Stream<Arguments> goldenFiles() {
 		return Stream.of(Arguments.of("article-published", Article.class),
 				Arguments.of("article-published-withdrawn-with-note", Article.class),
-				Arguments.of("article-withdrawn", Withdrawal.class), Arguments.of("event-published", Event.class),
+				Arguments.of("article-published-with-change", Article.class),
+				Arguments.of("article-withdrawn", Withdrawal.class),
+				Arguments.of("article-withdrawn-with-change", Withdrawal.class),
+				Arguments.of("event-published", Event.class), Arguments.of("event-published-with-change", Event.class),
 				Arguments.of("event-withdrawn", Withdrawal.class),
 				Arguments.of("site-details-updated", SiteDetails.class),
 				Arguments.of("site-details-updated-with-pin", SiteDetails.class),
@@ -61,6 +64,57 @@ class GoldenMessagesTests {
 		assertThat(read("site-details-updated-with-pin", SiteDetails.class)).usingRecursiveComparison()
 			.ignoringFields("featuredArticleId")
 			.isEqualTo(read("site-details-updated", SiteDetails.class));
+	}
+
+	@Test
+	void messagesFromBeforeTheEditorialRecordReadWithoutAttribution() {
+		assertThat(read("article-published", Article.class).change()).isNull();
+		assertThat(read("event-published", Event.class).change()).isNull();
+		assertThat(read("article-withdrawn", Withdrawal.class).change()).isNull();
+		assertThat(MessageJson.mapper().writeValueAsString(read("article-published", Article.class)))
+			.doesNotContain("\"change\"");
+	}
+
+	@Test
+	void attributionReadsWithEveryField() {
+		Attribution change = read("event-published-with-change", Event.class).change();
+		assertThat(change).isNotNull();
+		assertThat(change.author()).isEqualTo("api-key:importer");
+		assertThat(change.action()).isEqualTo(ChangeAction.RESTORED);
+		assertThat(change.restoredFrom()).isEqualTo(1L);
+		assertThat(change.importId()).isEqualTo("catalog-2020-03");
+		assertThat(read("article-published-with-change", Article.class).change().major()).isTrue();
+	}
+
+	@Test
+	void attributionFromNewerProducerReadsWithUnknownActionAsChanged() {
+		Article newer = read("article-published-with-change-from-newer-producer", Article.class);
+		assertThat(newer.change().action()).isEqualTo(ChangeAction.CHANGED);
+		assertThat(newer).usingRecursiveComparison()
+			.ignoringFields("change.action")
+			.isEqualTo(read("article-published-with-change", Article.class));
+	}
+
+	@Test
+	void consumersWrittenBeforeTheEditorialRecordReadMessagesThatCarryIt() {
+		WithdrawalBeforeTheRecord old = MessageJson.mapper()
+			.treeToValue(tree("article-withdrawn-with-change"), WithdrawalBeforeTheRecord.class);
+		Withdrawal current = read("article-withdrawn-with-change", Withdrawal.class);
+		assertThat(old).isEqualTo(new WithdrawalBeforeTheRecord(current.id(), current.locale(), current.revision(),
+				current.withdrawnAt(), current.reason()));
+	}
+
+	@Test
+	void aChangeKeepsItsAttributionAtAnotherRevisionAndWhenWithdrawnWithANote() {
+		Article article = read("article-published-with-change", Article.class);
+		assertThat(article.atRevision(9).change()).isEqualTo(article.change());
+		assertThat(read("event-published-with-change", Event.class).atRevision(9).change()).isNotNull();
+		assertThat(read("article-withdrawn-with-change", Withdrawal.class).atRevision(9).change()).isNotNull();
+	}
+
+	/** The withdrawal as consumers built before the editorial record know it. */
+	record WithdrawalBeforeTheRecord(String id, String locale, long revision, java.time.Instant withdrawnAt,
+			@org.jspecify.annotations.Nullable String reason) {
 	}
 
 	@Test

@@ -32,8 +32,11 @@ class JsonSchemaTests {
 		return Stream.of(Arguments.of("article-published", "article"),
 				Arguments.of("article-published-withdrawn-with-note", "article"),
 				Arguments.of("article-published-from-newer-producer", "article"),
-				Arguments.of("article-withdrawn", "withdrawal"), Arguments.of("event-published", "event"),
-				Arguments.of("event-published-from-newer-producer", "event"),
+				Arguments.of("article-published-with-change", "article"),
+				Arguments.of("article-published-with-change-from-newer-producer", "article"),
+				Arguments.of("article-withdrawn-with-change", "withdrawal"),
+				Arguments.of("event-published-with-change", "event"), Arguments.of("article-withdrawn", "withdrawal"),
+				Arguments.of("event-published", "event"), Arguments.of("event-published-from-newer-producer", "event"),
 				Arguments.of("event-withdrawn", "withdrawal"), Arguments.of("site-details-updated", "site-details"),
 				Arguments.of("site-details-updated-with-pin", "site-details"),
 				Arguments.of("counter-milestone-reached", "counter-milestone-reached"));

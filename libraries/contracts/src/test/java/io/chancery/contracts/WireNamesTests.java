@@ -33,10 +33,15 @@ class WireNamesTests {
 	}
 
 	@Test
-	void sourceTopicsAreCompactedAndKeptForeverAndDeadLettersExpire() {
+	void sourceTopicsAreCompactedAndKeptForeverTheRevisionsKeptWholeAndDeadLettersExpire() {
 		for (Topic topic : Topic.values()) {
 			if (topic.wireName().endsWith("dead-letters")) {
-				assertThat(topic.config()).containsEntry("cleanup.policy", "delete");
+				assertThat(topic.config()).containsEntry("cleanup.policy", "delete")
+					.doesNotContainEntry("retention.ms", "-1");
+			}
+			else if (topic == Topic.CONTENT_REVISIONS) {
+				assertThat(topic.config()).containsEntry("cleanup.policy", "delete")
+					.containsEntry("retention.ms", "-1");
 			}
 			else {
 				assertThat(topic.config()).containsEntry("cleanup.policy", "compact")
@@ -48,6 +53,7 @@ class WireNamesTests {
 	@Test
 	void keysJoinIdAndLocale() {
 		assertThat(ContentKey.of("speech-2024-0142", "ru")).isEqualTo("speech-2024-0142:ru");
+		assertThat(Topic.revisionsKey(Topic.EVENTS, "speech-2024-0142:ru")).isEqualTo("events/speech-2024-0142:ru");
 	}
 
 }

@@ -45,9 +45,24 @@ public final class ServiceSecurity {
 	 */
 	public static SecurityFilterChain adminRoutes(HttpSecurity http, SecurityProperties properties,
 			@Nullable JwtDecoder jwtDecoder) {
-		http.securityMatcher("/api/v1/admin/**");
-		return chain(http, properties, jwtDecoder,
+		return guardedRoutes(http, properties, jwtDecoder, new String[] { "/api/v1/admin/**" },
 				(routes) -> routes.requestMatchers("/api/v1/admin/**").hasRole("ADMIN"));
+	}
+
+	/**
+	 * The chain of a service whose public routes need no credential: only the guarded
+	 * routes pass through it, so a public read pays nothing for it.
+	 * @param guarded the path patterns the chain covers; every other route is the
+	 * service's public API
+	 * @param routes which of the guarded routes need which role; a guarded route nobody
+	 * named is refused
+	 * @see #chain
+	 */
+	public static SecurityFilterChain guardedRoutes(HttpSecurity http, SecurityProperties properties,
+			@Nullable JwtDecoder jwtDecoder, String[] guarded,
+			Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> routes) {
+		http.securityMatcher(guarded);
+		return chain(http, properties, jwtDecoder, routes);
 	}
 
 	/**

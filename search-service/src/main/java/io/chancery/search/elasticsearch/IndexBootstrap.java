@@ -87,6 +87,12 @@ class IndexBootstrap implements InitializingBean, SmartLifecycle {
 		if (createBehindAlias(this.client, "content-v1", ALIAS)) {
 			logger.info("Created index content-v1 behind alias {}", ALIAS);
 		}
+		try (InputStream template = new ClassPathResource(RevisionsIndex.TEMPLATE).getInputStream()) {
+			this.client.indices().putIndexTemplate((request) -> request.name("revisions").withJson(template));
+		}
+		if (createBehindAlias(this.client, RevisionsIndex.FIRST, RevisionsIndex.ALIAS)) {
+			logger.info("Created index {} behind alias {}", RevisionsIndex.FIRST, RevisionsIndex.ALIAS);
+		}
 	}
 
 	/**

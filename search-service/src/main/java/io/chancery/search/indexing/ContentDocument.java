@@ -31,12 +31,13 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 		@Nullable Instant sortDate, @Nullable String timeZone, @Nullable Instant publishAt, @Nullable String place,
 		@Nullable List<String> people, @Nullable List<String> tags, @Nullable String sourceUrl,
 		@Nullable String relatedArticleId, @Nullable String counterCaption, @Nullable String withdrawalNote,
-		@Nullable Instant withdrawnAt, @Nullable Instant updatedAt) {
+		@Nullable Instant withdrawnAt, @Nullable Instant updatedAt) implements IndexedDocument {
 
 	/**
 	 * The document id: type, id and locale, so an article and an event may share an id.
 	 */
-	String documentId() {
+	@Override
+	public String documentId() {
 		return this.type + ":" + this.id + ":" + this.locale;
 	}
 

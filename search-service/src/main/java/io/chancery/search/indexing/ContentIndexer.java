@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
@@ -20,6 +21,7 @@ import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.search.elasticsearch.ContentIndex;
+import io.chancery.search.elasticsearch.RevisionsIndex;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -88,6 +90,21 @@ class ContentIndexer {
 	 * @param live whether to record the live index's metrics
 	 */
 	void write(List<IncomingRecord> records, String target, Poison poison, boolean live) {
+		write(records, ContentIndexer::document, target, poison, live);
+	}
+
+	/**
+	 * Indexes records of {@code content-revisions} into the editorial record, through its
+	 * alias: one document per revision, never replaced.
+	 */
+	void indexRevisions(List<IncomingRecord> records) {
+		write(records, (record) -> Optional.of(RevisionDocument.of(record)), RevisionsIndex.ALIAS,
+				this.deadLetters::send, false);
+	}
+
+	private void write(List<IncomingRecord> records,
+			Function<IncomingRecord, Optional<? extends IndexedDocument>> documents, String target, Poison poison,
+			boolean live) {
 		Map<String, Pending> pending = new LinkedHashMap<>();
 		for (IncomingRecord record : records) {
 			if (size(record) > this.properties.maxDocumentBytes().toBytes()) {
@@ -96,7 +113,7 @@ class ContentIndexer {
 				continue;
 			}
 			try {
-				document(record)
+				documents.apply(record)
 					.ifPresent((document) -> pending.merge(document.documentId(), new Pending(record, document),
 							(old, added) -> (added.document().revision() >= old.document().revision()) ? added : old));
 			}
@@ -216,9 +233,10 @@ class ContentIndexer {
 		// would
 		// create a plain index by that name, which no alias could then take. A 404 waits
 		// for the alias instead (IndexUpgrade rebuilds it).
-		BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(ContentIndex.ALIAS.equals(target));
+		BulkRequest.Builder bulk = new BulkRequest.Builder()
+			.requireAlias(ContentIndex.ALIAS.equals(target) || RevisionsIndex.ALIAS.equals(target));
 		for (Pending item : batch) {
-			ContentDocument document = item.document();
+			IndexedDocument document = item.document();
 			bulk.operations((operation) -> operation.index((index) -> index.index(target)
 				.id(document.documentId())
 				.version(document.revision())
@@ -268,7 +286,7 @@ class ContentIndexer {
 
 	}
 
-	private record Pending(IncomingRecord record, ContentDocument document) {
+	private record Pending(IncomingRecord record, IndexedDocument document) {
 	}
 
 }

@@ -197,8 +197,8 @@ class ChartPolicyTests {
 		assertThat(egressPodNames(manifests.get("NetworkPolicy", "web-gateway")))
 			.containsExactlyInAnyOrder("ingest-service", "search-service", "counter-service");
 		// ingest-service's replicas pass each other the writes of the partitions they
-		// own;
-		// no other service talks to its own kind.
+		// own, and it reads search-service's editorial record for a restore; no other
+		// service talks to another.
 		JsonNode ingestFrom = manifests.get("NetworkPolicy", "ingest-service").path("spec").path("ingress").get(0);
 		assertThat(ingestFrom.path("from")
 			.get(1)
@@ -206,7 +206,17 @@ class ChartPolicyTests {
 			.path("matchLabels")
 			.path("app.kubernetes.io/name")
 			.asString()).isEqualTo("ingest-service");
-		assertThat(egressPodNames(manifests.get("NetworkPolicy", "ingest-service"))).containsExactly("ingest-service");
+		JsonNode searchFrom = manifests.get("NetworkPolicy", "search-service").path("spec").path("ingress").get(0);
+		assertThat(searchFrom.path("from")
+			.get(1)
+			.path("podSelector")
+			.path("matchLabels")
+			.path("app.kubernetes.io/name")
+			.asString()).isEqualTo("ingest-service");
+		assertThat(manifests.get("NetworkPolicy", "counter-service").path("spec").path("ingress").get(0).path("from"))
+			.hasSize(1);
+		assertThat(egressPodNames(manifests.get("NetworkPolicy", "ingest-service")))
+			.containsExactlyInAnyOrder("ingest-service", "search-service");
 		assertThat(egressPodNames(manifests.get("NetworkPolicy", "search-service"))).isEmpty();
 		assertThat(egressPodNames(manifests.get("NetworkPolicy", "counter-service"))).isEmpty();
 		for (String client : List.of("ingest-service", "search-service", "counter-service")) {
@@ -268,14 +278,14 @@ class ChartPolicyTests {
 	void eachServiceHasAKafkaUserWithOnlyTheAclsItNeeds() {
 		Manifests manifests = Chart.defaults();
 		Map<String, Set<String>> expected = new LinkedHashMap<>();
-		expected.put("ingest-service",
-				Set.of("topic:articles:literal:Describe,Read,Write", "topic:events:literal:Describe,Read,Write",
-						"topic:site-details:literal:Describe,Read,Write",
-						"group:ingest-service-writers:literal:Describe,Read",
-						"transactionalId:ingest-service-:prefix:Describe,Write"));
+		expected.put("ingest-service", Set.of("topic:articles:literal:Describe,Read,Write",
+				"topic:events:literal:Describe,Read,Write", "topic:site-details:literal:Describe,Read,Write",
+				"topic:content-revisions:literal:Describe,Write", "group:ingest-service-writers:literal:Describe,Read",
+				"transactionalId:ingest-service-:prefix:Describe,Write"));
 		expected.put("search-service",
 				Set.of("topic:articles:literal:Describe,Read", "topic:events:literal:Describe,Read",
-						"group:search-service:literal:Read",
+						"group:search-service:literal:Read", "topic:content-revisions:literal:Describe,Read",
+						"group:search-service-revisions:literal:Read",
 						"topic:search-service-dead-letters:literal:Describe,Read,Write"));
 		expected.put("counter-service",
 				Set.of("topic:events:literal:Describe,Read", "topic:site-details:literal:Describe,Read",

@@ -126,12 +126,14 @@ class AbuseDrillTests {
 				"GET /api/v1/imports/drill", "POST /api/v1/admin/reindex", "GET /api/v1/admin/reindex",
 				"GET /api/v1/admin/dead-letters", "POST /api/v1/admin/dead-letters/replay",
 				"GET /api/v1/admin/counters/dead-letters", "POST /api/v1/admin/counters/dead-letters/replay",
-				"GET /api/v1/admin/export"));
+				"GET /api/v1/admin/export", "GET /api/v1/editorial/articles/drill/en/revisions",
+				"GET /api/v1/editorial/articles/drill/en/diff", "POST /api/v1/articles/drill/en/revisions/1/restore",
+				"GET /api/v1/editorial/audit", "GET /api/v1/editorial/audit.csv"));
 		List<String> failures = new ArrayList<>();
 		for (String route : routes) {
 			String method = route.substring(0, route.indexOf(' '));
 			String path = route.substring(route.indexOf(' ') + 1);
-			boolean admin = path.startsWith("/api/v1/admin");
+			boolean admin = path.startsWith("/api/v1/admin") || path.startsWith("/api/v1/editorial/audit");
 			Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
 			credentials.put("anonymous", Map.of());
 			credentials.put("unknown key", Map.of("X-Api-Key", "not-a-key"));
@@ -184,6 +186,8 @@ class AbuseDrillTests {
 			adminRoutes.put(route, ports.api("counter-service"));
 		}
 		adminRoutes.put("GET /api/v1/admin/export", ports.api("ingest-service"));
+		adminRoutes.put("GET /api/v1/editorial/audit", ports.search());
+		adminRoutes.put("GET /api/v1/editorial/audit.csv", ports.search());
 		for (Map.Entry<String, Integer> admin : adminRoutes.entrySet()) {
 			String route = admin.getKey();
 			String method = route.substring(0, route.indexOf(' '));
@@ -192,6 +196,9 @@ class AbuseDrillTests {
 			expect(failures, direct(admin.getValue(), method, path, Map.of("X-Api-Key", platform.editorKey())), 403,
 					"editor " + route);
 		}
+		// The editorial record is for editors, on search-service's own port too.
+		expect(failures, direct(ports.search(), "GET", "/api/v1/editorial/articles/drill/en/revisions", Map.of()), 401,
+				"anonymous editorial record");
 		// Actuator answers on the management ports only.
 		for (String service : List.of("ingest-service", "search-service", "counter-service")) {
 			for (String path : List.of("/actuator/health", "/actuator/prometheus")) {

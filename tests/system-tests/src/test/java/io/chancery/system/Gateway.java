@@ -32,14 +32,27 @@ final class Gateway {
 	}
 
 	JsonNode get(String pathAndQuery) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+		return get(pathAndQuery, false);
+	}
+
+	/** A read with the editor's key, which the editorial record needs. */
+	JsonNode get(String pathAndQuery, boolean asEditor) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+		if (asEditor) {
+			request.header("X-Api-Key", this.editorKey);
+		}
+		HttpResponse<String> response = send(request);
 		assertThat(response.statusCode()).as("GET %s → %s", pathAndQuery, response.body()).isEqualTo(200);
 		return MessageJson.mapper().readTree(response.body());
 	}
 
 	HttpResponse<String> send(String method, String pathAndQuery, String json, String... headers) {
+		return send(this.editorKey, method, pathAndQuery, json, headers);
+	}
+
+	private HttpResponse<String> send(String key, String method, String pathAndQuery, String json, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
-			.header("X-Api-Key", this.editorKey)
+			.header("X-Api-Key", key)
 			.header("Content-Type", "application/json")
 			.method(method,
 					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
@@ -47,6 +60,11 @@ final class Gateway {
 			request.header(headers[i], headers[i + 1]);
 		}
 		return send(request);
+	}
+
+	/** A request with the admin's key, and a JSON body if one is given. */
+	HttpResponse<String> asAdmin(String method, String pathAndQuery, String json, String... headers) {
+		return send(this.adminKey, method, pathAndQuery, json, headers);
 	}
 
 	HttpResponse<String> admin(String method, String pathAndQuery) {

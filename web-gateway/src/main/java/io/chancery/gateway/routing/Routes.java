@@ -64,6 +64,19 @@ class Routes {
 						.filters((filters) -> filters.retry(Routes::onceMoreUnanswered))
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, readTimeout)
 						.uri(search))
+			.route("search-editorial-export",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path("/api/v1/editorial/audit.csv")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
+						.uri(search))
+			.route("search-editorial",
+					(route) -> route.method(HttpMethod.GET, HttpMethod.HEAD)
+						.and()
+						.path("/api/v1/editorial/**")
+						.filters((filters) -> filters.retry(Routes::onceMoreUnanswered))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, readTimeout)
+						.uri(search))
 			.route("ingest-export",
 					(route) -> route.method(HttpMethod.GET)
 						.and()

@@ -34,12 +34,12 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Who may do what. Reads are public. Writes need the editor or admin role, the admin
- * routes the admin role; credentials are JWT bearer tokens (when an issuer or JWK set is
- * configured, {@code SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_*}; the {@code roles}
- * claim carries the roles) or API keys. Every answer carries security headers; pages get
- * a Content Security Policy that allows only the site's own scripts, styles and
- * connections.
+ * Who may do what. Reads are public. Writes and the editorial record need the editor or
+ * admin role, the admin routes and the audit the admin role; credentials are JWT bearer
+ * tokens (when an issuer or JWK set is configured,
+ * {@code SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_*}; the {@code roles} claim carries
+ * the roles) or API keys. Every answer carries security headers; pages get a Content
+ * Security Policy that allows only the site's own scripts, styles and connections.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -71,8 +71,11 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer
 					.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicy((permissions) -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
-			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/v1/admin/**")
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/api/v1/admin/**", "/api/v1/editorial/audit", "/api/v1/editorial/audit.csv")
 				.hasRole("ADMIN")
+				.pathMatchers(HttpMethod.GET, "/api/v1/editorial/**")
+				.hasAnyRole("EDITOR", "ADMIN")
 				.pathMatchers(HttpMethod.POST, "/api/v1/import")
 				.hasAnyRole("EDITOR", "ADMIN")
 				.pathMatchers(HttpMethod.GET, "/api/v1/imports/**")

@@ -1,0 +1,122 @@
+package io.chancery.ingest;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import io.chancery.contracts.Article;
+import io.chancery.contracts.Attribution;
+import io.chancery.contracts.ChangeAction;
+import io.chancery.contracts.EventType;
+import io.chancery.contracts.MessageJson;
+import io.chancery.contracts.Topic;
+import io.chancery.contracts.Withdrawal;
+import io.chancery.infrastructure.Infrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every accepted change of an article or event is attributed to the credential that made
+ * it and kept on {@code content-revisions} in the same transaction, on the real broker:
+ * the source topic keeps the newest revision per item, the revisions topic every one.
+ */
+@IngestIntegrationTest
+class EditorialRecordIntegrationTests {
+
+	@Value("http://127.0.0.1:${local.server.port}")
+	private String base;
+
+	@Value("http://127.0.0.1:${local.management.port}")
+	private String management;
+
+	private IngestClient client;
+
+	private final String id = "er-" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeEach
+	void ready() {
+		this.client = new IngestClient(this.base);
+		IngestClient.awaitReady(this.management);
+	}
+
+	@Test
+	void threeChangesByTwoKeysAreKeptWithTheirAuthorsAndNotes() throws Exception {
+		String path = "/api/v1/articles/" + this.id + "/en";
+		assertThat(this.client.asEditor("POST", "/api/v1/articles", Fixtures.article(this.id, "en", "Remarks"))
+			.statusCode()).isEqualTo(201);
+		HttpResponse<String> corrected = this.client.send("PUT", path, "application/json",
+				withChange(Fixtures.article(this.id, "en", "Remarks at the reception"),
+						"{\"note\":\"The title names the occasion\",\"major\":true}"),
+				"X-Api-Key", IngestClient.ADMIN_KEY, "If-Match", "\"1\"", "Idempotency-Key", "er-put-" + this.id);
+		assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+		assertThat(this.client.asEditor("DELETE", path, null, "If-Match", "\"2\"").statusCode()).isEqualTo(200);
+
+		List<ConsumerRecord<String, byte[]>> revisions = TopicRecords.read(
+				Infrastructure.shared().kafkaBootstrapServers(), Topic.CONTENT_REVISIONS,
+				(key) -> key.equals("articles/" + this.id + ":en"));
+
+		assertThat(revisions).extracting((record) -> TopicRecords.header(record, EventType.HEADER))
+			.containsExactly("article-published", "article-published", "article-withdrawn");
+		Article first = MessageJson.mapper().readValue(revisions.get(0).value(), Article.class);
+		Article second = MessageJson.mapper().readValue(revisions.get(1).value(), Article.class);
+		Withdrawal third = MessageJson.mapper().readValue(revisions.get(2).value(), Withdrawal.class);
+		assertThat(List.of(first.revision(), second.revision(), third.revision())).containsExactly(1L, 2L, 3L);
+		assertThat(first.title()).isEqualTo("Remarks");
+		assertThat(second.title()).isEqualTo("Remarks at the reception");
+		assertThat(List.of(first.change(), second.change(), third.change())).extracting(Attribution::author)
+			.containsExactly("api-key:test-editor", "api-key:test-admin", "api-key:test-editor");
+		assertThat(List.of(first.change(), second.change(), third.change())).extracting(Attribution::action)
+			.containsExactly(ChangeAction.PUBLISHED, ChangeAction.CHANGED, ChangeAction.WITHDRAWN);
+		assertThat(second.change().note()).isEqualTo("The title names the occasion");
+		assertThat(second.change().major()).isTrue();
+		assertThat(second.change().idempotencyKey()).isEqualTo("er-put-" + this.id);
+		assertThat(first.change().major()).isFalse();
+		// The source topic holds the same messages: the record travels with the content.
+		assertThat(TopicRecords.read(Infrastructure.shared().kafkaBootstrapServers(), Topic.ARTICLES,
+				(key) -> key.equals(this.id + ":en")))
+			.extracting(ConsumerRecord::value)
+			.containsExactly(revisions.get(0).value(), revisions.get(1).value(), revisions.get(2).value());
+	}
+
+	@Test
+	void aMajorChangeWithoutANoteIsRefusedAndWritesNothing() throws Exception {
+		HttpResponse<String> refused = this.client.asEditor("POST", "/api/v1/articles",
+				withChange(Fixtures.article(this.id, "en", "Remarks"), "{\"major\":true}"));
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.body()).contains("change.note");
+		assertThat(TopicRecords.read(Infrastructure.shared().kafkaBootstrapServers(), Topic.CONTENT_REVISIONS,
+				(key) -> key.endsWith(this.id + ":en")))
+			.isEmpty();
+	}
+
+	@Test
+	void anImportedLineIsRecordedWithItsImport() throws Exception {
+		String line = "{\"type\":\"event\"," + Fixtures.event(this.id, "en").replace("\n", " ").strip().substring(1);
+		HttpResponse<String> imported = this.client.send("POST", "/api/v1/import", "application/x-ndjson", line,
+				"X-Api-Key", IngestClient.EDITOR_KEY, "Import-Id", "catalog-" + this.id);
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+		List<ConsumerRecord<String, byte[]>> revisions = TopicRecords.read(
+				Infrastructure.shared().kafkaBootstrapServers(), Topic.CONTENT_REVISIONS,
+				(key) -> key.equals("events/" + this.id + ":en"));
+
+		assertThat(revisions).hasSize(1);
+		Attribution change = MessageJson.mapper()
+			.readValue(revisions.get(0).value(), io.chancery.contracts.Event.class)
+			.change();
+		assertThat(change.importId()).isEqualTo("catalog-" + this.id);
+		assertThat(change.author()).isEqualTo("api-key:test-editor");
+		assertThat(change.action()).isEqualTo(ChangeAction.PUBLISHED);
+	}
+
+	private static String withChange(String json, String change) {
+		return json.strip().substring(0, json.strip().length() - 1) + ",\"change\":" + change + "}";
+	}
+
+}
