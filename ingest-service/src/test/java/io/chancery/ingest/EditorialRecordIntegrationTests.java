@@ -8,6 +8,7 @@ import io.chancery.contracts.Article;
 import io.chancery.contracts.Attribution;
 import io.chancery.contracts.ChangeAction;
 import io.chancery.contracts.EventType;
+import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
@@ -45,7 +46,7 @@ class EditorialRecordIntegrationTests {
 	}
 
 	@Test
-	void threeChangesByTwoKeysAreKeptWithTheirAuthorsAndNotes() throws Exception {
+	void fourChangesByTwoKeysAreKeptWithTheirAuthorsAndNotes() throws Exception {
 		String path = "/api/v1/articles/" + this.id + "/en";
 		assertThat(this.client.asEditor("POST", "/api/v1/articles", Fixtures.article(this.id, "en", "Remarks"))
 			.statusCode()).isEqualTo(201);
@@ -54,33 +55,55 @@ class EditorialRecordIntegrationTests {
 						"{\"note\":\"The title names the occasion\",\"major\":true}"),
 				"X-Api-Key", IngestClient.ADMIN_KEY, "If-Match", "\"1\"", "Idempotency-Key", "er-put-" + this.id);
 		assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
-		assertThat(this.client.asEditor("DELETE", path, null, "If-Match", "\"2\"").statusCode()).isEqualTo(200);
+		assertThat(
+				this.client
+					.asEditor("PUT", path,
+							withChange(Fixtures.article(this.id, "en", "Remarks at the reception"),
+									"{\"note\":\"A typo\"}"),
+							"If-Match", "\"2\"")
+					.statusCode())
+			.isEqualTo(200);
+		assertThat(this.client.asEditor("DELETE", path, null, "If-Match", "\"3\"").statusCode()).isEqualTo(200);
 
 		List<ConsumerRecord<String, byte[]>> revisions = TopicRecords.read(
 				Infrastructure.shared().kafkaBootstrapServers(), Topic.CONTENT_REVISIONS,
 				(key) -> key.equals("articles/" + this.id + ":en"));
 
 		assertThat(revisions).extracting((record) -> TopicRecords.header(record, EventType.HEADER))
-			.containsExactly("article-published", "article-published", "article-withdrawn");
+			.containsExactly("article-published", "article-published", "article-published", "article-withdrawn");
 		Article first = MessageJson.mapper().readValue(revisions.get(0).value(), Article.class);
 		Article second = MessageJson.mapper().readValue(revisions.get(1).value(), Article.class);
-		Withdrawal third = MessageJson.mapper().readValue(revisions.get(2).value(), Withdrawal.class);
-		assertThat(List.of(first.revision(), second.revision(), third.revision())).containsExactly(1L, 2L, 3L);
+		Article minor = MessageJson.mapper().readValue(revisions.get(2).value(), Article.class);
+		Withdrawal third = MessageJson.mapper().readValue(revisions.get(3).value(), Withdrawal.class);
+		assertThat(List.of(first.revision(), second.revision(), minor.revision(), third.revision())).containsExactly(1L,
+				2L, 3L, 4L);
 		assertThat(first.title()).isEqualTo("Remarks");
 		assertThat(second.title()).isEqualTo("Remarks at the reception");
-		assertThat(List.of(first.change(), second.change(), third.change())).extracting(Attribution::author)
-			.containsExactly("api-key:test-editor", "api-key:test-admin", "api-key:test-editor");
-		assertThat(List.of(first.change(), second.change(), third.change())).extracting(Attribution::action)
-			.containsExactly(ChangeAction.PUBLISHED, ChangeAction.CHANGED, ChangeAction.WITHDRAWN);
+		assertThat(List.of(first.change(), second.change(), minor.change(), third.change()))
+			.extracting(Attribution::author)
+			.containsExactly("api-key:test-editor", "api-key:test-admin", "api-key:test-editor", "api-key:test-editor");
+		assertThat(List.of(first.change(), second.change(), minor.change(), third.change()))
+			.extracting(Attribution::action)
+			.containsExactly(ChangeAction.PUBLISHED, ChangeAction.CHANGED, ChangeAction.CHANGED,
+					ChangeAction.WITHDRAWN);
 		assertThat(second.change().note()).isEqualTo("The title names the occasion");
 		assertThat(second.change().major()).isTrue();
 		assertThat(second.change().idempotencyKey()).isEqualTo("er-put-" + this.id);
 		assertThat(first.change().major()).isFalse();
+		// The major change is the item's latest until another; the minor one carries it
+		// on.
+		assertThat(first.majorChange()).isNull();
+		assertThat(second.majorChange())
+			.isEqualTo(new MajorChange(second.change().at(), "The title names the occasion"));
+		assertThat(minor.change().note()).isEqualTo("A typo");
+		assertThat(minor.majorChange()).isEqualTo(second.majorChange());
+		assertThat(TopicRecords.header(revisions.get(2), "major-change")).contains("The title names the occasion");
 		// The source topic holds the same messages: the record travels with the content.
 		assertThat(TopicRecords.read(Infrastructure.shared().kafkaBootstrapServers(), Topic.ARTICLES,
 				(key) -> key.equals(this.id + ":en")))
 			.extracting(ConsumerRecord::value)
-			.containsExactly(revisions.get(0).value(), revisions.get(1).value(), revisions.get(2).value());
+			.containsExactly(revisions.get(0).value(), revisions.get(1).value(), revisions.get(2).value(),
+					revisions.get(3).value());
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import io.chancery.contracts.Attribution;
 import io.chancery.contracts.ChangeAction;
 import io.chancery.contracts.ContentKey;
 import io.chancery.contracts.EventType;
+import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
@@ -136,10 +137,10 @@ class EditorialRecordIntegrationTests {
 		Attribution withdrawn = new Attribution("api-key:desk-" + this.id, "desk",
 				Instant.parse("2026-12-02T08:00:00Z"), ChangeAction.WITHDRAWN, null, false, null, null, null);
 		content.keepRevision(EventType.ARTICLE_PUBLISHED, key,
-				article(1, "Remarks", "<p>It is an honour to welcome you.</p>").attributed(published));
+				article(1, "Remarks", "<p>It is an honour to welcome you.</p>").stamped(1, published, null));
 		content.keepRevision(EventType.ARTICLE_PUBLISHED, key,
-				article(2, "Remarks at the reception", "<p>It is an great pleasure to welcome you.</p>")
-					.attributed(changed));
+				article(2, "Remarks at the reception", "<p>It is an great pleasure to welcome you.</p>").stamped(2,
+						changed, new MajorChange(changed.at(), "Named the occasion")));
 		content.keepRevision(EventType.ARTICLE_WITHDRAWN, key,
 				new Withdrawal(this.id, "en", 3, withdrawn.at(), null, withdrawn));
 		content.flush();

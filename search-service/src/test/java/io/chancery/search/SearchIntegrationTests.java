@@ -369,8 +369,16 @@ class SearchIntegrationTests {
 					}
 				}
 			}
-			String concrete = path.replace("{id}", this.p + "a1").replace("{kind}", "speech");
-			HttpResponse<String> refused = this.content.send(concrete + "?not-a-parameter=1");
+			String concrete = path.replace("{id}", this.p + "a1")
+				.replace("{kind}", "speech")
+				.replace("{collection}", "articles")
+				.replace("{locale}", "en")
+				.replace("{revision}", "1");
+			// The editorial record is for editors and admins; the parameters are checked
+			// once the credential is.
+			HttpResponse<String> refused = path.startsWith("/api/v1/editorial")
+					? this.content.send(concrete + "?not-a-parameter=1", "X-Api-Key", Content.ADMIN_KEY)
+					: this.content.send(concrete + "?not-a-parameter=1");
 			assertThat(refused.statusCode()).as(path).isEqualTo(400);
 			JsonNode problem = MessageJson.mapper().readTree(refused.body());
 			assertThat(problem.get("parameter").asString()).as(path).isEqualTo("not-a-parameter");
@@ -386,7 +394,8 @@ class SearchIntegrationTests {
 			.get("content")
 			.has("application/problem+json")).isTrue();
 		assertThat(checked).contains("/api/v1/search", "/api/v1/search/export", "/api/v1/articles",
-				"/api/v1/articles/{id}", "/api/v1/archive", "/api/v1/archive/months", "/feeds/articles/{kind}.atom");
+				"/api/v1/articles/{id}", "/api/v1/archive", "/api/v1/archive/months", "/feeds/articles/{kind}.atom",
+				"/api/v1/editorial/audit", "/api/v1/editorial/{collection}/{id}/{locale}/diff");
 	}
 
 	@Test

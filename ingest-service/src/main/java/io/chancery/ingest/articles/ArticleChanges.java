@@ -51,8 +51,8 @@ class ArticleChanges {
 	ChangeRoutes.Kind<ArticleRequest, Article> kind() {
 		return new ChangeRoutes.Kind<>("article", Topic.ARTICLES, EventType.ARTICLE_PUBLISHED,
 				EventType.ARTICLE_WITHDRAWN, ArticleRequest.class, Article.class, ArticleRequest::id,
-				ArticleRequest::locale, this::validate, this::article, ArticleRequest::change,
-				(article, revision, change) -> article.atRevision(revision).attributed(change), Article::withdrawnAt);
+				ArticleRequest::locale, this::validate, this::article, ArticleRequest::change, Article::stamped,
+				Article::withdrawnAt);
 	}
 
 	void validate(ArticleRequest request, String id, String locale) {

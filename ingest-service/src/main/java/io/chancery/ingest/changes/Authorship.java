@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import io.chancery.contracts.Attribution;
 import io.chancery.contracts.ChangeAction;
+import io.chancery.contracts.MajorChange;
+import io.chancery.ingest.publishing.Previous;
 import io.chancery.ingest.validation.HtmlSanitizer;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +58,15 @@ public final class Authorship {
 		return new Attribution(author, (name != null) ? HtmlSanitizer.plain(name) : null, at, action,
 				(note != null) ? HtmlSanitizer.plain(note.note()) : null, note != null && note.isMajor(), importId,
 				idempotencyKey, restoredFrom);
+	}
+
+	/**
+	 * The item's latest major change once this change is made: this one if it is major,
+	 * else the one before, carried on.
+	 */
+	public static @Nullable MajorChange majorChange(Attribution change, Previous previous) {
+		String note = change.note();
+		return (change.major() && note != null) ? new MajorChange(change.at(), note) : previous.majorChange();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.chancery.contracts.Attribution;
 import io.chancery.contracts.ChangeAction;
 import io.chancery.contracts.ContentKey;
 import io.chancery.contracts.EventType;
+import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
@@ -112,7 +113,8 @@ public final class ChangeRoutes<R, M> {
 					null);
 			published = this.publisher.publish(
 					new Publication(key, this.kind.withdrawn(), expected, false, retryKey, fingerprint),
-					(revision, previous) -> new Withdrawal(id, locale, revision, change.at(), null, change));
+					(revision, previous) -> new Withdrawal(id, locale, revision, change.at(), null,
+							Authorship.settle(change, previous.revision())));
 		}
 		else {
 			WithdrawalNote withdrawal = new WithdrawalNote(Objects.requireNonNull(HtmlSanitizer.plain(note)),
@@ -158,7 +160,8 @@ public final class ChangeRoutes<R, M> {
 		Attribution change = Authorship.current(ChangeAction.RESTORED, note, now, null, retryKey, revision);
 		Published published = this.publisher.publish(
 				new Publication(key, this.kind.published(), expected, false, retryKey, fingerprint),
-				(next, previous) -> this.kind.stamp().stamp(message, next, change));
+				(next, previous) -> this.kind.stamp()
+					.stamp(message, next, change, Authorship.majorChange(change, previous)));
 		return answer(HttpStatus.OK, id, locale, published, null);
 	}
 
@@ -187,7 +190,7 @@ public final class ChangeRoutes<R, M> {
 				return this.publisher.publish(publication,
 						(revision, previous) -> this.kind.stamp()
 							.stamp(this.kind.withdrawnCopy().copy(message, revision, withdrawal, change.at()), revision,
-									change));
+									change, previous.majorChange()));
 			}
 			catch (RevisionConflict ex) {
 				if (expected != null || attempt == CONDITIONAL_ATTEMPTS || ex.currentRevision() == null) {
@@ -211,7 +214,9 @@ public final class ChangeRoutes<R, M> {
 		// whether it publishes the item are stamped under it.
 		M draft = this.kind.builder().build(request, id, locale, 0);
 		return this.publisher.publish(publication,
-				(revision, previous) -> this.kind.stamp().stamp(draft, revision, Authorship.settle(change, previous)));
+				(revision, previous) -> this.kind.stamp()
+					.stamp(draft, revision, Authorship.settle(change, previous.revision()),
+							Authorship.majorChange(change, previous)));
 	}
 
 	private ResponseEntity<Change> answer(HttpStatus status, String id, String locale, Published published,
@@ -266,7 +271,8 @@ public final class ChangeRoutes<R, M> {
 			Attribution change = Authorship.current(ChangeAction.CHANGED, this.note.apply(request), context.at(),
 					context.importId(), null, null);
 			return new BatchItem(ContentKey.of(id, locale), this.published,
-					(revision, previous) -> this.stamp.stamp(draft, revision, Authorship.settle(change, previous)));
+					(revision, previous) -> this.stamp.stamp(draft, revision,
+							Authorship.settle(change, previous.revision()), Authorship.majorChange(change, previous)));
 		}
 
 	}
@@ -289,11 +295,14 @@ public final class ChangeRoutes<R, M> {
 
 	}
 
-	/** A message at the revision the publisher assigns, with its editorial record. */
+	/**
+	 * A message at the revision the publisher assigns, with its editorial record and the
+	 * item's latest major change.
+	 */
 	@FunctionalInterface
 	public interface Stamp<M> {
 
-		M stamp(M draft, long revision, Attribution change);
+		M stamp(M draft, long revision, Attribution change, @Nullable MajorChange majorChange);
 
 	}
 

@@ -46,8 +46,7 @@ class EventChanges {
 	ChangeRoutes.Kind<EventRequest, Event> kind() {
 		return new ChangeRoutes.Kind<>("event", Topic.EVENTS, EventType.EVENT_PUBLISHED, EventType.EVENT_WITHDRAWN,
 				EventRequest.class, Event.class, EventRequest::id, EventRequest::locale, this::validate, this::event,
-				EventRequest::change, (event, revision, change) -> event.atRevision(revision).attributed(change),
-				Event::withdrawnAt);
+				EventRequest::change, Event::stamped, Event::withdrawnAt);
 	}
 
 	void validate(EventRequest request, String id, String locale) {

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.chancery.contracts.MajorChange;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.publishing.ContentPublisher.BatchOutcome;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
-import io.chancery.ingest.publishing.RevisionLedger.State;
 import io.chancery.ingest.publishing.Transactions.Sent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -57,11 +58,11 @@ class BatchCommit {
 				// send (a restore run twice changes nothing).
 				List<Integer> indices = new ArrayList<>(all.size());
 				List<Long> revisions = new ArrayList<>(all.size());
-				List<Long> previous = new ArrayList<>(all.size());
+				List<Previous> previous = new ArrayList<>(all.size());
 				for (int index : all) {
 					BatchItem item = items.get(index);
 					String topicKey = TopicKeys.of(item.type().topic(), item.key());
-					long before = this.ledger.state(topicKey).map(State::accepted).orElse(0L);
+					Previous before = this.ledger.previous(topicKey);
 					if (item.restoring() == 0) {
 						previous.add(before);
 						indices.add(index);
@@ -80,14 +81,17 @@ class BatchCommit {
 				if (indices.isEmpty()) {
 					return true;
 				}
+				List<@Nullable MajorChange> majorChanges = new ArrayList<>(indices.size());
 				Sent sent = this.transactions.run(writer, () -> {
 					List<ProducerRecord<String, byte[]>> records = new ArrayList<>(indices.size());
+					majorChanges.clear();
 					for (int n = 0; n < indices.size(); n++) {
 						BatchItem item = items.get(indices.get(n));
 						long revision = revisions.get(n);
 						Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
-						records.add(this.transactions.record(writer.partition(), publication,
-								item.payload().at(revision, previous.get(n))));
+						Object message = item.payload().at(revision, previous.get(n));
+						majorChanges.add(MajorChange.of(message));
+						records.add(this.transactions.record(writer.partition(), publication, message));
 					}
 					return records;
 				});
@@ -96,7 +100,7 @@ class BatchCommit {
 						BatchItem item = items.get(indices.get(n));
 						RecordMetadata metadata = sent.metadata().get(n);
 						this.ledger.accept(TopicKeys.of(item.type().topic(), item.key()), item.type(), revisions.get(n),
-								metadata.partition(), metadata.offset(), null, null);
+								metadata.partition(), metadata.offset(), null, null, majorChanges.get(n));
 						outcomes[indices.get(n)] = new BatchOutcome(
 								new Published(item.key(), item.type(), revisions.get(n), false), null, null);
 					}

@@ -13,7 +13,6 @@ import io.chancery.contracts.EventType;
 import io.chancery.contracts.PartitionOwner;
 import io.chancery.contracts.Topic;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
-import io.chancery.ingest.publishing.RevisionLedger.State;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -175,11 +174,6 @@ public class ContentPublisher {
 			}
 		});
 		return List.of(outcomes);
-	}
-
-	/** An item's latest accepted revision, 0 if it has none. */
-	public long currentRevision(Topic topic, String key) {
-		return this.ledger.state(TopicKeys.of(topic, key)).map(State::accepted).orElse(0L);
 	}
 
 	/**

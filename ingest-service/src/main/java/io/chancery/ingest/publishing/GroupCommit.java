@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.LongFunction;
 
+import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.Topic;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
 import io.chancery.ingest.publishing.RevisionLedger.Remembered;
@@ -174,9 +175,11 @@ class GroupCommit {
 							}
 							State state = this.ledger.state(pending.topicKey).orElse(new State(0, 0, null, -1, -1));
 							check(pending.publication, state);
+							Previous previous = this.ledger.previous(pending.topicKey);
 							pending.revision = this.ledger.reserve(pending.topicKey);
-							records.add(this.transactions.record(writer.partition(), pending.publication,
-									pending.payload.at(pending.revision, state.accepted())));
+							Object message = pending.payload.at(pending.revision, previous);
+							pending.majorChange = MajorChange.of(message);
+							records.add(this.transactions.record(writer.partition(), pending.publication, message));
 							sending.add(pending);
 						}
 						catch (RuntimeException ex) {
@@ -206,7 +209,7 @@ class GroupCommit {
 					RecordMetadata metadata = sent.metadata().get(n);
 					this.ledger.accept(pending.topicKey, pending.publication.type(), pending.revision,
 							metadata.partition(), metadata.offset(), pending.publication.idempotencyKey(),
-							pending.publication.fingerprint());
+							pending.publication.fingerprint(), pending.majorChange);
 					pending.succeed(new Published(pending.publication.key(), pending.publication.type(),
 							pending.revision, false));
 				}

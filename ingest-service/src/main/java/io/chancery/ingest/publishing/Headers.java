@@ -15,6 +15,12 @@ final class Headers {
 	/** A digest of the request that made the change. */
 	static final String REQUEST_FINGERPRINT = "request-fingerprint";
 
+	/**
+	 * The item's latest major change as JSON, which the message carries too: read with
+	 * the other headers when the ledger is rebuilt, without reading the messages.
+	 */
+	static final String MAJOR_CHANGE = "major-change";
+
 	private Headers() {
 	}
 

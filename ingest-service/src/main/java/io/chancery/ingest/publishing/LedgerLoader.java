@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.chancery.contracts.EventType;
+import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.kafka.TopicFollower;
@@ -81,9 +82,11 @@ class LedgerLoader extends TopicFollower {
 		try {
 			long revision = revision(record.value());
 			if (revision > 0) {
+				String majorChange = header(record, Headers.MAJOR_CHANGE);
 				this.ledger.accept(TopicKeys.of(type.get().topic(), record.key()), type.get(), revision,
 						record.partition(), record.offset(), header(record, Headers.IDEMPOTENCY_KEY),
-						header(record, Headers.REQUEST_FINGERPRINT));
+						header(record, Headers.REQUEST_FINGERPRINT),
+						(majorChange != null) ? MessageJson.mapper().readValue(majorChange, MajorChange.class) : null);
 			}
 		}
 		catch (RuntimeException ex) {

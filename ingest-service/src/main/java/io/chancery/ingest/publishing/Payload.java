@@ -10,9 +10,8 @@ public interface Payload {
 	/**
 	 * The message.
 	 * @param revision the revision the change gets
-	 * @param previous the item's revision before this change, 0 if it had none: what
-	 * tells the editorial record a first publication from a change
+	 * @param previous what the item was before this change
 	 */
-	Object at(long revision, long previous);
+	Object at(long revision, Previous previous);
 
 }

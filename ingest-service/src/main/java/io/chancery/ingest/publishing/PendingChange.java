@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 
+import io.chancery.contracts.MajorChange;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,9 @@ final class PendingChange {
 
 	/** The revision reserved for it while its group is built. */
 	long revision;
+
+	/** The item's latest major change, as the message built for it carries it. */
+	@Nullable MajorChange majorChange;
 
 	private volatile @Nullable Published published;
 

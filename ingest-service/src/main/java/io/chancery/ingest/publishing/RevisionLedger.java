@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import io.chancery.contracts.EventType;
+import io.chancery.contracts.MajorChange;
 import io.chancery.kafka.ReadPositions;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +26,22 @@ class RevisionLedger {
 
 	private final ReadPositions positions = new ReadPositions();
 
+	/**
+	 * Each item's latest major change, for the changes that carry it on; only items that
+	 * had one.
+	 */
+	private final ConcurrentMap<String, MajorChange> majorChanges = new ConcurrentHashMap<>();
+
 	private volatile boolean caughtUp;
 
 	Optional<State> state(String topicKey) {
 		return Optional.ofNullable(this.items.get(topicKey));
+	}
+
+	/** What an item was before the next change: its revision and latest major change. */
+	Previous previous(String topicKey) {
+		State state = this.items.get(topicKey);
+		return new Previous((state != null) ? state.accepted() : 0, this.majorChanges.get(topicKey));
 	}
 
 	Optional<Remembered> remembered(String idempotencyKey) {
@@ -83,6 +96,19 @@ class RevisionLedger {
 	 */
 	void accept(String topicKey, EventType type, long revision, int partition, long offset,
 			@Nullable String idempotencyKey, @Nullable String fingerprint) {
+		accept(topicKey, type, revision, partition, offset, idempotencyKey, fingerprint, null);
+	}
+
+	/**
+	 * Records an acknowledged change with the item's latest major change its message
+	 * carries.
+	 */
+	void accept(String topicKey, EventType type, long revision, int partition, long offset,
+			@Nullable String idempotencyKey, @Nullable String fingerprint, @Nullable MajorChange majorChange) {
+		if (majorChange != null) {
+			// Every later message carries it on, so the newest one seen holds.
+			this.majorChanges.merge(topicKey, majorChange, (old, added) -> added.at().isBefore(old.at()) ? old : added);
+		}
 		this.items.merge(topicKey, new State(revision, revision, type, partition, offset), (old, added) -> {
 			if (revision < old.accepted()) {
 				return old.withReserved(Math.max(old.reserved(), revision));

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.chancery.contracts.EventType;
+import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
@@ -100,6 +101,10 @@ class Transactions {
 		if (publication.idempotencyKey() != null) {
 			record.headers().add(Headers.IDEMPOTENCY_KEY, bytes(publication.idempotencyKey()));
 			record.headers().add(Headers.REQUEST_FINGERPRINT, bytes(publication.fingerprint()));
+		}
+		MajorChange majorChange = MajorChange.of(payload);
+		if (majorChange != null) {
+			record.headers().add(Headers.MAJOR_CHANGE, MessageJson.mapper().writeValueAsBytes(majorChange));
 		}
 		this.traceHeaders.inject(record.headers());
 		return record;

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.chancery.contracts.Attribution;
 import io.chancery.contracts.ChangeAction;
+import io.chancery.contracts.MajorChange;
+import io.chancery.ingest.publishing.Previous;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,20 @@ class AuthorshipTests {
 		assertThat(Authorship.settle(change.withAction(ChangeAction.RESTORED), 0).action())
 			.isEqualTo(ChangeAction.RESTORED);
 		assertThat(change.importId()).isEqualTo("catalog");
+	}
+
+	@Test
+	void aMajorChangeIsTheItemsLatestAndAMinorOneCarriesTheOneBefore() {
+		MajorChange before = new MajorChange(Instant.parse("2026-12-01T08:00:00Z"), "Corrected the date");
+		Attribution major = Authorship.current(ChangeAction.CHANGED, new ChangeNote("Added the transcript", true), NOW,
+				null, null, null);
+		Attribution minor = Authorship.current(ChangeAction.CHANGED, new ChangeNote("Typo", false), NOW, null, null,
+				null);
+
+		assertThat(Authorship.majorChange(major, new Previous(3, before)))
+			.isEqualTo(new MajorChange(NOW, "Added the transcript"));
+		assertThat(Authorship.majorChange(minor, new Previous(3, before))).isEqualTo(before);
+		assertThat(Authorship.majorChange(minor, new Previous(0, null))).isNull();
 	}
 
 }

@@ -16,6 +16,7 @@ import io.chancery.contracts.MessageJson;
 import io.chancery.demo.DemoCatalog;
 import io.chancery.ingest.changes.ImportContext;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
+import io.chancery.ingest.publishing.Previous;
 import io.chancery.ingest.validation.ContentProperties;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,7 @@ class DemoCatalogTests {
 		for (String line : CATALOG) {
 			BatchItem item = this.lines.prepare(line, IMPORT);
 			Schema schema = schemas.getSchema(schema(item.type()));
-			schema.validate(MessageJson.mapper().valueToTree(item.payload().at(1, 0)))
+			schema.validate(MessageJson.mapper().valueToTree(item.payload().at(1, new Previous(0, null))))
 				.forEach((error) -> errors.add(item.key() + " " + item.type().wireName() + ": " + error));
 		}
 		assertThat(errors).isEmpty();

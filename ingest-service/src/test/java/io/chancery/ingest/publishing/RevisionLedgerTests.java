@@ -1,6 +1,9 @@
 package io.chancery.ingest.publishing;
 
+import java.time.Instant;
+
 import io.chancery.contracts.EventType;
+import io.chancery.contracts.MajorChange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +34,22 @@ class RevisionLedgerTests {
 		this.ledger.unreserve("articles/a:en", 4);
 		this.ledger.unreserve("articles/a:en", 3);
 		assertThat(this.ledger.reserve("articles/a:en")).as("never below the accepted revision").isEqualTo(4);
+	}
+
+	@Test
+	void theLatestMajorChangeIsWhatTheNextChangeFindsUntilANewerOne() {
+		MajorChange first = new MajorChange(Instant.parse("2026-12-01T08:00:00Z"), "Corrected the date");
+		MajorChange second = new MajorChange(Instant.parse("2026-12-02T08:00:00Z"), "Added the transcript");
+		assertThat(this.ledger.previous("articles/b:en")).isEqualTo(new Previous(0, null));
+
+		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 1, 0, 1, null, null, first);
+		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 2, 0, 2, null, null, null);
+		assertThat(this.ledger.previous("articles/b:en")).isEqualTo(new Previous(2, first));
+
+		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 4, 0, 4, null, null, second);
+		// Read back out of order, as a replica catching up may: the newer one holds.
+		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 3, 0, 3, null, null, first);
+		assertThat(this.ledger.previous("articles/b:en")).isEqualTo(new Previous(4, second));
 	}
 
 }

@@ -33,12 +33,14 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when this revision was accepted
  * @param change who made this revision, how and why; absent in messages from before the
  * editorial record
+ * @param majorChange the item's latest major change, this revision's or an earlier one;
+ * absent if it had none
  */
 public record Article(String id, String locale, long revision, ArticleKind kind, ContentStatus status, String title,
 		@Nullable String lead, String body, @Nullable OffsetDateTime deliveredAt, OffsetDateTime publishedAt,
 		String timeZone, @Nullable Instant publishAt, @Nullable String place, List<String> people, List<String> tags,
 		@Nullable String sourceUrl, @Nullable WithdrawalNote withdrawal, Instant updatedAt,
-		@Nullable Attribution change) {
+		@Nullable Attribution change, @Nullable MajorChange majorChange) {
 
 	public Article {
 		// Older producers may omit empty lists; consumers see an empty list, never null.
@@ -52,7 +54,7 @@ public record Article(String id, String locale, long revision, ArticleKind kind,
 			String timeZone, @Nullable Instant publishAt, @Nullable String place, List<String> people,
 			List<String> tags, @Nullable String sourceUrl, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
 		this(id, locale, revision, kind, status, title, lead, body, deliveredAt, publishedAt, timeZone, publishAt,
-				place, people, tags, sourceUrl, withdrawal, updatedAt, null);
+				place, people, tags, sourceUrl, withdrawal, updatedAt, null, null);
 	}
 
 	/**
@@ -63,14 +65,17 @@ public record Article(String id, String locale, long revision, ArticleKind kind,
 	public Article atRevision(long revision) {
 		return new Article(this.id, this.locale, revision, this.kind, this.status, this.title, this.lead, this.body,
 				this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people, this.tags,
-				this.sourceUrl, this.withdrawal, this.updatedAt, this.change);
+				this.sourceUrl, this.withdrawal, this.updatedAt, this.change, this.majorChange);
 	}
 
-	/** This message with its editorial record. */
-	public Article attributed(@Nullable Attribution change) {
-		return new Article(this.id, this.locale, this.revision, this.kind, this.status, this.title, this.lead,
-				this.body, this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people,
-				this.tags, this.sourceUrl, this.withdrawal, this.updatedAt, change);
+	/**
+	 * This message as the writer that assigns revisions stamps it: its revision, its
+	 * editorial record and the item's latest major change.
+	 */
+	public Article stamped(long revision, @Nullable Attribution change, @Nullable MajorChange majorChange) {
+		return new Article(this.id, this.locale, revision, this.kind, this.status, this.title, this.lead, this.body,
+				this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people, this.tags,
+				this.sourceUrl, this.withdrawal, this.updatedAt, change, majorChange);
 	}
 
 	/**
@@ -80,7 +85,7 @@ public record Article(String id, String locale, long revision, ArticleKind kind,
 	public Article withdrawnAt(long revision, WithdrawalNote note, Instant now) {
 		return new Article(this.id, this.locale, revision, this.kind, ContentStatus.WITHDRAWN, this.title, this.lead,
 				this.body, this.deliveredAt, this.publishedAt, this.timeZone, this.publishAt, this.place, this.people,
-				this.tags, this.sourceUrl, note, now, this.change);
+				this.tags, this.sourceUrl, note, now, this.change, this.majorChange);
 	}
 
 }

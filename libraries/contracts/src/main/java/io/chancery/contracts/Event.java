@@ -26,18 +26,20 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when this revision was accepted
  * @param change who made this revision, how and why; absent in messages from before the
  * editorial record
+ * @param majorChange the item's latest major change, this revision's or an earlier one;
+ * absent if it had none
  */
 public record Event(String id, String locale, long revision, ContentStatus status, LocalDate date, String timeZone,
 		String title, @Nullable String lead, @Nullable String relatedArticleId, @Nullable CounterDefinition counter,
 		@Nullable Instant publishAt, @Nullable WithdrawalNote withdrawal, Instant updatedAt,
-		@Nullable Attribution change) {
+		@Nullable Attribution change, @Nullable MajorChange majorChange) {
 
 	/** An event without its editorial record, as producers before it wrote them. */
 	public Event(String id, String locale, long revision, ContentStatus status, LocalDate date, String timeZone,
 			String title, @Nullable String lead, @Nullable String relatedArticleId, @Nullable CounterDefinition counter,
 			@Nullable Instant publishAt, @Nullable WithdrawalNote withdrawal, Instant updatedAt) {
 		this(id, locale, revision, status, date, timeZone, title, lead, relatedArticleId, counter, publishAt,
-				withdrawal, updatedAt, null);
+				withdrawal, updatedAt, null, null);
 	}
 
 	/**
@@ -47,14 +49,18 @@ public record Event(String id, String locale, long revision, ContentStatus statu
 	 */
 	public Event atRevision(long revision) {
 		return new Event(this.id, this.locale, revision, this.status, this.date, this.timeZone, this.title, this.lead,
-				this.relatedArticleId, this.counter, this.publishAt, this.withdrawal, this.updatedAt, this.change);
+				this.relatedArticleId, this.counter, this.publishAt, this.withdrawal, this.updatedAt, this.change,
+				this.majorChange);
 	}
 
-	/** This message with its editorial record. */
-	public Event attributed(@Nullable Attribution change) {
-		return new Event(this.id, this.locale, this.revision, this.status, this.date, this.timeZone, this.title,
-				this.lead, this.relatedArticleId, this.counter, this.publishAt, this.withdrawal, this.updatedAt,
-				change);
+	/**
+	 * This message as the writer that assigns revisions stamps it: its revision, its
+	 * editorial record and the item's latest major change.
+	 */
+	public Event stamped(long revision, @Nullable Attribution change, @Nullable MajorChange majorChange) {
+		return new Event(this.id, this.locale, revision, this.status, this.date, this.timeZone, this.title, this.lead,
+				this.relatedArticleId, this.counter, this.publishAt, this.withdrawal, this.updatedAt, change,
+				majorChange);
 	}
 
 	/**
@@ -63,7 +69,8 @@ public record Event(String id, String locale, long revision, ContentStatus statu
 	 */
 	public Event withdrawnAt(long revision, WithdrawalNote note, Instant now) {
 		return new Event(this.id, this.locale, revision, ContentStatus.WITHDRAWN, this.date, this.timeZone, this.title,
-				this.lead, this.relatedArticleId, this.counter, this.publishAt, note, now, this.change);
+				this.lead, this.relatedArticleId, this.counter, this.publishAt, note, now, this.change,
+				this.majorChange);
 	}
 
 }

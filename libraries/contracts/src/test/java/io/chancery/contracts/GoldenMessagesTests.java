@@ -87,6 +87,21 @@ class GoldenMessagesTests {
 	}
 
 	@Test
+	void theLatestMajorChangeTravelsWithEveryRevision() {
+		Article article = read("article-published-with-change", Article.class);
+		assertThat(MajorChange.of(article)).isEqualTo(new MajorChange(java.time.Instant.parse("2024-06-14T09:30:00Z"),
+				"Corrected the date of the reception"));
+		assertThat(article.atRevision(9).majorChange()).isEqualTo(article.majorChange());
+		assertThat(article.withdrawnAt(9, new WithdrawalNote("Superseded", article.updatedAt()), article.updatedAt())
+			.majorChange()).isEqualTo(article.majorChange());
+		assertThat(article.stamped(9, null, null).majorChange()).isNull();
+		assertThat(MajorChange.of(read("event-published-with-change", Event.class)).note())
+			.isEqualTo("The date was the 29th, not the 28th");
+		assertThat(MajorChange.of(read("article-published", Article.class))).isNull();
+		assertThat(MajorChange.of(read("article-withdrawn", Withdrawal.class))).isNull();
+	}
+
+	@Test
 	void attributionFromNewerProducerReadsWithUnknownActionAsChanged() {
 		Article newer = read("article-published-with-change-from-newer-producer", Article.class);
 		assertThat(newer.change().action()).isEqualTo(ChangeAction.CHANGED);

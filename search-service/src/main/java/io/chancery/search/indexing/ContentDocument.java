@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.chancery.contracts.Article;
 import io.chancery.contracts.ContentStatus;
 import io.chancery.contracts.Event;
+import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Withdrawal;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,12 @@ import org.jsoup.Jsoup;
  * <p>
  * {@code sortDate} is the one instant listings order by: when an article was published
  * (or delivered), and the start of an event's day in its own zone.
+ *
+ * <p>
+ * {@code updatedAt} is the item's public "updated" time, and {@code updateNote} what
+ * readers are told of it: its latest major change, or, for an item that never had one,
+ * when it was published (its stated date, or when it was accepted if that came first), so
+ * that a back catalog imported today does not read as changed today.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ContentDocument(String type, String id, String locale, long revision, String status, @Nullable String kind,
@@ -31,7 +38,8 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 		@Nullable Instant sortDate, @Nullable String timeZone, @Nullable Instant publishAt, @Nullable String place,
 		@Nullable List<String> people, @Nullable List<String> tags, @Nullable String sourceUrl,
 		@Nullable String relatedArticleId, @Nullable String counterCaption, @Nullable String withdrawalNote,
-		@Nullable Instant withdrawnAt, @Nullable Instant updatedAt) implements IndexedDocument {
+		@Nullable Instant withdrawnAt, @Nullable Instant updatedAt,
+		@Nullable String updateNote) implements IndexedDocument {
 
 	/**
 	 * The document id: type, id and locale, so an article and an event may share an id.
@@ -51,7 +59,7 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 				article.publishedAt(), null, sortDate, article.timeZone(), article.publishAt(), article.place(),
 				article.people(), article.tags(), article.sourceUrl(), null, null,
 				withdrawn ? article.withdrawal().note() : null, withdrawn ? article.withdrawal().withdrawnAt() : null,
-				article.updatedAt());
+				updated(article.majorChange(), sortDate, article.updatedAt()), note(article.majorChange()));
 	}
 
 	static ContentDocument of(Event event) {
@@ -62,13 +70,28 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 				event.date(), sortDate, event.timeZone(), event.publishAt(), null, null, null, null,
 				event.relatedArticleId(), (event.counter() != null) ? event.counter().caption() : null,
 				withdrawn ? event.withdrawal().note() : null, withdrawn ? event.withdrawal().withdrawnAt() : null,
-				event.updatedAt());
+				updated(event.majorChange(), sortDate, event.updatedAt()), note(event.majorChange()));
 	}
 
 	static ContentDocument tombstone(String type, Withdrawal withdrawal) {
 		return new ContentDocument(type, withdrawal.id(), withdrawal.locale(), withdrawal.revision(), "gone", null,
 				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				withdrawal.withdrawnAt(), withdrawal.withdrawnAt());
+				withdrawal.withdrawnAt(), withdrawal.withdrawnAt(), null);
+	}
+
+	/**
+	 * The public "updated" time: the latest major change, else the publication: the
+	 * stated date, or the time the item was accepted if that came first (a date ahead).
+	 */
+	static Instant updated(@Nullable MajorChange majorChange, Instant published, Instant accepted) {
+		if (majorChange != null) {
+			return majorChange.at();
+		}
+		return published.isBefore(accepted) ? published : accepted;
+	}
+
+	private static @Nullable String note(@Nullable MajorChange majorChange) {
+		return (majorChange != null) ? majorChange.note() : null;
 	}
 
 	private static @Nullable String text(@Nullable String html) {

@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * @param relatedArticleId an event's article
  * @param counterCaption an event's counter caption
  * @param withdrawal why and when it was withdrawn
- * @param updatedAt when this revision was written
+ * @param updatedAt the item's public "updated" time: its latest major change, else when
+ * it was published
+ * @param updateNote what readers are told of its latest major change, if it had one
  * @param translations the item in the other locales it is published in: locale to its
  * address in this API
  */
@@ -45,7 +47,7 @@ public record ContentItem(String type, String id, String locale, long revision, 
 		@Nullable OffsetDateTime publishedAt, @Nullable String place, @Nullable List<String> people,
 		@Nullable List<String> tags, @Nullable String sourceUrl, @Nullable String relatedArticleId,
 		@Nullable String counterCaption, @Nullable Withdrawal withdrawal, @Nullable Instant updatedAt,
-		Map<String, String> translations) {
+		@Nullable String updateNote, Map<String, String> translations) {
 
 	public static ContentItem of(StoredContent content, Map<String, String> translations) {
 		Withdrawal withdrawal = (content.withdrawnAt() != null)
@@ -54,7 +56,7 @@ public record ContentItem(String type, String id, String locale, long revision, 
 				content.kind(), content.title(), content.lead(), content.bodyHtml(), content.sortDate(), content.date(),
 				content.timeZone(), content.deliveredAt(), content.publishedAt(), content.place(), content.people(),
 				content.tags(), content.sourceUrl(), content.relatedArticleId(), content.counterCaption(), withdrawal,
-				content.updatedAt(), translations);
+				content.updatedAt(), content.updateNote(), translations);
 	}
 
 	/**

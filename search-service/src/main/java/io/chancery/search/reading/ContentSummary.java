@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param counterCaption an event's counter caption
  * @param highlights fragments with {@code <mark>} around matches, by field; the text
  * around them is HTML-escaped
- * @param updatedAt when its newest revision was written
+ * @param updatedAt its public "updated" time: its latest major change, else when it was
+ * published
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ContentSummary(String type, String id, String locale, @Nullable String kind, @Nullable String title,

@@ -17,5 +17,5 @@ public record StoredContent(String type, String id, String locale, long revision
 		@Nullable Instant sortDate, @Nullable String timeZone, @Nullable Instant publishAt, @Nullable String place,
 		@Nullable List<String> people, @Nullable List<String> tags, @Nullable String sourceUrl,
 		@Nullable String relatedArticleId, @Nullable String counterCaption, @Nullable String withdrawalNote,
-		@Nullable Instant withdrawnAt, @Nullable Instant updatedAt) {
+		@Nullable Instant withdrawnAt, @Nullable Instant updatedAt, @Nullable String updateNote) {
 }

@@ -10,6 +10,7 @@ import io.chancery.contracts.ArticleKind;
 import io.chancery.contracts.ContentStatus;
 import io.chancery.contracts.CounterDefinition;
 import io.chancery.contracts.Event;
+import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.contracts.WithdrawalNote;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,29 @@ class ContentDocumentTests {
 		assertThat(document.bodyHtml()).isEqualTo("<p>Текст <b>речи</b></p>");
 		assertThat(document.sortDate()).isEqualTo(Instant.parse("2026-11-29T09:00:00Z"));
 		assertThat(document.withdrawalNote()).isNull();
+	}
+
+	@Test
+	void anItemNeverChangedWasLastUpdatedWhenPublishedNotWhenImported() {
+		ContentDocument imported = ContentDocument.of(article(ContentStatus.PUBLISHED, null));
+
+		assertThat(imported.updatedAt()).as("its publication, before the import at " + WRITTEN)
+			.isEqualTo(Instant.parse("2026-11-29T09:00:00Z"));
+		assertThat(imported.updateNote()).isNull();
+		assertThat(ContentDocument.updated(null, WRITTEN.plusSeconds(86_400), WRITTEN))
+			.as("dated ahead: when it was accepted")
+			.isEqualTo(WRITTEN);
+	}
+
+	@Test
+	void anItemWithAMajorChangeWasLastUpdatedThenWithItsNote() {
+		MajorChange major = new MajorChange(Instant.parse("2026-12-01T08:00:00Z"), "Corrected the date");
+		Article article = article(ContentStatus.PUBLISHED, null);
+
+		ContentDocument document = ContentDocument.of(article.stamped(4, null, major));
+
+		assertThat(document.updatedAt()).isEqualTo(major.at());
+		assertThat(document.updateNote()).isEqualTo("Corrected the date");
 	}
 
 	@Test

@@ -41,8 +41,12 @@ class EditorialRecordTests {
 	void changesAreRecordedComparedRestoredAndKeptThroughAReindex() {
 		String path = "/api/v1/articles/" + this.id + "/en";
 		String record = "/api/v1/editorial/articles/" + this.id + "/en";
+		String item = "/api/v1/articles/" + this.id + "?locale=en";
 		assertThat(gateway.send("POST", "/api/v1/articles", json(article("Remarks", "It is an honour.", null)))
 			.statusCode()).isEqualTo(201);
+		// Never changed: updated when it was published, whenever it reached the platform.
+		SystemTests.awaitWithin(RECORDED_WITHIN, "published",
+				() -> gateway.get(item).path("updatedAt").asString().equals("2024-05-01T07:00:00Z"));
 		HttpResponse<String> corrected = gateway.asAdmin("PUT", path, json(article("Remarks at the reception",
 				"It is a great pleasure.", Map.of("note", "Named the occasion", "major", true))), "If-Match", "\"1\"");
 		assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
@@ -52,6 +56,15 @@ class EditorialRecordTests {
 			.statusCode()).isEqualTo(200);
 
 		JsonNode three = awaitRevisions(record, 3);
+		// The major change is told to readers, and the minor one after it carries it on.
+		SystemTests.awaitWithin(RECORDED_WITHIN, "the minor change public",
+				() -> gateway.get(item).path("body").asString().contains("again"));
+		JsonNode public3 = gateway.get(item);
+		assertThat(public3.path("updateNote").asString()).isEqualTo("Named the occasion");
+		assertThat(public3.path("updatedAt").asString())
+			.isEqualTo(three.path("revisions").get(1).path("at").asString());
+		String page = gateway.raw("/articles/" + this.id + "?locale=en").body();
+		assertThat(page).contains("class=\"note update\"", "Named the occasion");
 		assertThat(values(three.path("revisions"), "author")).containsExactly("api-key:local-editor",
 				"api-key:local-admin", "api-key:local-editor");
 		assertThat(values(three.path("revisions"), "action")).containsExactly("changed", "changed", "published");

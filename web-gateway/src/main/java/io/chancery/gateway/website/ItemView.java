@@ -37,10 +37,10 @@ import tools.jackson.databind.JsonNode;
 public record ItemView(String status, String type, String locale, @Nullable String kind, String title,
 		@Nullable String lead, String body, List<Fact> facts, @Nullable String withdrawal,
 		@Nullable String withdrawalNote, @Nullable String counterCaption, @Nullable String relatedArticle,
-		@Nullable String sourceUrl) {
+		@Nullable String sourceUrl, @Nullable String update) {
 
 	static ItemView notShown(String status, String type, String locale) {
-		return new ItemView(status, type, locale, null, "", null, "", List.of(), null, null, null, null, null);
+		return new ItemView(status, type, locale, null, "", null, "", List.of(), null, null, null, null, null, null);
 	}
 
 	static ItemView of(JsonNode item, Words.In words, ZoneId siteZone, String defaultLocale) {
@@ -67,9 +67,15 @@ public record ItemView(String status, String type, String locale, @Nullable Stri
 		else if (!"event".equals(type) && date != null) {
 			facts.add(Fact.time(words.t("article.date"), date, dates.instant(date, false)));
 		}
+		// Readers are told of a major change only, with its note; the public "updated"
+		// time
+		// is that change's.
 		String updatedAt = text(item, "updatedAt", null);
-		if (item.path("revision").asLong(1) > 1 && updatedAt != null) {
+		String updateNote = text(item, "updateNote", null);
+		String update = null;
+		if (updatedAt != null && updateNote != null) {
 			facts.add(Fact.time(words.t("article.updated"), updatedAt, dates.instant(updatedAt, true)));
+			update = words.t("article.update", Map.of("date", dates.instant(updatedAt, false), "note", updateNote));
 		}
 		String place = text(item, "place", null);
 		if (place != null) {
@@ -91,7 +97,7 @@ public record ItemView(String status, String type, String locale, @Nullable Stri
 				text(item, "lead", null), text(item, "body", ""), List.copyOf(facts), withdrawal, withdrawalNote,
 				text(item, "counterCaption", null),
 				(related != null) ? Page.link("/articles/" + related, locale, defaultLocale) : null,
-				httpUrl(text(item, "sourceUrl", null)));
+				httpUrl(text(item, "sourceUrl", null)), update);
 	}
 
 	private static List<Fact> searchLinks(JsonNode item, String field, String parameter, String label, String locale,

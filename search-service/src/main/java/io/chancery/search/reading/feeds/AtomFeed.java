@@ -1,9 +1,14 @@
 package io.chancery.search.reading.feeds;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import com.rometools.rome.feed.atom.Category;
@@ -21,6 +26,8 @@ import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
  * One page of a feed as an Atom document (RFC 4287), paged as RFC 5005 describes: a
  * {@code first} link, and {@code previous} and {@code next} where there are such pages.
@@ -33,6 +40,10 @@ import org.jdom2.output.XMLOutputter;
  * @param siteName the feed's author
  */
 record AtomFeed(String self, String title, String locale, String siteUrl, String siteName) {
+
+	/** "Updated" in the languages whose word differs from the English one. */
+	private static final Map<String, String> UPDATED = Map.of("ru", "Обновлено", "de", "Aktualisiert", "fr",
+			"Mis à jour");
 
 	/** The page as Atom XML. */
 	String write(int page, int size, FeedEntries.Page entries) {
@@ -90,9 +101,25 @@ record AtomFeed(String self, String title, String locale, String siteUrl, String
 			entry.setSummary(content(Content.TEXT, content.lead()));
 		}
 		if (content.bodyHtml() != null) {
-			entry.setContents(List.of(content(Content.HTML, content.bodyHtml())));
+			entry.setContents(List.of(content(Content.HTML, update(content) + content.bodyHtml())));
 		}
 		return entry;
+	}
+
+	/**
+	 * "Updated &lt;date&gt;: &lt;note&gt;" before the text of an item whose latest major
+	 * change readers are told of, as its page shows it; nothing for any other.
+	 */
+	private String update(StoredContent content) {
+		if (content.updateNote() == null || content.updatedAt() == null) {
+			return "";
+		}
+		String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+			.withLocale(Locale.forLanguageTag(this.locale))
+			.format(content.updatedAt().atZone(ZoneOffset.UTC));
+		return "<p class=\"update\">" + HtmlUtils.htmlEscape(UPDATED.getOrDefault(this.locale, "Updated"))
+				+ " <time datetime=\"" + content.updatedAt() + "\">" + HtmlUtils.htmlEscape(day) + "</time>: "
+				+ HtmlUtils.htmlEscape(content.updateNote()) + "</p>";
 	}
 
 	private static Link link(String rel, String href) {

@@ -64,11 +64,26 @@ class AtomFeedTests {
 		assertThat(text(atom, "name")).isEqualTo("Посольство");
 	}
 
+	@Test
+	void anEntryWithAMajorChangeTellsItBeforeItsTextAndIsUpdatedThen() throws Exception {
+		StoredContent changed = new StoredContent("article", "a3", "ru", 4, "published", "speech", "Речь", null, null,
+				"<p>Текст</p>", null, null, null, Instant.parse("2026-11-29T09:00:00Z"), "Europe/Moscow", null, null,
+				List.of(), List.of(), null, null, null, null, null, Instant.parse("2026-12-01T08:00:00Z"),
+				"Исправлена дата <встречи>");
+
+		String xml = this.feed.write(1, 20, new FeedEntries.Page(List.of(changed), 1));
+
+		assertThat(xml).contains("&lt;p class=\"update\"&gt;Обновлено &lt;time datetime=\"2026-12-01T08:00:00Z\"&gt;",
+				"Исправлена дата &amp;lt;встречи&amp;gt;&lt;/p&gt;&lt;p&gt;Текст");
+		Element entry = (Element) parse(xml).getElementsByTagNameNS(ATOM, "entry").item(0);
+		assertThat(text(entry, "updated")).isEqualTo("2026-12-01T08:00:00Z");
+	}
+
 	private static StoredContent article(String id, String title) {
 		return new StoredContent("article", id, "ru", 1, "published", "speech", title, "Вводная", null,
 				"<p>Текст <b>речи</b></p>", null, null, null, Instant.parse("2026-11-29T09:00:00Z"), "Europe/Moscow",
 				null, null, List.of("Посол"), List.of(), null, null, null, null, null,
-				Instant.parse("2026-11-30T10:15:00Z"));
+				Instant.parse("2026-11-30T10:15:00Z"), null);
 	}
 
 	private static Document parse(String xml) throws Exception {
