@@ -236,6 +236,13 @@ Environment that only one service reads.
       key: ca.crt
 - name: CHANCERY_READING_ZONE
   value: {{ $config.readingZone | quote }}
+{{- with $root.Values.security.previews.secretName }}
+- name: CHANCERY_PREVIEWS_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $root.Values.security.previews.secretKey }}
+{{- end }}
 - name: CHANCERY_READING_DEFAULT_LOCALE
   value: {{ first (splitList "," $root.Values.site.locales) | quote }}
 - name: CHANCERY_READING_LOCALES

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.chancery.contracts.Article;
 import io.chancery.contracts.Attribution;
 import io.chancery.contracts.ChangeAction;
+import io.chancery.contracts.ContentStatus;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.MessageJson;
@@ -138,8 +139,46 @@ class EditorialRecordIntegrationTests {
 		assertThat(change.action()).isEqualTo(ChangeAction.PUBLISHED);
 	}
 
+	@Test
+	void aDraftIsSavedThenPublishedAndAPublishedItemNeverBecomesADraftAgain() throws Exception {
+		String path = "/api/v1/articles/" + this.id + "/en";
+		String draft = withField(Fixtures.article(this.id, "en", "Remarks"), "\"draft\":true");
+		assertThat(this.client.asEditor("POST", "/api/v1/articles", draft).statusCode()).isEqualTo(201);
+		HttpResponse<String> noted = this.client.asEditor("DELETE", path + "?note=Superseded", null);
+		assertThat(noted.statusCode()).as(noted.body()).isEqualTo(409);
+		assertThat(noted.body()).contains("is a draft");
+		assertThat(this.client.asEditor("PUT", path, draft, "If-Match", "\"1\"").statusCode()).isEqualTo(200);
+		assertThat(this.client.asEditor("PUT", path, Fixtures.article(this.id, "en", "Remarks"), "If-Match", "\"2\"")
+			.statusCode()).isEqualTo(200);
+
+		HttpResponse<String> back = this.client.asEditor("PUT", path, draft, "If-Match", "\"3\"");
+
+		assertThat(back.statusCode()).as(back.body()).isEqualTo(409);
+		assertThat(back.body()).contains("cannot become a draft again");
+		List<ConsumerRecord<String, byte[]>> revisions = TopicRecords.read(
+				Infrastructure.shared().kafkaBootstrapServers(), Topic.CONTENT_REVISIONS,
+				(key) -> key.equals("articles/" + this.id + ":en"));
+		List<Article> messages = revisions.stream()
+			.map((record) -> MessageJson.mapper().readValue(record.value(), Article.class))
+			.toList();
+		assertThat(messages).extracting(Article::status)
+			.containsExactly(ContentStatus.DRAFT, ContentStatus.DRAFT, ContentStatus.PUBLISHED);
+		assertThat(messages).extracting((message) -> message.change().action())
+			.containsExactly(ChangeAction.DRAFTED, ChangeAction.DRAFTED, ChangeAction.PUBLISHED);
+		assertThat(revisions).extracting((record) -> TopicRecords.header(record, "draft"))
+			.containsExactly("true", "true", null);
+		HttpResponse<String> invalid = this.client.asEditor("POST", "/api/v1/articles", withField(
+				Fixtures.article(this.id + "-w", "en", "Remarks"), "\"draft\":true,\"withdrawal\":{\"note\":\"x\"}"));
+		assertThat(invalid.statusCode()).isEqualTo(422);
+		assertThat(invalid.body()).contains("\"draft\"");
+	}
+
 	private static String withChange(String json, String change) {
-		return json.strip().substring(0, json.strip().length() - 1) + ",\"change\":" + change + "}";
+		return withField(json, "\"change\":" + change);
+	}
+
+	private static String withField(String json, String field) {
+		return json.strip().substring(0, json.strip().length() - 1) + "," + field + "}";
 	}
 
 }

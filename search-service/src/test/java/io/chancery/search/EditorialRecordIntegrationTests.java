@@ -12,6 +12,7 @@ import io.chancery.contracts.ArticleKind;
 import io.chancery.contracts.Attribution;
 import io.chancery.contracts.ChangeAction;
 import io.chancery.contracts.ContentKey;
+import io.chancery.contracts.ContentStatus;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.MessageJson;
@@ -126,6 +127,75 @@ class EditorialRecordIntegrationTests {
 				.isEqualTo(400);
 			assertThat(content.send(audit + "&colour=red", "X-Api-Key", Content.ADMIN_KEY).statusCode()).isEqualTo(400);
 		}
+	}
+
+	@Test
+	void aDraftIsHiddenFromReadersAndShownToEditorsAndThroughItsPreviewLinkOnly() throws Exception {
+		try (Content content = new Content(this.port)) {
+			String word = "draftword" + this.id.substring(3);
+			Article published = Content.article(this.id, "en", 1, ArticleKind.STATEMENT, "Statement " + word, "A lead",
+					"<p>Text</p>", "2026-12-01T12:00:00+03:00", List.of(), List.of());
+			content.publish(new Article(this.id, "en", 1, published.kind(), ContentStatus.DRAFT, published.title(),
+					published.lead(), published.body(), null, published.publishedAt(), published.timeZone(), null, null,
+					List.of(), List.of(), null, null, published.updatedAt()));
+			content.flush();
+			String mirror = "/api/v1/editorial/articles/" + this.id + "/en";
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> content.send(mirror, "X-Api-Key", Content.EDITOR_KEY).statusCode() == 200);
+
+			assertThat(MessageJson.mapper()
+				.readTree(content.send(mirror, "X-Api-Key", Content.EDITOR_KEY).body())
+				.path("status")
+				.asString()).isEqualTo("draft");
+			assertThat(content.send("/api/v1/articles/" + this.id + "?locale=en").statusCode()).isEqualTo(404);
+			assertThat(content.get("/api/v1/search?q=" + word).path("total").asLong()).isZero();
+			assertThat(content.send(mirror).statusCode()).isEqualTo(401);
+			assertThat(content.post(mirror + "/preview-link").statusCode()).isEqualTo(401);
+
+			HttpResponse<String> link = content.post(mirror + "/preview-link?hours=2", "X-Api-Key", Content.EDITOR_KEY);
+			assertThat(link.statusCode()).as(link.body()).isEqualTo(200);
+			JsonNode issued = MessageJson.mapper().readTree(link.body());
+			String token = issued.path("token").asString();
+			assertThat(issued.path("url").asString())
+				.isEqualTo("http://localhost:8080/preview/articles/" + this.id + "?locale=en&token=" + token);
+			HttpResponse<String> preview = content
+				.send("/api/v1/previews/articles/" + this.id + "?locale=en&token=" + token);
+			assertThat(preview.statusCode()).isEqualTo(200);
+			assertThat(preview.headers().firstValue("Cache-Control")).contains("no-store");
+			assertThat(MessageJson.mapper().readTree(preview.body()).path("title").asString())
+				.isEqualTo("Statement " + word);
+			String altered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+			HttpResponse<String> refused = content
+				.send("/api/v1/previews/articles/" + this.id + "?locale=en&token=" + altered);
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+			assertThat(content.send("/api/v1/previews/articles/" + this.id + "?locale=ru&token=" + token).statusCode())
+				.as("another item")
+				.isEqualTo(403);
+			HttpResponse<String> expired = content.send("/api/v1/previews/articles/" + this.id + "?locale=en&token="
+					+ signed("articles/" + this.id + ":en\n" + Instant.now().minusSeconds(1).getEpochSecond()));
+			assertThat(expired.statusCode()).isEqualTo(401);
+			assertThat(expired.body()).contains("expired");
+
+			content.publish(published.stamped(2, null, null));
+			content.flush();
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> content.send("/api/v1/articles/" + this.id + "?locale=en").statusCode() == 200);
+		}
+	}
+
+	/**
+	 * A token as the service makes one, signed with the tests' secret
+	 * (src/test/resources/config/application.properties).
+	 */
+	private static String signed(String payload) throws Exception {
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(
+				"preview-secret-for-tests-only-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				"HmacSHA256"));
+		java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+		byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return encoder.encodeToString(bytes) + "." + encoder.encodeToString(mac.doFinal(bytes));
 	}
 
 	private void keepThreeRevisions(Content content) {

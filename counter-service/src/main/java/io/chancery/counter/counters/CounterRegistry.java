@@ -153,8 +153,9 @@ public class CounterRegistry {
 		return at.isBefore(now) ? at : now;
 	}
 
+	/** Public at {@code at}: not a draft, and not scheduled for later. */
 	private static boolean isVisible(Event event, Instant at) {
-		return event.publishAt() == null || !event.publishAt().isAfter(at);
+		return event.status() != ContentStatus.DRAFT && (event.publishAt() == null || !event.publishAt().isAfter(at));
 	}
 
 	/** Whether the source topics have been read up to where they ended at start. */

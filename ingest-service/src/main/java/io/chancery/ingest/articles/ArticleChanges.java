@@ -11,13 +11,13 @@ import java.util.stream.Collectors;
 
 import io.chancery.contracts.Article;
 import io.chancery.contracts.ArticleKind;
-import io.chancery.contracts.ContentStatus;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.contracts.WithdrawalNote;
 import io.chancery.ingest.changes.ChangeNote;
 import io.chancery.ingest.changes.ChangeRoutes;
+import io.chancery.ingest.changes.Drafts;
 import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.HtmlSanitizer;
 import io.chancery.ingest.validation.Violations;
@@ -70,6 +70,7 @@ class ArticleChanges {
 			.texts(request.tags(), "tags", 50, 100)
 			.optionalUrl(request.sourceUrl(), "sourceUrl");
 		ChangeNote.validate(request.change(), violations);
+		Drafts.validateDraft(request.draft(), request.withdrawal() != null, violations);
 		if (request.withdrawal() != null) {
 			violations.requireText(request.withdrawal().note(), "withdrawal.note", 5_000);
 		}
@@ -83,7 +84,7 @@ class ArticleChanges {
 	Article article(ArticleRequest request, String id, String locale, long revision) {
 		ArticleRequest.WithdrawalRequest withdrawal = request.withdrawal();
 		return new Article(id, locale, revision, KINDS.get(request.kind()),
-				(withdrawal != null) ? ContentStatus.WITHDRAWN : ContentStatus.PUBLISHED,
+				Drafts.status(withdrawal != null, request.draft()),
 				Objects.requireNonNull(HtmlSanitizer.plain(request.title())), HtmlSanitizer.plain(request.lead()),
 				HtmlSanitizer.body(Objects.requireNonNull(request.body())), request.deliveredAt(),
 				Objects.requireNonNull(request.publishedAt()), Objects.requireNonNull(request.timeZone()),

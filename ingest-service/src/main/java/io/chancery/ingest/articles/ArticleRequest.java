@@ -27,12 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param sourceUrl the original, if elsewhere
  * @param withdrawal present to withdraw the article while keeping it readable with a note
  * @param change the editor's note on this change, for the editorial record
+ * @param draft true to save a draft, never public until a later change without it
  */
 record ArticleRequest(@Nullable String id, @Nullable String locale, @Nullable String kind, @Nullable String title,
 		@Nullable String lead, @Nullable String body, @Nullable OffsetDateTime deliveredAt,
 		@Nullable OffsetDateTime publishedAt, @Nullable String timeZone, @Nullable Instant publishAt,
 		@Nullable String place, @Nullable List<String> people, @Nullable List<String> tags, @Nullable String sourceUrl,
-		@Nullable WithdrawalRequest withdrawal, @Nullable ChangeNote change) {
+		@Nullable WithdrawalRequest withdrawal, @Nullable ChangeNote change, @Nullable Boolean draft) {
 
 	/**
 	 * A withdrawal that keeps the item readable.

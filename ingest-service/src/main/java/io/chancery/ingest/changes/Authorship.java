@@ -61,22 +61,27 @@ public final class Authorship {
 	}
 
 	/**
-	 * The item's latest major change once this change is made: this one if it is major,
-	 * else the one before, carried on.
+	 * The item's latest major change once this change is made: this one if it is major
+	 * and public, else the one before, carried on. A draft is never public, so its note
+	 * is kept in the record only.
 	 */
-	public static @Nullable MajorChange majorChange(Attribution change, Previous previous) {
+	public static @Nullable MajorChange majorChange(Attribution change, Previous previous, boolean draft) {
 		String note = change.note();
-		return (change.major() && note != null) ? new MajorChange(change.at(), note) : previous.majorChange();
+		return (change.major() && note != null && !draft) ? new MajorChange(change.at(), note) : previous.majorChange();
 	}
 
 	/**
-	 * The record as written: a change of an item that had no revision before publishes
-	 * it.
-	 * @param previous the item's revision before the change, 0 for none
+	 * The record as written, once the writer knows what the item was: saving a draft
+	 * drafts it, and a change of an item that was never public publishes it.
 	 */
-	public static Attribution settle(Attribution change, long previous) {
-		return (previous == 0 && change.action() == ChangeAction.CHANGED) ? change.withAction(ChangeAction.PUBLISHED)
-				: change;
+	public static Attribution settle(Attribution change, Previous previous, boolean draft) {
+		if (change.action() != ChangeAction.CHANGED) {
+			return change;
+		}
+		if (draft) {
+			return change.withAction(ChangeAction.DRAFTED);
+		}
+		return previous.published() ? change : change.withAction(ChangeAction.PUBLISHED);
 	}
 
 }

@@ -19,6 +19,8 @@ import io.chancery.contracts.WithdrawalNote;
 import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.publishing.Publication;
+import io.chancery.ingest.publishing.ItemFacts;
+import io.chancery.ingest.publishing.Previous;
 import io.chancery.ingest.publishing.Published;
 import io.chancery.ingest.publishing.RevisionConflict;
 import io.chancery.ingest.publishing.Stored;
@@ -114,7 +116,7 @@ public final class ChangeRoutes<R, M> {
 			published = this.publisher.publish(
 					new Publication(key, this.kind.withdrawn(), expected, false, retryKey, fingerprint),
 					(revision, previous) -> new Withdrawal(id, locale, revision, change.at(), null,
-							Authorship.settle(change, previous.revision())));
+							Authorship.settle(change, previous, false)));
 		}
 		else {
 			WithdrawalNote withdrawal = new WithdrawalNote(Objects.requireNonNull(HtmlSanitizer.plain(note)),
@@ -160,8 +162,7 @@ public final class ChangeRoutes<R, M> {
 		Attribution change = Authorship.current(ChangeAction.RESTORED, note, now, null, retryKey, revision);
 		Published published = this.publisher.publish(
 				new Publication(key, this.kind.published(), expected, false, retryKey, fingerprint),
-				(next, previous) -> this.kind.stamp()
-					.stamp(message, next, change, Authorship.majorChange(change, previous)));
+				(next, previous) -> this.kind.stamped(message, key, next, previous, change));
 		return answer(HttpStatus.OK, id, locale, published, null);
 	}
 
@@ -184,6 +185,10 @@ public final class ChangeRoutes<R, M> {
 								+ "; only a published item can be withdrawn with a note");
 			}
 			M message = MessageJson.mapper().readValue(current.message(), this.kind.messageType());
+			if (ItemFacts.of(message).draft()) {
+				throw new RevisionConflict("The item at " + path + " is a draft, never published: withdraw it "
+						+ "without a note to delete it, or publish it first", current.revision());
+			}
 			Publication publication = new Publication(key, this.kind.published(),
 					(expected != null) ? expected : current.revision(), false, retryKey, fingerprint);
 			try {
@@ -212,11 +217,9 @@ public final class ChangeRoutes<R, M> {
 				this.clock.instant(), null, retryKey, null);
 		// Built (and its body cleaned) before the writer's lock; only the revision and
 		// whether it publishes the item are stamped under it.
-		M draft = this.kind.builder().build(request, id, locale, 0);
+		M built = this.kind.builder().build(request, id, locale, 0);
 		return this.publisher.publish(publication,
-				(revision, previous) -> this.kind.stamp()
-					.stamp(draft, revision, Authorship.settle(change, previous.revision()),
-							Authorship.majorChange(change, previous)));
+				(revision, previous) -> this.kind.stamped(built, publication.key(), revision, previous, change));
 	}
 
 	private ResponseEntity<Change> answer(HttpStatus status, String id, String locale, Published published,
@@ -256,6 +259,22 @@ public final class ChangeRoutes<R, M> {
 			Function<R, @Nullable ChangeNote> note, Stamp<M> stamp, WithdrawnCopy<M> withdrawnCopy) {
 
 		/**
+		 * A message as the writer stamps it under its lock: its revision, its editorial
+		 * record settled against what the item was, and the item's latest major change. A
+		 * draft may follow nothing or a draft; a published item never becomes one again.
+		 * @throws RevisionConflict if a draft would replace a published item
+		 */
+		M stamped(M built, String key, long revision, Previous previous, Attribution change) {
+			boolean draft = ItemFacts.of(built).draft();
+			if (draft && previous.published()) {
+				throw new RevisionConflict(key + " is published and cannot become a draft again: change it as it "
+						+ "stays published, or withdraw it", previous.revision());
+			}
+			return this.stamp.stamp(built, revision, Authorship.settle(change, previous, draft),
+					Authorship.majorChange(change, previous, draft));
+		}
+
+		/**
 		 * An import line of this kind as a change of the import: the same fields and
 		 * rules as a create, published without conditions.
 		 * @throws io.chancery.ingest.validation.InvalidContent if the content breaks a
@@ -267,12 +286,11 @@ public final class ChangeRoutes<R, M> {
 			String id = Objects.requireNonNullElse(this.id.apply(request), "");
 			String locale = Objects.requireNonNullElse(this.locale.apply(request), "");
 			this.validator.validate(request, id, locale);
-			M draft = this.builder.build(request, id, locale, 0);
+			M built = this.builder.build(request, id, locale, 0);
 			Attribution change = Authorship.current(ChangeAction.CHANGED, this.note.apply(request), context.at(),
 					context.importId(), null, null);
 			return new BatchItem(ContentKey.of(id, locale), this.published,
-					(revision, previous) -> this.stamp.stamp(draft, revision,
-							Authorship.settle(change, previous.revision()), Authorship.majorChange(change, previous)));
+					(revision, previous) -> stamped(built, ContentKey.of(id, locale), revision, previous, change));
 		}
 
 	}

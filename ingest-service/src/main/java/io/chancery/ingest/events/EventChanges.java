@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
 
-import io.chancery.contracts.ContentStatus;
 import io.chancery.contracts.CounterDefinition;
 import io.chancery.contracts.Event;
 import io.chancery.contracts.EventType;
@@ -13,6 +12,7 @@ import io.chancery.contracts.Topic;
 import io.chancery.contracts.WithdrawalNote;
 import io.chancery.ingest.changes.ChangeNote;
 import io.chancery.ingest.changes.ChangeRoutes;
+import io.chancery.ingest.changes.Drafts;
 import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.HtmlSanitizer;
 import io.chancery.ingest.validation.Violations;
@@ -82,12 +82,13 @@ class EventChanges {
 			violations.requireText(request.withdrawal().note(), "withdrawal.note", 5_000);
 		}
 		ChangeNote.validate(request.change(), violations);
+		Drafts.validateDraft(request.draft(), request.withdrawal() != null, violations);
 		violations.throwIfAny();
 	}
 
 	Event event(EventRequest request, String id, String locale, long revision) {
 		EventRequest.WithdrawalRequest withdrawal = request.withdrawal();
-		return new Event(id, locale, revision, (withdrawal != null) ? ContentStatus.WITHDRAWN : ContentStatus.PUBLISHED,
+		return new Event(id, locale, revision, Drafts.status(withdrawal != null, request.draft()),
 				Objects.requireNonNull(request.date()), Objects.requireNonNull(request.timeZone()),
 				Objects.requireNonNull(HtmlSanitizer.plain(request.title())), HtmlSanitizer.plain(request.lead()),
 				request.relatedArticleId(), counter(request.counter()), request.publishAt(),

@@ -22,11 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param publishAt when it becomes visible, if later than now
  * @param withdrawal present to withdraw it while keeping it readable with a note
  * @param change the editor's note on this change, for the editorial record
+ * @param draft true to save a draft, never public until a later change without it
  */
 record EventRequest(@Nullable String id, @Nullable String locale, @Nullable LocalDate date, @Nullable String timeZone,
 		@Nullable String title, @Nullable String lead, @Nullable String relatedArticleId,
 		@Nullable CounterRequest counter, @Nullable Instant publishAt, @Nullable WithdrawalRequest withdrawal,
-		@Nullable ChangeNote change) {
+		@Nullable ChangeNote change, @Nullable Boolean draft) {
 
 	/**
 	 * A counter definition.

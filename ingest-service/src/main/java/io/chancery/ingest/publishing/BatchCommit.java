@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.chancery.contracts.MajorChange;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.publishing.ContentPublisher.BatchOutcome;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
 import io.chancery.ingest.publishing.Transactions.Sent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -81,16 +79,16 @@ class BatchCommit {
 				if (indices.isEmpty()) {
 					return true;
 				}
-				List<@Nullable MajorChange> majorChanges = new ArrayList<>(indices.size());
+				List<ItemFacts> facts = new ArrayList<>(indices.size());
 				Sent sent = this.transactions.run(writer, () -> {
 					List<ProducerRecord<String, byte[]>> records = new ArrayList<>(indices.size());
-					majorChanges.clear();
+					facts.clear();
 					for (int n = 0; n < indices.size(); n++) {
 						BatchItem item = items.get(indices.get(n));
 						long revision = revisions.get(n);
 						Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
 						Object message = item.payload().at(revision, previous.get(n));
-						majorChanges.add(MajorChange.of(message));
+						facts.add(ItemFacts.of(message));
 						records.add(this.transactions.record(writer.partition(), publication, message));
 					}
 					return records;
@@ -100,7 +98,7 @@ class BatchCommit {
 						BatchItem item = items.get(indices.get(n));
 						RecordMetadata metadata = sent.metadata().get(n);
 						this.ledger.accept(TopicKeys.of(item.type().topic(), item.key()), item.type(), revisions.get(n),
-								metadata.partition(), metadata.offset(), null, null, majorChanges.get(n));
+								metadata.partition(), metadata.offset(), null, null, facts.get(n));
 						outcomes[indices.get(n)] = new BatchOutcome(
 								new Published(item.key(), item.type(), revisions.get(n), false), null, null);
 					}

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.LongFunction;
 
-import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.Topic;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
 import io.chancery.ingest.publishing.RevisionLedger.Remembered;
@@ -177,8 +176,18 @@ class GroupCommit {
 							check(pending.publication, state);
 							Previous previous = this.ledger.previous(pending.topicKey);
 							pending.revision = this.ledger.reserve(pending.topicKey);
-							Object message = pending.payload.at(pending.revision, previous);
-							pending.majorChange = MajorChange.of(message);
+							Object message;
+							try {
+								message = pending.payload.at(pending.revision, previous);
+							}
+							catch (RuntimeException ex) {
+								// Refused by its own rule (a draft over a published
+								// item):
+								// nothing is sent, its revision goes back.
+								this.ledger.unreserve(pending.topicKey, pending.revision);
+								throw ex;
+							}
+							pending.facts = ItemFacts.of(message);
 							records.add(this.transactions.record(writer.partition(), pending.publication, message));
 							sending.add(pending);
 						}
@@ -209,7 +218,7 @@ class GroupCommit {
 					RecordMetadata metadata = sent.metadata().get(n);
 					this.ledger.accept(pending.topicKey, pending.publication.type(), pending.revision,
 							metadata.partition(), metadata.offset(), pending.publication.idempotencyKey(),
-							pending.publication.fingerprint(), pending.majorChange);
+							pending.publication.fingerprint(), pending.facts);
 					pending.succeed(new Published(pending.publication.key(), pending.publication.type(),
 							pending.revision, false));
 				}

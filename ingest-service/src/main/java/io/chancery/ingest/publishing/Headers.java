@@ -21,6 +21,9 @@ final class Headers {
 	 */
 	static final String MAJOR_CHANGE = "major-change";
 
+	/** Present, {@code true}, on a draft's record: read with the other headers too. */
+	static final String DRAFT = "draft";
+
 	private Headers() {
 	}
 

@@ -86,7 +86,9 @@ class LedgerLoader extends TopicFollower {
 				this.ledger.accept(TopicKeys.of(type.get().topic(), record.key()), type.get(), revision,
 						record.partition(), record.offset(), header(record, Headers.IDEMPOTENCY_KEY),
 						header(record, Headers.REQUEST_FINGERPRINT),
-						(majorChange != null) ? MessageJson.mapper().readValue(majorChange, MajorChange.class) : null);
+						new ItemFacts((majorChange != null)
+								? MessageJson.mapper().readValue(majorChange, MajorChange.class) : null,
+								"true".equals(header(record, Headers.DRAFT))));
 			}
 		}
 		catch (RuntimeException ex) {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 
-import io.chancery.contracts.MajorChange;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +35,8 @@ final class PendingChange {
 	/** The revision reserved for it while its group is built. */
 	long revision;
 
-	/** The item's latest major change, as the message built for it carries it. */
-	@Nullable MajorChange majorChange;
+	/** What the message built for it says of the item, for the ledger. */
+	ItemFacts facts = ItemFacts.NONE;
 
 	private volatile @Nullable Published published;
 

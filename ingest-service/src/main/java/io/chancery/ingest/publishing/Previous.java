@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * editorial record a first publication from a change
  * @param majorChange the item's latest major change, which a change that is not one
  * carries on
+ * @param draft whether the item's latest revision is a draft, never public
  */
-public record Previous(long revision, @Nullable MajorChange majorChange) {
+public record Previous(long revision, @Nullable MajorChange majorChange, boolean draft) {
+
+	/** Whether the item has been public (and may not go back to being a draft). */
+	public boolean published() {
+		return this.revision > 0 && !this.draft;
+	}
+
 }

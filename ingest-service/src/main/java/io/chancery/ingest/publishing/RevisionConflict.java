@@ -9,7 +9,7 @@ public class RevisionConflict extends RuntimeException {
 
 	private final @Nullable Long currentRevision;
 
-	RevisionConflict(String message, @Nullable Long currentRevision) {
+	public RevisionConflict(String message, @Nullable Long currentRevision) {
 		super(message);
 		this.currentRevision = currentRevision;
 	}

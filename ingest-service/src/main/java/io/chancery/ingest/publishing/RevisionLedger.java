@@ -1,6 +1,7 @@
 package io.chancery.ingest.publishing;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -32,6 +33,9 @@ class RevisionLedger {
 	 */
 	private final ConcurrentMap<String, MajorChange> majorChanges = new ConcurrentHashMap<>();
 
+	/** The items whose latest accepted revision is a draft. */
+	private final Set<String> drafts = ConcurrentHashMap.newKeySet();
+
 	private volatile boolean caughtUp;
 
 	Optional<State> state(String topicKey) {
@@ -41,7 +45,8 @@ class RevisionLedger {
 	/** What an item was before the next change: its revision and latest major change. */
 	Previous previous(String topicKey) {
 		State state = this.items.get(topicKey);
-		return new Previous((state != null) ? state.accepted() : 0, this.majorChanges.get(topicKey));
+		return new Previous((state != null) ? state.accepted() : 0, this.majorChanges.get(topicKey),
+				this.drafts.contains(topicKey));
 	}
 
 	Optional<Remembered> remembered(String idempotencyKey) {
@@ -96,15 +101,22 @@ class RevisionLedger {
 	 */
 	void accept(String topicKey, EventType type, long revision, int partition, long offset,
 			@Nullable String idempotencyKey, @Nullable String fingerprint) {
-		accept(topicKey, type, revision, partition, offset, idempotencyKey, fingerprint, null);
+		accept(topicKey, type, revision, partition, offset, idempotencyKey, fingerprint, ItemFacts.NONE);
 	}
 
-	/**
-	 * Records an acknowledged change with the item's latest major change its message
-	 * carries.
-	 */
+	/** Records an acknowledged change with what its message says of the item. */
 	void accept(String topicKey, EventType type, long revision, int partition, long offset,
-			@Nullable String idempotencyKey, @Nullable String fingerprint, @Nullable MajorChange majorChange) {
+			@Nullable String idempotencyKey, @Nullable String fingerprint, ItemFacts facts) {
+		State before = this.items.get(topicKey);
+		if (before == null || revision >= before.accepted()) {
+			if (facts.draft()) {
+				this.drafts.add(topicKey);
+			}
+			else {
+				this.drafts.remove(topicKey);
+			}
+		}
+		MajorChange majorChange = facts.majorChange();
 		if (majorChange != null) {
 			// Every later message carries it on, so the newest one seen holds.
 			this.majorChanges.merge(topicKey, majorChange, (old, added) -> added.at().isBefore(old.at()) ? old : added);

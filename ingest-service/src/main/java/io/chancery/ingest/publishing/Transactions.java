@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.chancery.contracts.EventType;
-import io.chancery.contracts.MajorChange;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.ingest.publishing.PartitionWriters.Writer;
@@ -102,9 +101,12 @@ class Transactions {
 			record.headers().add(Headers.IDEMPOTENCY_KEY, bytes(publication.idempotencyKey()));
 			record.headers().add(Headers.REQUEST_FINGERPRINT, bytes(publication.fingerprint()));
 		}
-		MajorChange majorChange = MajorChange.of(payload);
-		if (majorChange != null) {
-			record.headers().add(Headers.MAJOR_CHANGE, MessageJson.mapper().writeValueAsBytes(majorChange));
+		ItemFacts facts = ItemFacts.of(payload);
+		if (facts.majorChange() != null) {
+			record.headers().add(Headers.MAJOR_CHANGE, MessageJson.mapper().writeValueAsBytes(facts.majorChange()));
+		}
+		if (facts.draft()) {
+			record.headers().add(Headers.DRAFT, bytes("true"));
 		}
 		this.traceHeaders.inject(record.headers());
 		return record;

@@ -44,7 +44,7 @@ class ArticleChangesTests {
 	void everyBrokenRuleIsNamedAtOnce() {
 		ArticleRequest request = new ArticleRequest(null, null, "memo", "<i></i>", null, "<script>x()</script>", null,
 				null, "Mars/Olympus", null, null, List.of(), List.of(), "ftp://example.org", null,
-				new ChangeNote(null, true));
+				new ChangeNote(null, true), null);
 
 		assertThatExceptionOfType(InvalidContent.class)
 			.isThrownBy(() -> this.changes.validate(request, "Not An Id", "de"))
@@ -57,7 +57,7 @@ class ArticleChangesTests {
 	void aWithdrawalKeepsItsNoteAsPlainText() {
 		ArticleRequest withdrawn = new ArticleRequest("a1", "en", "statement", "Title", null, "<p>Body</p>", null,
 				OffsetDateTime.parse("2026-11-30T12:00:00+03:00"), "Europe/Moscow", null, null, List.of(), List.of(),
-				null, new ArticleRequest.WithdrawalRequest("Published <em>in error</em>"), null);
+				null, new ArticleRequest.WithdrawalRequest("Published <em>in error</em>"), null, null);
 		this.changes.validate(withdrawn, "a1", "en");
 
 		Article article = this.changes.article(withdrawn, "a1", "en", 2);
@@ -70,7 +70,7 @@ class ArticleChangesTests {
 		return new ArticleRequest("a1", "en", kind, title, "A lead", body, null,
 				OffsetDateTime.parse("2026-11-30T12:00:00+03:00"), "Europe/Moscow", null, "Geneva",
 				List.of("The Ambassador"), List.of("forum"), "https://mid.example/a1", null,
-				new ChangeNote("Corrected the place", false));
+				new ChangeNote("Corrected the place", false), null);
 	}
 
 }

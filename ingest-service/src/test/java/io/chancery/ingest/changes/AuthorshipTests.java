@@ -62,9 +62,16 @@ class AuthorshipTests {
 	void aChangeToAnItemWithoutRevisionsPublishesIt() {
 		Attribution change = Authorship.current(ChangeAction.CHANGED, null, NOW, "catalog", null, null);
 
-		assertThat(Authorship.settle(change, 0).action()).isEqualTo(ChangeAction.PUBLISHED);
-		assertThat(Authorship.settle(change, 3).action()).isEqualTo(ChangeAction.CHANGED);
-		assertThat(Authorship.settle(change.withAction(ChangeAction.RESTORED), 0).action())
+		Previous none = new Previous(0, null, false);
+		Previous published = new Previous(3, null, false);
+		Previous drafted = new Previous(3, null, true);
+		assertThat(Authorship.settle(change, none, false).action()).isEqualTo(ChangeAction.PUBLISHED);
+		assertThat(Authorship.settle(change, published, false).action()).isEqualTo(ChangeAction.CHANGED);
+		assertThat(Authorship.settle(change, drafted, false).action()).as("a draft published")
+			.isEqualTo(ChangeAction.PUBLISHED);
+		assertThat(Authorship.settle(change, none, true).action()).isEqualTo(ChangeAction.DRAFTED);
+		assertThat(Authorship.settle(change, drafted, true).action()).isEqualTo(ChangeAction.DRAFTED);
+		assertThat(Authorship.settle(change.withAction(ChangeAction.RESTORED), none, false).action())
 			.isEqualTo(ChangeAction.RESTORED);
 		assertThat(change.importId()).isEqualTo("catalog");
 	}
@@ -77,10 +84,12 @@ class AuthorshipTests {
 		Attribution minor = Authorship.current(ChangeAction.CHANGED, new ChangeNote("Typo", false), NOW, null, null,
 				null);
 
-		assertThat(Authorship.majorChange(major, new Previous(3, before)))
+		assertThat(Authorship.majorChange(major, new Previous(3, before, false), false))
 			.isEqualTo(new MajorChange(NOW, "Added the transcript"));
-		assertThat(Authorship.majorChange(minor, new Previous(3, before))).isEqualTo(before);
-		assertThat(Authorship.majorChange(minor, new Previous(0, null))).isNull();
+		assertThat(Authorship.majorChange(minor, new Previous(3, before, false), false)).isEqualTo(before);
+		assertThat(Authorship.majorChange(minor, new Previous(0, null, false), false)).isNull();
+		assertThat(Authorship.majorChange(major, new Previous(0, null, true), true)).as("a draft is not public")
+			.isNull();
 	}
 
 }

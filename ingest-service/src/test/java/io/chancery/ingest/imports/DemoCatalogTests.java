@@ -83,7 +83,7 @@ class DemoCatalogTests {
 		for (String line : CATALOG) {
 			BatchItem item = this.lines.prepare(line, IMPORT);
 			Schema schema = schemas.getSchema(schema(item.type()));
-			schema.validate(MessageJson.mapper().valueToTree(item.payload().at(1, new Previous(0, null))))
+			schema.validate(MessageJson.mapper().valueToTree(item.payload().at(1, new Previous(0, null, false))))
 				.forEach((error) -> errors.add(item.key() + " " + item.type().wireName() + ": " + error));
 		}
 		assertThat(errors).isEmpty();

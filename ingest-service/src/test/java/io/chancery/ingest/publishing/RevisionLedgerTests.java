@@ -40,16 +40,35 @@ class RevisionLedgerTests {
 	void theLatestMajorChangeIsWhatTheNextChangeFindsUntilANewerOne() {
 		MajorChange first = new MajorChange(Instant.parse("2026-12-01T08:00:00Z"), "Corrected the date");
 		MajorChange second = new MajorChange(Instant.parse("2026-12-02T08:00:00Z"), "Added the transcript");
-		assertThat(this.ledger.previous("articles/b:en")).isEqualTo(new Previous(0, null));
+		assertThat(this.ledger.previous("articles/b:en")).isEqualTo(new Previous(0, null, false));
 
-		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 1, 0, 1, null, null, first);
-		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 2, 0, 2, null, null, null);
-		assertThat(this.ledger.previous("articles/b:en")).isEqualTo(new Previous(2, first));
+		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 1, 0, 1, null, null,
+				new ItemFacts(first, false));
+		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 2, 0, 2, null, null,
+				new ItemFacts(null, false));
+		assertThat(this.ledger.previous("articles/b:en")).isEqualTo(new Previous(2, first, false));
 
-		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 4, 0, 4, null, null, second);
+		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 4, 0, 4, null, null,
+				new ItemFacts(second, false));
 		// Read back out of order, as a replica catching up may: the newer one holds.
-		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 3, 0, 3, null, null, first);
-		assertThat(this.ledger.previous("articles/b:en")).isEqualTo(new Previous(4, second));
+		this.ledger.accept("articles/b:en", EventType.ARTICLE_PUBLISHED, 3, 0, 3, null, null,
+				new ItemFacts(first, false));
+		assertThat(this.ledger.previous("articles/b:en")).isEqualTo(new Previous(4, second, false));
+	}
+
+	@Test
+	void anItemIsADraftWhileItsLatestRevisionIs() {
+		this.ledger.accept("articles/c:en", EventType.ARTICLE_PUBLISHED, 1, 0, 1, null, null,
+				new ItemFacts(null, true));
+		assertThat(this.ledger.previous("articles/c:en").draft()).isTrue();
+		assertThat(this.ledger.previous("articles/c:en").published()).isFalse();
+
+		this.ledger.accept("articles/c:en", EventType.ARTICLE_PUBLISHED, 2, 0, 2, null, null, ItemFacts.NONE);
+		assertThat(this.ledger.previous("articles/c:en").published()).isTrue();
+		// An older draft read late does not make it one again.
+		this.ledger.accept("articles/c:en", EventType.ARTICLE_PUBLISHED, 1, 0, 1, null, null,
+				new ItemFacts(null, true));
+		assertThat(this.ledger.previous("articles/c:en").draft()).isFalse();
 	}
 
 }

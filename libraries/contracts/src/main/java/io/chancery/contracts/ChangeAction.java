@@ -9,9 +9,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum ChangeAction {
 
-	/** The item's first version in this locale. */
+	/** The item's first public version in this locale. */
 	@JsonProperty("published")
 	PUBLISHED,
+
+	/** A draft saved: never public until a later change publishes it. */
+	@JsonProperty("drafted")
+	DRAFTED,
 
 	/** A new version of an item that existed. */
 	@JsonEnumDefaultValue

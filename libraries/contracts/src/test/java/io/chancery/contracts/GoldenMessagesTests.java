@@ -24,7 +24,7 @@ class GoldenMessagesTests {
 		return Stream.of(Arguments.of("article-published", Article.class),
 				Arguments.of("article-published-withdrawn-with-note", Article.class),
 				Arguments.of("article-published-with-change", Article.class),
-				Arguments.of("article-withdrawn", Withdrawal.class),
+				Arguments.of("article-draft", Article.class), Arguments.of("article-withdrawn", Withdrawal.class),
 				Arguments.of("article-withdrawn-with-change", Withdrawal.class),
 				Arguments.of("event-published", Event.class), Arguments.of("event-published-with-change", Event.class),
 				Arguments.of("event-withdrawn", Withdrawal.class),
@@ -130,6 +130,17 @@ class GoldenMessagesTests {
 	/** The withdrawal as consumers built before the editorial record know it. */
 	record WithdrawalBeforeTheRecord(String id, String locale, long revision, java.time.Instant withdrawnAt,
 			@org.jspecify.annotations.Nullable String reason) {
+	}
+
+	@Test
+	void aDraftReadsAsADraftAndAStatusAConsumerDoesNotKnowIsNotReadAsPublished() {
+		assertThat(read("article-draft", Article.class).status()).isEqualTo(ContentStatus.DRAFT);
+		assertThat(read("article-draft", Article.class).change().action()).isEqualTo(ChangeAction.DRAFTED);
+		tools.jackson.databind.node.ObjectNode unknown = (tools.jackson.databind.node.ObjectNode) tree("article-draft");
+		unknown.put("status", "embargoed-for-ever");
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(tools.jackson.databind.exc.InvalidFormatException.class)
+			.isThrownBy(() -> MessageJson.mapper().treeToValue(unknown, Article.class));
 	}
 
 	@Test

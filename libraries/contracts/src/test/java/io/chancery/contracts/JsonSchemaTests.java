@@ -32,7 +32,7 @@ class JsonSchemaTests {
 		return Stream.of(Arguments.of("article-published", "article"),
 				Arguments.of("article-published-withdrawn-with-note", "article"),
 				Arguments.of("article-published-from-newer-producer", "article"),
-				Arguments.of("article-published-with-change", "article"),
+				Arguments.of("article-published-with-change", "article"), Arguments.of("article-draft", "article"),
 				Arguments.of("article-published-with-change-from-newer-producer", "article"),
 				Arguments.of("article-withdrawn-with-change", "withdrawal"),
 				Arguments.of("event-published-with-change", "event"), Arguments.of("article-withdrawn", "withdrawal"),

@@ -158,6 +158,9 @@ public final class LocalPlatform implements AutoCloseable {
 		this.adminKey = PlatformHome.key(home, "admin");
 		Map<String, String> environment = ServiceEnvironment.of(this.settings, this.engines.kafkaBootstrapServers(),
 				this.engines.elasticsearchUris(), this.editorKey, this.adminKey);
+		// Preview links are signed with a key kept with the state, so a link still opens
+		// its item after a restart.
+		environment.put("CHANCERY_PREVIEWS_SECRET", PlatformHome.key(home, "previews"));
 		this.serviceEnvironment.putAll(environment);
 		Map<String, GuardedProcess> processes = new LinkedHashMap<>();
 		for (String service : SERVICES) {

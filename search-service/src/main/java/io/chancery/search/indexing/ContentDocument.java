@@ -54,7 +54,7 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 		OffsetDateTime when = (article.publishedAt() != null) ? article.publishedAt() : article.deliveredAt();
 		Instant sortDate = (when != null) ? when.toInstant() : article.updatedAt();
 		return new ContentDocument("article", article.id(), article.locale(), article.revision(),
-				withdrawn ? "withdrawn" : "published", MessageJson.mapper().convertValue(article.kind(), String.class),
+				status(article.status()), MessageJson.mapper().convertValue(article.kind(), String.class),
 				article.title(), article.lead(), text(article.body()), article.body(), article.deliveredAt(),
 				article.publishedAt(), null, sortDate, article.timeZone(), article.publishAt(), article.place(),
 				article.people(), article.tags(), article.sourceUrl(), null, null,
@@ -65,10 +65,10 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 	static ContentDocument of(Event event) {
 		boolean withdrawn = event.status() == ContentStatus.WITHDRAWN;
 		Instant sortDate = event.date().atStartOfDay(ZoneId.of(event.timeZone())).toInstant();
-		return new ContentDocument("event", event.id(), event.locale(), event.revision(),
-				withdrawn ? "withdrawn" : "published", null, event.title(), event.lead(), null, null, null, null,
-				event.date(), sortDate, event.timeZone(), event.publishAt(), null, null, null, null,
-				event.relatedArticleId(), (event.counter() != null) ? event.counter().caption() : null,
+		return new ContentDocument("event", event.id(), event.locale(), event.revision(), status(event.status()), null,
+				event.title(), event.lead(), null, null, null, null, event.date(), sortDate, event.timeZone(),
+				event.publishAt(), null, null, null, null, event.relatedArticleId(),
+				(event.counter() != null) ? event.counter().caption() : null,
 				withdrawn ? event.withdrawal().note() : null, withdrawn ? event.withdrawal().withdrawnAt() : null,
 				updated(event.majorChange(), sortDate, event.updatedAt()), note(event.majorChange()));
 	}
@@ -88,6 +88,18 @@ record ContentDocument(String type, String id, String locale, long revision, Str
 			return majorChange.at();
 		}
 		return published.isBefore(accepted) ? published : accepted;
+	}
+
+	/**
+	 * The status as reads filter on it: only {@code published} is listed or found; a
+	 * {@code draft} is shown to editors and preview links only.
+	 */
+	private static String status(ContentStatus status) {
+		return switch (status) {
+			case WITHDRAWN -> "withdrawn";
+			case DRAFT -> "draft";
+			case PUBLISHED -> "published";
+		};
 	}
 
 	private static @Nullable String note(@Nullable MajorChange majorChange) {

@@ -12,8 +12,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Admin routes and the audit need the admin role, the editorial record an editor or an
- * admin; reads, search and feeds are for anyone.
+ * Admin routes and the audit need the admin role, the editorial record (with drafts and
+ * preview links) an editor or an admin; reads, search, feeds and previews through a link
+ * are for anyone.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,6 +27,8 @@ class SecurityConfiguration {
 					.requestMatchers("/api/v1/admin/**", "/api/v1/editorial/audit", "/api/v1/editorial/audit.csv")
 					.hasRole("ADMIN")
 					.requestMatchers(HttpMethod.GET, "/api/v1/editorial/**")
+					.hasAnyRole("EDITOR", "ADMIN")
+					.requestMatchers(HttpMethod.POST, "/api/v1/editorial/*/*/*/preview-link")
 					.hasAnyRole("EDITOR", "ADMIN"));
 	}
 

@@ -48,6 +48,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> previewRefused(PreviewRefused ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.status()), ex.getMessage());
+		problem.setTitle("Preview link refused");
+		return problem(problem);
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> conflict(Conflict ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setTitle("Conflict");

@@ -112,6 +112,38 @@ class EditorialRecordTests {
 		assertThat(gateway.get(record + "/revisions", true)).isEqualTo(four);
 	}
 
+	@Test
+	void aDraftIsReadByEditorsAndThroughAPreviewLinkOnlyUntilItIsPublished() {
+		String id = this.id + "-d";
+		Map<String, Object> draft = article("Draft remarks", "Not yet.", null);
+		draft.put("id", id);
+		draft.put("draft", true);
+		assertThat(gateway.send("POST", "/api/v1/articles", json(draft)).statusCode()).isEqualTo(201);
+		String mirror = "/api/v1/editorial/articles/" + id + "/en";
+		SystemTests.awaitWithin(RECORDED_WITHIN, "the draft indexed",
+				() -> gateway.get(mirror, true).path("status").asString().equals("draft"));
+
+		assertThat(gateway.raw("/api/v1/articles/" + id + "?locale=en").statusCode()).isEqualTo(404);
+		assertThat(gateway.raw("/articles/" + id + "?locale=en").statusCode()).isEqualTo(404);
+		assertThat(gateway.raw(mirror).statusCode()).isEqualTo(401);
+		HttpResponse<String> link = gateway.send("POST", mirror + "/preview-link", null);
+		assertThat(link.statusCode()).as(link.body()).isEqualTo(200);
+		String url = MessageJson.mapper().readTree(link.body()).path("url").asString();
+		assertThat(url).startsWith(gateway.base() + "/preview/articles/" + id + "?locale=en&token=");
+		HttpResponse<String> page = gateway.raw(url.substring(gateway.base().length()));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Draft remarks", "note note-warning preview", "noindex");
+		assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+		HttpResponse<String> altered = gateway.raw(url.substring(gateway.base().length()) + "x");
+		assertThat(altered.statusCode()).isEqualTo(401);
+
+		draft.remove("draft");
+		assertThat(gateway.send("PUT", "/api/v1/articles/" + id + "/en", json(draft), "If-Match", "\"1\"").statusCode())
+			.isEqualTo(200);
+		SystemTests.awaitWithin(Duration.ofSeconds(2), "the published draft public",
+				() -> gateway.raw("/api/v1/articles/" + id + "?locale=en").statusCode() == 200);
+	}
+
 	private static JsonNode awaitRevisions(String record, int count) {
 		SystemTests.awaitWithin(RECORDED_WITHIN, count + " revisions recorded",
 				() -> gateway.get(record + "/revisions", true).path("revisions").size() == count);

@@ -77,7 +77,8 @@ public class PublicCaching implements GlobalFilter, Ordered {
 	 */
 	public Optional<String> policy(String path) {
 		if (path.equals("/api/v1/search/export") || path.equals("/api/v1/stream") || path.startsWith("/api/v1/admin")
-				|| path.startsWith("/api/v1/imports") || path.startsWith("/api/v1/editorial")) {
+				|| path.startsWith("/api/v1/imports") || path.startsWith("/api/v1/editorial")
+				|| path.startsWith("/api/v1/previews")) {
 			return Optional.empty();
 		}
 		if (path.startsWith("/api/v1/counters") || path.equals("/api/v1/clocks")) {

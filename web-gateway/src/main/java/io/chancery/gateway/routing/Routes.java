@@ -70,10 +70,16 @@ class Routes {
 						.path("/api/v1/editorial/audit.csv")
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
 						.uri(search))
+			.route("search-preview-links",
+					(route) -> route.method(HttpMethod.POST)
+						.and()
+						.path("/api/v1/editorial/*/*/*/preview-link")
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, readTimeout)
+						.uri(search))
 			.route("search-editorial",
 					(route) -> route.method(HttpMethod.GET, HttpMethod.HEAD)
 						.and()
-						.path("/api/v1/editorial/**")
+						.path("/api/v1/editorial/**", "/api/v1/previews/**")
 						.filters((filters) -> filters.retry(Routes::onceMoreUnanswered))
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, readTimeout)
 						.uri(search))

@@ -76,6 +76,8 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.pathMatchers(HttpMethod.GET, "/api/v1/editorial/**")
 				.hasAnyRole("EDITOR", "ADMIN")
+				.pathMatchers(HttpMethod.POST, "/api/v1/editorial/*/*/*/preview-link")
+				.hasAnyRole("EDITOR", "ADMIN")
 				.pathMatchers(HttpMethod.POST, "/api/v1/import")
 				.hasAnyRole("EDITOR", "ADMIN")
 				.pathMatchers(HttpMethod.GET, "/api/v1/imports/**")

@@ -37,10 +37,18 @@ import tools.jackson.databind.JsonNode;
 public record ItemView(String status, String type, String locale, @Nullable String kind, String title,
 		@Nullable String lead, String body, List<Fact> facts, @Nullable String withdrawal,
 		@Nullable String withdrawalNote, @Nullable String counterCaption, @Nullable String relatedArticle,
-		@Nullable String sourceUrl, @Nullable String update) {
+		@Nullable String sourceUrl, @Nullable String update, @Nullable String preview) {
+
+	/** The same item shown through a preview link, under the note that says so. */
+	ItemView previewed(String note) {
+		return new ItemView(this.status, this.type, this.locale, this.kind, this.title, this.lead, this.body,
+				this.facts, this.withdrawal, this.withdrawalNote, this.counterCaption, this.relatedArticle,
+				this.sourceUrl, this.update, note);
+	}
 
 	static ItemView notShown(String status, String type, String locale) {
-		return new ItemView(status, type, locale, null, "", null, "", List.of(), null, null, null, null, null, null);
+		return new ItemView(status, type, locale, null, "", null, "", List.of(), null, null, null, null, null, null,
+				null);
 	}
 
 	static ItemView of(JsonNode item, Words.In words, ZoneId siteZone, String defaultLocale) {
@@ -97,7 +105,7 @@ public record ItemView(String status, String type, String locale, @Nullable Stri
 				text(item, "lead", null), text(item, "body", ""), List.copyOf(facts), withdrawal, withdrawalNote,
 				text(item, "counterCaption", null),
 				(related != null) ? Page.link("/articles/" + related, locale, defaultLocale) : null,
-				httpUrl(text(item, "sourceUrl", null)), update);
+				httpUrl(text(item, "sourceUrl", null)), update, null);
 	}
 
 	private static List<Fact> searchLinks(JsonNode item, String field, String parameter, String label, String locale,

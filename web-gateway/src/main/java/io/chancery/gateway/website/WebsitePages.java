@@ -49,6 +49,9 @@ class WebsitePages {
 	/** A page whose data could not all be had, or that says why nothing is shown. */
 	private static final String NOT_KEPT = "no-cache";
 
+	/** A preview: never kept, since its link is revocable and its item not public. */
+	private static final String NOT_STORED = "no-store";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, TEMPLATES);
@@ -191,28 +194,55 @@ class WebsitePages {
 
 	/** An article or event in full, or the page that says why it is not shown. */
 	Mono<ServerResponse> item(String type, ServerRequest request) {
+		String collection = "event".equals(type) ? "events" : "articles";
+		return itemPage(request, type, "/api/v1/" + collection, null, keptAs("/api/v1/" + collection + "/{id}"));
+	}
+
+	/**
+	 * An article or event through a preview link an editor made: shown as its page will
+	 * be, under a note that it is not public, never indexed or kept by a cache; a link
+	 * that does not open it (altered, expired, another item's) answers 401 or 403 with a
+	 * page that says so.
+	 */
+	Mono<ServerResponse> preview(ServerRequest request) {
+		String collection = request.pathVariable("collection");
+		if (!collection.equals("articles") && !collection.equals("events")) {
+			return ServerResponse.notFound().build();
+		}
+		return itemPage(request, collection.equals("events") ? "event" : "article", "/api/v1/previews/" + collection,
+				request.queryParam("token").orElse(""), NOT_STORED);
+	}
+
+	/**
+	 * The page of the item named by the request's {@code id}, read from search-service's
+	 * {@code apiPath}/{id}.
+	 * @param token a preview link's token, which shows the item under the preview note;
+	 * none for the public page
+	 */
+	private Mono<ServerResponse> itemPage(ServerRequest request, String type, String apiPath, @Nullable String token,
+			String cacheControl) {
 		String id = request.pathVariable("id");
+		String collection = "event".equals(type) ? "events" : "articles";
 		return language(request).flatMap((language) -> {
-			String collection = "event".equals(type) ? "events" : "articles";
-			URI uri = this.search.uri("/api/v1/" + collection + "/{id}")
-				.queryParam("locale", language.locale())
-				.buildAndExpand(id)
-				.encode()
-				.toUri();
+			UriComponentsBuilder api = this.search.uri(apiPath + "/{id}").queryParam("locale", language.locale());
+			if (token != null) {
+				api.queryParam("token", token);
+			}
+			URI uri = api.buildAndExpand(id).encode().toUri();
 			String path = UriComponentsBuilder.fromPath("/" + collection + "/{id}")
 				.buildAndExpand(id)
 				.encode()
 				.toUriString();
 			return this.search.get(uri, ITEM_TIMEOUT)
-				.map((item) -> shown(item, type, path, language))
+				.map((item) -> shown(item, type, path, language, token != null))
 				.onErrorResume((ex) -> Mono.just(notShown(ex, type, path, language)))
-				.flatMap((rendered) -> html(request, rendered.status(), rendered.body(),
-						keptAs("/api/v1/" + collection + "/{id}")));
+				.flatMap((rendered) -> html(request, rendered.status(), rendered.body(), cacheControl));
 		});
 	}
 
-	private Rendered shown(JsonNode item, String type, String path, Words.In language) {
-		ItemView view = ItemView.of(item, language, this.site.zone(), this.words.defaultLocale());
+	private Rendered shown(JsonNode item, String type, String path, Words.In language, boolean preview) {
+		ItemView read = ItemView.of(item, language, this.site.zone(), this.words.defaultLocale());
+		ItemView view = preview ? read.previewed(language.t("article.preview")) : read;
 		String headline = view.title();
 		// The item in each language it has; the switch goes there, or to the listing.
 		List<String> locales = new java.util.ArrayList<>(List.of(language.locale()));
@@ -223,7 +253,7 @@ class WebsitePages {
 					Page.link(locales.contains(locale) ? path : "/archive", locale, this.words.defaultLocale()));
 		}
 		Page page = page("article", "article", headline + " \u2014 " + language.t("site.name"), headline, view.lead(),
-				path, language, "published".equals(view.status()), "article",
+				path, language, !preview && "published".equals(view.status()), "article",
 				structuredData(item, type, path, language.t(Words.SITE_NAME)),
 				locales.stream().filter(this.words::speaks).sorted().toList(), switchTo);
 		return new Rendered(HttpStatus.OK, render("item", Map.of("page", page, "item", view)));
@@ -242,6 +272,10 @@ class WebsitePages {
 		else if (status.value() == 410) {
 			shown = "gone";
 			titleKey = "article.gone.title";
+		}
+		else if (status.value() == 401 || status.value() == 403) {
+			shown = "refused";
+			titleKey = "article.preview-refused.title";
 		}
 		else {
 			status = HttpStatus.SERVICE_UNAVAILABLE;

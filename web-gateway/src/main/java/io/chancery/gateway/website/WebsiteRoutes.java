@@ -17,6 +17,7 @@ class WebsiteRoutes {
 		return RouterFunctions.route(GET("/"), pages::home)
 			.andRoute(GET("/articles/{id}"), (request) -> pages.item("article", request))
 			.andRoute(GET("/events/{id}"), (request) -> pages.item("event", request))
+			.andRoute(GET("/preview/{collection}/{id}"), pages::preview)
 			.andRoute(GET("/archive"), pages::archive)
 			.andRoute(GET("/search"), pages::search)
 			.andRoute(GET("/robots.txt"), sitemaps::robots)

@@ -123,17 +123,10 @@ class ContentController {
 		if ("gone".equals(content.status())) {
 			throw new Gone("The " + type + " '" + id + "' was withdrawn");
 		}
-		if (isEmbargoed(content)) {
+		if (!isPublic(content)) {
 			throw new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'");
 		}
-		Map<String, String> translations = new java.util.LinkedHashMap<>();
-		String path = "/api/v1/" + ("event".equals(type) ? "events/" : "articles/")
-				+ org.springframework.web.util.UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8)
-				+ "?locale=";
-		for (String other : this.items.translations(type, id, locale)) {
-			translations.put(other, path + other);
-		}
-		return ContentItem.of(content, translations);
+		return this.items.withTranslations(content);
 	}
 
 	private List<ContentSummary> related(String type, String id, HttpServletRequest request) throws IOException {
@@ -152,16 +145,18 @@ class ContentController {
 			}
 		}
 		this.items.item(type, id, locale)
-			.filter((content) -> "published".equals(content.status()) && !isEmbargoed(content))
+			.filter((content) -> "published".equals(content.status()) && isPublic(content))
 			.orElseThrow(() -> new NotFound("No " + type + " '" + id + "' in locale '" + locale + "'"));
 		return this.items.related(type, id, locale, count);
 	}
 
 	/**
-	 * Whether the item is scheduled for later by the server's clock, so not public yet.
+	 * Whether readers may see the item: not a draft, and not scheduled for later by the
+	 * server's clock.
 	 */
-	private static boolean isEmbargoed(StoredContent content) {
-		return content.publishAt() != null && content.publishAt().isAfter(java.time.Instant.now());
+	static boolean isPublic(StoredContent content) {
+		return !"draft".equals(content.status())
+				&& (content.publishAt() == null || !content.publishAt().isAfter(java.time.Instant.now()));
 	}
 
 	/** The one locale a request names, one the site publishes in, else the default. */

@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.chancery.search.elasticsearch.ContentIndex;
+import io.chancery.search.reading.ContentItem;
 import io.chancery.search.reading.ContentSummary;
 import io.chancery.search.reading.Queries;
 import io.chancery.search.reading.SearchAnswers;
@@ -45,6 +46,19 @@ class Items {
 		GetResponse<StoredContent> response = this.client
 			.get((get) -> get.index(ContentIndex.ALIAS).id(type + ":" + id + ":" + locale), StoredContent.class);
 		return (response.found()) ? Optional.ofNullable(response.source()) : Optional.empty();
+	}
+
+	/** An item as its page shows it, with the locales it is also public in. */
+	ContentItem withTranslations(StoredContent content) throws IOException {
+		Map<String, String> translations = new java.util.LinkedHashMap<>();
+		String path = "/api/v1/" + ("event".equals(content.type()) ? "events/" : "articles/")
+				+ org.springframework.web.util.UriUtils.encodePathSegment(content.id(),
+						java.nio.charset.StandardCharsets.UTF_8)
+				+ "?locale=";
+		for (String other : translations(content.type(), content.id(), content.locale())) {
+			translations.put(other, path + other);
+		}
+		return ContentItem.of(content, translations);
 	}
 
 	/** Items like the given one, by their text, newest revision of each. */

@@ -1,0 +1,33 @@
+package io.chancery.ingest.publishing;
+
+import io.chancery.contracts.Article;
+import io.chancery.contracts.ContentStatus;
+import io.chancery.contracts.Event;
+import io.chancery.contracts.MajorChange;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the writer keeps of an item's latest message beyond its revision, for the next
+ * change: its latest major change, which a minor change carries on, and whether it is a
+ * draft, which a change may only stay or leave. Travels in headers too, so the ledger is
+ * rebuilt without reading the messages.
+ *
+ * @param majorChange the item's latest major change
+ * @param draft whether the message is a draft
+ */
+public record ItemFacts(@Nullable MajorChange majorChange, boolean draft) {
+
+	static final ItemFacts NONE = new ItemFacts(null, false);
+
+	/** The facts of a message: an article's or event's, none for anything else. */
+	public static ItemFacts of(@Nullable Object message) {
+		if (message instanceof Article article) {
+			return new ItemFacts(article.majorChange(), article.status() == ContentStatus.DRAFT);
+		}
+		if (message instanceof Event event) {
+			return new ItemFacts(event.majorChange(), event.status() == ContentStatus.DRAFT);
+		}
+		return NONE;
+	}
+
+}
