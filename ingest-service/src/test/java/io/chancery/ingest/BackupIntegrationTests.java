@@ -91,6 +91,14 @@ class BackupIntegrationTests {
 			copied.add(summary(record).replace(copy + "-", "*-"));
 		}
 		assertThat(copied).containsExactlyElementsOf(original);
+		// The editorial record comes back with it: the same revisions, by the same
+		// author.
+		List<ConsumerRecord<String, byte[]>> record = TopicRecords.read(Infrastructure.shared().kafkaBootstrapServers(),
+				Topic.CONTENT_REVISIONS, (key) -> key.contains("/" + copy + "-"));
+		assertThat(record).hasSize(ours.size());
+		assertThat(record).extracting(
+				(revision) -> MessageJson.mapper().readTree(revision.value()).path("change").path("author").asString())
+			.containsOnly("api-key:test-editor");
 	}
 
 	private static JsonNode importLines(IngestClient client, List<String> lines, String key, int status)

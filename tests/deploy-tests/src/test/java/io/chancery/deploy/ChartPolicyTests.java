@@ -278,10 +278,12 @@ class ChartPolicyTests {
 	void eachServiceHasAKafkaUserWithOnlyTheAclsItNeeds() {
 		Manifests manifests = Chart.defaults();
 		Map<String, Set<String>> expected = new LinkedHashMap<>();
-		expected.put("ingest-service", Set.of("topic:articles:literal:Describe,Read,Write",
-				"topic:events:literal:Describe,Read,Write", "topic:site-details:literal:Describe,Read,Write",
-				"topic:content-revisions:literal:Describe,Write", "group:ingest-service-writers:literal:Describe,Read",
-				"transactionalId:ingest-service-:prefix:Describe,Write"));
+		expected.put("ingest-service",
+				Set.of("topic:articles:literal:Describe,Read,Write", "topic:events:literal:Describe,Read,Write",
+						"topic:site-details:literal:Describe,Read,Write",
+						"topic:content-revisions:literal:Describe,Read,Write",
+						"group:ingest-service-writers:literal:Describe,Read",
+						"transactionalId:ingest-service-:prefix:Describe,Write"));
 		expected.put("search-service",
 				Set.of("topic:articles:literal:Describe,Read", "topic:events:literal:Describe,Read",
 						"group:search-service:literal:Read", "topic:content-revisions:literal:Describe,Read",
