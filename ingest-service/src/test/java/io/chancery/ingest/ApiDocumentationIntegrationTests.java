@@ -38,6 +38,15 @@ class ApiDocumentationIntegrationTests {
 					.isEqualTo("#/components/schemas/Problem");
 			}
 		}
+		// Articles and events share their routes' code; each kind takes its own request.
+		for (String kind : new String[] { "articles", "events" }) {
+			String request = "#/components/schemas/" + ((kind.equals("articles")) ? "ArticleRequest" : "EventRequest");
+			assertThat(paths.at("/~1api~1v1~1" + kind + "/post/requestBody/content/application~1json/schema/$ref")
+				.asString()).isEqualTo(request);
+			assertThat(paths
+				.at("/~1api~1v1~1" + kind + "~1{id}~1{locale}/put/requestBody/content/application~1json/schema/$ref")
+				.asString()).isEqualTo(request);
+		}
 	}
 
 }

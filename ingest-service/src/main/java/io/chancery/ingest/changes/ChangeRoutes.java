@@ -71,6 +71,15 @@ public final class ChangeRoutes<R, M> {
 		this.clock = clock;
 	}
 
+	/**
+	 * Refuses a create that carries If-Match (428/412 as {@link Conditions} answers): an
+	 * existing item is changed with PUT.
+	 */
+	void noneToMatch(@Nullable String ifMatch) {
+		Conditions.noneToMatch(ifMatch, "to change an existing " + this.kind.importType() + ", PUT " + collection()
+				+ "/{id}/{locale} with If-Match");
+	}
+
 	/** Creates an item (or a new translation of one); 409 if that id and locale exist. */
 	public ResponseEntity<Change> create(R request, @Nullable String idempotencyKey) {
 		String id = Objects.requireNonNullElse(this.kind.id().apply(request), "");
