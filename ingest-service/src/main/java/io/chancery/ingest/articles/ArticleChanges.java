@@ -22,6 +22,7 @@ import io.chancery.ingest.validation.ContentProperties;
 import io.chancery.ingest.validation.HtmlSanitizer;
 import io.chancery.ingest.validation.Violations;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +49,7 @@ class ArticleChanges {
 	 * This kind of content as the change workflow and the import see it: one description
 	 * serves the routes and the import lines alike.
 	 */
+	@Bean("articleKind")
 	ChangeRoutes.Kind<ArticleRequest, Article> kind() {
 		return new ChangeRoutes.Kind<>("article", Topic.ARTICLES, EventType.ARTICLE_PUBLISHED,
 				EventType.ARTICLE_WITHDRAWN, ArticleRequest.class, Article.class, ArticleRequest::id,

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/articles")
 class ArticleController extends ContentController<ArticleRequest, Article> {
 
-	ArticleController(ArticleChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock,
-			EditorialRecord record) {
-		super(new ChangeRoutes<>(changes.kind(), publisher, json, clock, record));
+	ArticleController(ChangeRoutes.Kind<ArticleRequest, Article> kind, ContentPublisher publisher, JsonMapper json,
+			Clock clock, EditorialRecord record) {
+		super(new ChangeRoutes<>(kind, publisher, json, clock, record));
 	}
 
 }

@@ -18,6 +18,7 @@ import io.chancery.ingest.validation.HtmlSanitizer;
 import io.chancery.ingest.validation.Violations;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,7 @@ class EventChanges {
 	 * This kind of content as the change workflow and the import see it: one description
 	 * serves the routes and the import lines alike.
 	 */
+	@Bean("eventKind")
 	ChangeRoutes.Kind<EventRequest, Event> kind() {
 		return new ChangeRoutes.Kind<>("event", Topic.EVENTS, EventType.EVENT_PUBLISHED, EventType.EVENT_WITHDRAWN,
 				EventRequest.class, Event.class, EventRequest::id, EventRequest::locale, this::validate, this::event,

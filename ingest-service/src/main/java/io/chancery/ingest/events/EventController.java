@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/events")
 class EventController extends ContentController<EventRequest, Event> {
 
-	EventController(EventChanges changes, ContentPublisher publisher, JsonMapper json, Clock clock,
-			EditorialRecord record) {
-		super(new ChangeRoutes<>(changes.kind(), publisher, json, clock, record));
+	EventController(ChangeRoutes.Kind<EventRequest, Event> kind, ContentPublisher publisher, JsonMapper json,
+			Clock clock, EditorialRecord record) {
+		super(new ChangeRoutes<>(kind, publisher, json, clock, record));
 	}
 
 }

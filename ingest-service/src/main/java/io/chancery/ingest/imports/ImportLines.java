@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import io.chancery.ingest.changes.ChangeRoutes;
 import io.chancery.ingest.changes.ImportContext;
 import io.chancery.ingest.publishing.ContentPublisher.BatchItem;
 import io.chancery.ingest.validation.ContentProperties;
@@ -31,8 +33,17 @@ class ImportLines {
 
 	private final int maxLine;
 
-	ImportLines(List<ContentImporter> importers, JsonMapper json, ContentProperties properties) {
-		this.importers = importers.stream()
+	/**
+	 * @param importers the importers of kinds with a way of their own (site details)
+	 * @param kinds the kinds of content whose lines are their create requests
+	 */
+	ImportLines(List<ContentImporter> importers, List<ChangeRoutes.Kind<?, ?>> kinds, JsonMapper json,
+			ContentProperties properties) {
+		this.importers = Stream
+			.concat(importers.stream(),
+					kinds.stream()
+						.map((kind) -> ContentImporter.of(kind.importType(),
+								(line, context) -> kind.importLine(line, json, context))))
 			.collect(Collectors.toUnmodifiableMap(ContentImporter::type, Function.identity()));
 		this.json = json;
 		this.maxLine = (int) properties.maxImportLineSize().toBytes();

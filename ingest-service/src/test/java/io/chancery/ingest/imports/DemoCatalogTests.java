@@ -106,7 +106,7 @@ class DemoCatalogTests {
 	@EnableConfigurationProperties(ContentProperties.class)
 	@ComponentScan(basePackages = "io.chancery.ingest", useDefaultFilters = false,
 			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-					pattern = { "io\\.chancery\\.ingest\\.(articles|events|site)\\.\\w+(Changes|Import|Importer)",
+					pattern = { "io\\.chancery\\.ingest\\.(articles|events|site)\\.\\w+(Changes|Importer)",
 							"io\\.chancery\\.ingest\\.web\\.JsonConfiguration",
 							"io\\.chancery\\.ingest\\.imports\\.ImportLines" }))
 	static class ImportRules {
