@@ -15,9 +15,4 @@ import org.springframework.context.annotation.Import;
 @Import(ChanceryInfrastructureConfiguration.class)
 class CounterApplicationTests extends OperationalEndpointsContract {
 
-	@Override
-	protected String serviceName() {
-		return "counter-service";
-	}
-
 }

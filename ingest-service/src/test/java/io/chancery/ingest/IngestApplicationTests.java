@@ -15,9 +15,4 @@ import org.springframework.context.annotation.Import;
 @Import(ChanceryInfrastructureConfiguration.class)
 class IngestApplicationTests extends OperationalEndpointsContract {
 
-	@Override
-	protected String serviceName() {
-		return "ingest-service";
-	}
-
 }

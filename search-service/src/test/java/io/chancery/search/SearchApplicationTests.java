@@ -22,11 +22,6 @@ import static org.awaitility.Awaitility.await;
 @Import(ChanceryInfrastructureConfiguration.class)
 class SearchApplicationTests extends OperationalEndpointsContract {
 
-	@Override
-	protected String serviceName() {
-		return "search-service";
-	}
-
 	@Test
 	void indexingMetricsAreExposed() {
 		// Indexing latency (publish → indexed), bulk failures, dead letters, and the

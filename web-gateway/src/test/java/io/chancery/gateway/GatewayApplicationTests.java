@@ -21,11 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class GatewayApplicationTests extends OperationalEndpointsContract {
 
-	@Override
-	protected String serviceName() {
-		return "web-gateway";
-	}
-
 	@Test
 	void thePublicPortHasItsOwnHealthPaths() throws Exception {
 		assertThat(send(this.api + "/livez").statusCode()).isEqualTo(200);

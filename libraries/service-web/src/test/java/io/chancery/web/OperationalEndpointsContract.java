@@ -35,8 +35,12 @@ public abstract class OperationalEndpointsContract {
 	@Value("http://127.0.0.1:${local.server.port}")
 	protected String api;
 
-	/** The service's name, as {@code spring.application.name} gives it. */
-	protected abstract String serviceName();
+	/**
+	 * The service's name: its {@code spring.application.name}, which its build info must
+	 * give as the artifact and its metrics as the application.
+	 */
+	@Value("${spring.application.name}")
+	private String serviceName;
 
 	@Test
 	void livenessAndReadinessAreUp() throws Exception {
@@ -56,14 +60,15 @@ public abstract class OperationalEndpointsContract {
 	void infoSaysWhatRuns() throws Exception {
 		HttpResponse<String> response = send(this.management + "/actuator/info");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"artifact\":\"" + serviceName() + "\"").contains("\"java\"");
+		assertThat(response.body()).contains("\"artifact\":\"" + this.serviceName + "\"").contains("\"java\"");
 	}
 
 	@Test
 	void prometheusMetricsAreExposed() throws Exception {
 		HttpResponse<String> response = send(this.management + "/actuator/prometheus");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName() + "\"");
+		assertThat(response.body()).contains("jvm_memory_used_bytes")
+			.contains("application=\"" + this.serviceName + "\"");
 	}
 
 	@Test
