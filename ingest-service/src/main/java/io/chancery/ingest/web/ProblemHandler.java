@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.chancery.ingest.publishing.LedgerNotReady;
 import io.chancery.ingest.publishing.RevisionConflict;
 import io.chancery.ingest.validation.InvalidContent;
-import io.chancery.web.InvalidParameter;
+import io.chancery.web.ServiceProblemHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.WebUtils;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error a client sees, as RFC 9457 problem+json with a message an editor can act
@@ -37,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * else is a bug, logged, and reported without internals.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ServiceProblemHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -54,11 +53,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidParameter(InvalidParameter ex) {
-		return problem(ex.problem(), null);
-	}
-
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidContent ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 		problem.setTitle("Invalid content");
@@ -67,7 +61,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 					.stream()
 					.map((violation) -> Map.of("field", violation.field(), "message", violation.message()))
 					.toList());
-		return problem(problem, null);
+		return answer(problem, null);
 	}
 
 	@ExceptionHandler
@@ -81,14 +75,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (ex.currentRevision() != null) {
 			headers.setETag("\"" + ex.currentRevision() + "\"");
 		}
-		return problem(problem, headers);
+		return answer(problem, headers);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> reused(IdempotencyKeyReused ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 		problem.setTitle("Idempotency key reused");
-		return problem(problem, null);
+		return answer(problem, null);
 	}
 
 	@ExceptionHandler
@@ -101,7 +95,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			// refused write would cost the saturated replica more.
 			logger.debug("{}", ex.getMessage());
 		}
-		return serviceUnavailable(ex.getMessage(), ex.retryAfter().toSeconds());
+		return unavailable(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()),
+				ex.retryAfter().toSeconds());
 	}
 
 	/**
@@ -134,15 +129,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notReady(LedgerNotReady ex) {
-		return serviceUnavailable(ex.getMessage(), 2);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> bug(Exception ex) {
-		logger.error("Unexpected error", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side; it has been logged.");
-		return problem(problem, null);
+		return unavailable(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()), 2);
 	}
 
 	/**
@@ -193,20 +180,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		String line = message.lines().findFirst().orElse("");
 		return (line.length() > 200) ? line.substring(0, 200) + "…" : line;
-	}
-
-	private static ResponseEntity<ProblemDetail> serviceUnavailable(String detail, long retryAfterSeconds) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
-		return problem(problem, headers);
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem, @Nullable HttpHeaders headers) {
-		return ResponseEntity.status(problem.getStatus())
-			.headers(headers)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 }

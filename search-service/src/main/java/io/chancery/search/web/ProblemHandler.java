@@ -1,6 +1,6 @@
 package io.chancery.search.web;
 
-import io.chancery.web.InvalidParameter;
+import io.chancery.web.ServiceProblemHandler;
 import java.io.IOException;
 import java.net.ConnectException;
 
@@ -9,14 +9,11 @@ import co.elastic.clients.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Errors as RFC 9457 problem+json. Elasticsearch being unreachable or overloaded is a 503
@@ -24,65 +21,48 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * 5xx is a bug, logged.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ServiceProblemHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalid(InvalidParameter ex) {
-		return problem(ex.problem());
-	}
-
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Not found");
-		return problem(problem);
+		return answer(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage()), null);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> gone(Gone ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, ex.getMessage());
-		problem.setTitle("Withdrawn");
-		return problem(problem);
+		return answer(problem(HttpStatus.GONE, "Withdrawn", ex.getMessage()), null);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> previewRefused(PreviewRefused ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.status()), ex.getMessage());
-		problem.setTitle("Preview link refused");
-		return problem(problem);
+		return answer(problem(HttpStatus.valueOf(ex.status()), "Preview link refused", ex.getMessage()), null);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> conflict(Conflict ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Conflict");
-		return problem(problem);
+		return answer(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()), null);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> busy(Busy ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Too busy");
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Too busy", ex.getMessage());
 		problem.setProperty("retryAfterSeconds", ex.retryAfterSeconds());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return unavailable(problem, ex.retryAfterSeconds());
 	}
 
 	@ExceptionHandler({ TransportException.class, ConnectException.class })
-	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+	ResponseEntity<ProblemDetail> unreachable(Exception ex) {
 		logger.warn("Elasticsearch unreachable: {}", ex.toString());
-		return unavailable();
+		return elasticsearchUnavailable();
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> elasticsearch(ElasticsearchException ex) {
 		if (ex.status() == 429 || ex.status() >= 500) {
 			logger.warn("Elasticsearch overloaded or failing: {}", ex.toString());
-			return unavailable();
+			return elasticsearchUnavailable();
 		}
 		return bug(ex);
 	}
@@ -90,28 +70,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> io(IOException ex) {
 		logger.warn("Elasticsearch unreachable: {}", ex.toString());
-		return unavailable();
+		return elasticsearchUnavailable();
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> bug(Exception ex) {
-		logger.error("Unexpected error", ex);
-		return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side; it has been logged."));
-	}
-
-	private static ResponseEntity<ProblemDetail> unavailable() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"Search is temporarily unavailable; try again shortly.");
-		problem.setTitle("Service unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	private static ResponseEntity<ProblemDetail> elasticsearchUnavailable() {
+		return unavailable(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+				"Search is temporarily unavailable; try again shortly."), 5);
 	}
 
 }
