@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,37 +24,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IngestIntegrationTest
 class BackupIntegrationTests {
 
-	@Value("http://127.0.0.1:${local.server.port}")
-	private String base;
-
-	@Value("http://127.0.0.1:${local.management.port}")
-	private String management;
+	@Autowired
+	private IngestClient client;
 
 	@Test
 	void theExportRestoresTheSameHistoryAndARestoreRunTwiceChangesNothing() throws Exception {
-		IngestClient client = new IngestClient(this.base);
-		IngestClient.awaitReady(this.management);
 		String run = "bk" + UUID.randomUUID().toString().substring(0, 6);
 		// A history: an article edited then withdrawn with a note, one withdrawn for
 		// good,
 		// an event with its counter.
-		assertThat(client
+		assertThat(this.client
 			.asEditor("PUT", "/api/v1/articles/" + run + "-a/en", Fixtures.article(run + "-a", "en", "First words"))
 			.statusCode()).isIn(200, 201);
-		assertThat(client
+		assertThat(this.client
 			.asEditor("PUT", "/api/v1/articles/" + run + "-a/en", Fixtures.article(run + "-a", "en", "Second thoughts"))
 			.statusCode()).isEqualTo(200);
-		assertThat(client.asEditor("DELETE", "/api/v1/articles/" + run + "-a/en?note=Superseded", null).statusCode())
+		assertThat(
+				this.client.asEditor("DELETE", "/api/v1/articles/" + run + "-a/en?note=Superseded", null).statusCode())
 			.isEqualTo(200);
-		assertThat(client
+		assertThat(this.client
 			.asEditor("PUT", "/api/v1/articles/" + run + "-b/ru", Fixtures.article(run + "-b", "ru", "Gone soon"))
 			.statusCode()).isIn(200, 201);
-		assertThat(client.asEditor("DELETE", "/api/v1/articles/" + run + "-b/ru", null).statusCode()).isEqualTo(200);
-		assertThat(client.asEditor("PUT", "/api/v1/events/" + run + "-e/en", Fixtures.event(run + "-e", "en"))
+		assertThat(this.client.asEditor("DELETE", "/api/v1/articles/" + run + "-b/ru", null).statusCode())
+			.isEqualTo(200);
+		assertThat(this.client.asEditor("PUT", "/api/v1/events/" + run + "-e/en", Fixtures.event(run + "-e", "en"))
 			.statusCode()).isIn(200, 201);
 
-		assertThat(client.asEditor("GET", "/api/v1/admin/export", null).statusCode()).isEqualTo(403);
-		HttpResponse<String> export = client.send("GET", "/api/v1/admin/export", null, null, "X-Api-Key",
+		assertThat(this.client.asEditor("GET", "/api/v1/admin/export", null).statusCode()).isEqualTo(403);
+		HttpResponse<String> export = this.client.send("GET", "/api/v1/admin/export", null, null, "X-Api-Key",
 				IngestClient.ADMIN_KEY);
 		assertThat(export.statusCode()).isEqualTo(200);
 		assertThat(export.headers().firstValue("Content-Type"))
@@ -68,7 +65,7 @@ class BackupIntegrationTests {
 
 		// Where the items are, the restore changes nothing.
 		int before = records(run).size();
-		JsonNode again = importLines(client, ours, IngestClient.ADMIN_KEY, 200);
+		JsonNode again = importLines(this.client, ours, IngestClient.ADMIN_KEY, 200);
 		assertThat(again.get("accepted").asLong()).isEqualTo(ours.size());
 		assertThat(records(run)).hasSize(before);
 
@@ -78,9 +75,9 @@ class BackupIntegrationTests {
 		List<String> elsewhere = ours.stream()
 			.map((line) -> line.replace("\"" + run + "-", "\"" + copy + "-"))
 			.toList();
-		JsonNode refused = importLines(client, elsewhere, IngestClient.EDITOR_KEY, 422);
+		JsonNode refused = importLines(this.client, elsewhere, IngestClient.EDITOR_KEY, 422);
 		assertThat(refused.get("rejections").get(0).get("reason").asString()).contains("admin");
-		JsonNode restored = importLines(client, elsewhere, IngestClient.ADMIN_KEY, 200);
+		JsonNode restored = importLines(this.client, elsewhere, IngestClient.ADMIN_KEY, 200);
 		assertThat(restored.get("accepted").asLong()).isEqualTo(ours.size());
 		List<String> original = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records(run)) {

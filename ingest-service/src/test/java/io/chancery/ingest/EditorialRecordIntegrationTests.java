@@ -15,10 +15,9 @@ import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.infrastructure.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,21 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IngestIntegrationTest
 class EditorialRecordIntegrationTests {
 
-	@Value("http://127.0.0.1:${local.server.port}")
-	private String base;
-
-	@Value("http://127.0.0.1:${local.management.port}")
-	private String management;
-
+	@Autowired
 	private IngestClient client;
 
 	private final String id = "er-" + UUID.randomUUID().toString().substring(0, 8);
-
-	@BeforeEach
-	void ready() {
-		this.client = new IngestClient(this.base);
-		IngestClient.awaitReady(this.management);
-	}
 
 	@Test
 	void fourChangesByTwoKeysAreKeptWithTheirAuthorsAndNotes() throws Exception {

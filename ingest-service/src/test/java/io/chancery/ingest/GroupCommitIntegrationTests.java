@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,12 +37,7 @@ class GroupCommitIntegrationTests {
 
 	private static final int WRITERS = 24;
 
-	@Value("http://127.0.0.1:${local.server.port}")
-	private String base;
-
-	@Value("http://127.0.0.1:${local.management.port}")
-	private String management;
-
+	@Autowired
 	private IngestClient client;
 
 	private ExecutorService pool;
@@ -51,9 +46,7 @@ class GroupCommitIntegrationTests {
 
 	@BeforeEach
 	void ready() {
-		this.client = new IngestClient(this.base);
 		this.pool = Executors.newFixedThreadPool(WRITERS);
-		IngestClient.awaitReady(this.management);
 	}
 
 	@AfterEach

@@ -13,7 +13,7 @@ import io.chancery.infrastructure.Infrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,16 +25,11 @@ import static org.awaitility.Awaitility.await;
 @IngestIntegrationTest
 class ImportIntegrationTests {
 
-	@Value("http://127.0.0.1:${local.server.port}")
-	private String base;
-
-	@Value("http://127.0.0.1:${local.management.port}")
-	private String management;
+	@Autowired
+	private IngestClient client;
 
 	@Test
 	void tenThousandLinesWithSomeBadOnes() throws Exception {
-		IngestClient client = new IngestClient(this.base);
-		IngestClient.awaitReady(this.management);
 		String run = "imp-" + UUID.randomUUID().toString().substring(0, 6);
 		StringBuilder ndjson = new StringBuilder();
 		Set<Long> badLines = new HashSet<>();
@@ -71,8 +66,8 @@ class ImportIntegrationTests {
 			}
 		}
 		long started = System.nanoTime();
-		HttpResponse<String> response = client.send("POST", "/api/v1/import", "application/x-ndjson", ndjson.toString(),
-				"X-Api-Key", IngestClient.EDITOR_KEY, "Import-Id", run);
+		HttpResponse<String> response = this.client.send("POST", "/api/v1/import", "application/x-ndjson",
+				ndjson.toString(), "X-Api-Key", IngestClient.EDITOR_KEY, "Import-Id", run);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode report = MessageJson.mapper().readTree(response.body());
@@ -84,7 +79,7 @@ class ImportIntegrationTests {
 		assertThat(rejected).containsExactlyInAnyOrderElementsOf(badLines);
 		assertThat(report.get("rejections").toString()).contains("locale must be one of");
 
-		HttpResponse<String> progress = client.send("GET", "/api/v1/imports/" + run, null, null, "X-Api-Key",
+		HttpResponse<String> progress = this.client.send("GET", "/api/v1/imports/" + run, null, null, "X-Api-Key",
 				IngestClient.EDITOR_KEY);
 		assertThat(progress.body()).contains("\"state\":\"completed\"");
 

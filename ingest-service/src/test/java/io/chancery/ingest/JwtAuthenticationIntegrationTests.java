@@ -26,10 +26,9 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * wrong-role tokens may not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ChanceryInfrastructureConfiguration.class)
+@Import({ ChanceryInfrastructureConfiguration.class, IngestClients.class })
 class JwtAuthenticationIntegrationTests {
 
 	private static final String ISSUER = "https://login.example.org/realms/chancery";
@@ -91,19 +90,8 @@ class JwtAuthenticationIntegrationTests {
 		}
 	}
 
-	@Value("http://127.0.0.1:${local.server.port}")
-	private String base;
-
-	@Value("http://127.0.0.1:${local.management.port}")
-	private String management;
-
+	@Autowired
 	private IngestClient client;
-
-	@BeforeEach
-	void ready() {
-		this.client = new IngestClient(this.base);
-		IngestClient.awaitReady(this.management);
-	}
 
 	@Test
 	void editorTokenMayWrite() throws Exception {

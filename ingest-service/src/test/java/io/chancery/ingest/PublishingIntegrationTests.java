@@ -14,10 +14,9 @@ import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.infrastructure.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,21 +27,10 @@ import static org.awaitility.Awaitility.await;
 @IngestIntegrationTest
 class PublishingIntegrationTests {
 
-	@Value("http://127.0.0.1:${local.server.port}")
-	private String base;
-
-	@Value("http://127.0.0.1:${local.management.port}")
-	private String management;
-
+	@Autowired
 	private IngestClient client;
 
 	private final String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
-
-	@BeforeEach
-	void ready() {
-		this.client = new IngestClient(this.base);
-		IngestClient.awaitReady(this.management);
-	}
 
 	@Test
 	void createdArticleIsOnItsTopicWithKeyHeadersRevisionAndTrace() throws Exception {

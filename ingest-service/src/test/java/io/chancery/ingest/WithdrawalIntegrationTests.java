@@ -16,10 +16,9 @@ import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,21 +31,10 @@ import static org.awaitility.Awaitility.await;
 @IngestIntegrationTest
 class WithdrawalIntegrationTests {
 
-	@Value("http://127.0.0.1:${local.server.port}")
-	private String base;
-
-	@Value("http://127.0.0.1:${local.management.port}")
-	private String management;
-
+	@Autowired
 	private IngestClient client;
 
 	private final String id = "wd-" + UUID.randomUUID().toString().substring(0, 8);
-
-	@BeforeEach
-	void ready() {
-		this.client = new IngestClient(this.base);
-		IngestClient.awaitReady(this.management);
-	}
 
 	@Test
 	void noteOnAnItemWithdrawnForGoodIsGoneAndWritesNothing() throws Exception {
