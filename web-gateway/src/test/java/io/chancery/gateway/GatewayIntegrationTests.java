@@ -23,8 +23,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,10 +53,13 @@ class GatewayIntegrationTests {
 
 	static final String ADMIN_KEY = "admin-key-for-tests";
 
+	@RegisterExtension
 	private static final Upstream search = new Upstream("search-service");
 
+	@RegisterExtension
 	private static final Upstream ingest = new Upstream("ingest-service");
 
+	@RegisterExtension
 	private static final Upstream counter = new Upstream("counter-service");
 
 	private static final KeyPair signing = keys();
@@ -85,13 +88,6 @@ class GatewayIntegrationTests {
 						+ Base64.getMimeEncoder().encodeToString(signing.getPublic().getEncoded())
 						+ "\n-----END PUBLIC KEY-----\n");
 		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
-	}
-
-	@AfterAll
-	static void stop() {
-		search.close();
-		ingest.close();
-		counter.close();
 	}
 
 	@ParameterizedTest(name = "{0} {1} → {2}")

@@ -11,9 +11,9 @@ import java.util.Map;
 import io.chancery.contracts.PartitionOwner;
 import io.chancery.gateway.Upstream.Reply;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,9 +39,11 @@ class OwnerRoutingTests {
 	private static final int PARTITIONS = 3;
 
 	/** ingest-service's address: any replica, which passes changes on to the owner. */
+	@RegisterExtension
 	private static final Upstream service = new Upstream("ingest-service");
 
 	/** The replica that writes the partition of {@link #KEY}. */
+	@RegisterExtension
 	private static final Upstream owner = new Upstream("owner");
 
 	private static final String ID = "a-2026-0001";
@@ -59,12 +61,6 @@ class OwnerRoutingTests {
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
 		registry.add("chancery.upstreams.ingest", service::uri);
-	}
-
-	@AfterAll
-	static void stop() {
-		service.close();
-		owner.close();
 	}
 
 	@BeforeEach

@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"chancery.security.api-keys[0].sha256=0ee0236fa1df97bcc4629f2df81dfa0b0eeab9f90538e4731df78de94f34e4b2" })
 class RateLimitTests {
 
+	@RegisterExtension
 	private static final Upstream search = new Upstream("search-service");
 
 	@Value("http://127.0.0.1:${local.server.port}")
@@ -33,11 +34,6 @@ class RateLimitTests {
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
 		registry.add("chancery.upstreams.search", search::uri);
-	}
-
-	@AfterAll
-	static void stop() {
-		search.close();
 	}
 
 	@Test

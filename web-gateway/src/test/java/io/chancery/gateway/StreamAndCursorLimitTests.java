@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,8 +33,10 @@ import static org.awaitility.Awaitility.await;
 				"chancery.limits.cursors-per-minute=3", "chancery.limits.exports-per-minute=2" })
 class StreamAndCursorLimitTests {
 
+	@RegisterExtension
 	private static final Upstream counter = new Upstream("counter-service").stream("/api/v1/counters/stream");
 
+	@RegisterExtension
 	private static final Upstream search = new Upstream("search-service")
 		.answer("/api/v1/search", "{\"total\":0,\"results\":[]}")
 		.answer("/api/v1/search/export", "{}");
@@ -51,12 +53,6 @@ class StreamAndCursorLimitTests {
 	static void upstreams(DynamicPropertyRegistry registry) {
 		registry.add("chancery.upstreams.counter", counter::uri);
 		registry.add("chancery.upstreams.search", search::uri);
-	}
-
-	@AfterAll
-	static void stop() {
-		counter.close();
-		search.close();
 	}
 
 	@ParameterizedTest

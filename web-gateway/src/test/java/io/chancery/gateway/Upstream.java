@@ -1,5 +1,7 @@
 package io.chancery.gateway;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -31,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  * are about the gateway; the services themselves are tested on the real engines, and the
  * system tests run the whole stack.
  */
-public final class Upstream implements AutoCloseable {
+public final class Upstream implements AutoCloseable, AfterAllCallback {
 
 	/** Tells a stream's writer that the stand-in is closing. */
 	private static final String CLOSE = "\u0000close";
@@ -213,6 +215,15 @@ public final class Upstream implements AutoCloseable {
 			parameters.computeIfAbsent(key, (name) -> new ArrayList<>()).add(value);
 		}
 		return parameters;
+	}
+
+	/**
+	 * Stops the stand-in after its test class, when registered as the class's extension
+	 * ({@code @RegisterExtension static final Upstream}).
+	 */
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	@Override

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,8 +32,10 @@ class WriteAdmissionTests {
 
 	private static final Duration SLOW = Duration.ofSeconds(3);
 
+	@RegisterExtension
 	private static final Upstream ingest = new Upstream("ingest-service");
 
+	@RegisterExtension
 	private static final Upstream search = new Upstream("search-service");
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -48,12 +50,6 @@ class WriteAdmissionTests {
 	static void upstreams(DynamicPropertyRegistry registry) {
 		registry.add("chancery.upstreams.ingest", ingest::uri);
 		registry.add("chancery.upstreams.search", search::uri);
-	}
-
-	@AfterAll
-	static void stop() {
-		ingest.close();
-		search.close();
 	}
 
 	@Test
