@@ -472,6 +472,42 @@ class SearchIntegrationTests {
 		this.content.awaitTotal("/api/v1/search?tag=" + this.tag + "-dl", 1);
 	}
 
+	@Test
+	void aReplayedRevisionGoesBackToTheEditorialRecordAndNeverToTheContentIndex() throws Exception {
+		// A revision of an item that is not (or no longer) public, dead-lettered by the
+		// editorial record's consumer: replayed into the content index it would come
+		// back.
+		String id = this.p + "dl-revision";
+		try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+				java.util.Map.of("bootstrap.servers",
+						io.chancery.infrastructure.Infrastructure.shared().kafkaBootstrapServers()),
+				new org.apache.kafka.common.serialization.StringSerializer(),
+				new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+			var letter = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(
+					io.chancery.contracts.Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName(), "articles/" + id + ":en",
+					io.chancery.contracts.MessageJson.mapper()
+						.writeValueAsBytes(article(id, "en", 1, ArticleKind.ARTICLE, "Withdrawn for good since", null,
+								"<p>Gone</p>", "2016-01-01T10:00:00Z", List.of(), List.of(this.tag + "-dlr"))));
+			letter.headers().add("event-type", "article-published".getBytes(StandardCharsets.UTF_8));
+			letter.headers()
+				.add("dead-letter-origin", io.chancery.kafka.DeadLetterWriter.origin("content-revisions", 1, 7)
+					.getBytes(StandardCharsets.UTF_8));
+			letter.headers().add("dead-letter-cause", "a bug since fixed".getBytes(StandardCharsets.UTF_8));
+			producer.send(letter).get();
+		}
+		long from = this.content.adminGet("/api/v1/admin/dead-letters?limit=1000").get("end").asLong() - 1;
+		JsonNode report = io.chancery.contracts.MessageJson.mapper()
+			.readTree(this.content.adminPost("/api/v1/admin/dead-letters/replay?from=" + from).body());
+		assertThat(report.get("indexed").asLong()).isEqualTo(1);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					this.content.adminGet("/api/v1/editorial/articles/" + id + "/en/revisions").toString())
+				.contains("Withdrawn for good since"));
+		assertThat(this.content.send("/api/v1/articles/" + id + "?locale=en").statusCode()).isEqualTo(404);
+		assertThat(search("q=Withdrawn").get("total").asLong()).isZero();
+	}
+
 	private JsonNode search(String parameters) {
 		return this.content.get("/api/v1/search?tag=" + this.tag + "&" + parameters);
 	}

@@ -73,6 +73,16 @@ public final class DeadLetterWriter implements AutoCloseable {
 		return topic + "-" + partition + "@" + offset;
 	}
 
+	/**
+	 * The topic of an origin as {@link #origin} wrote it, or {@code null} if there is
+	 * none (a letter from before the header, or written by hand).
+	 */
+	public static @Nullable String originTopic(@Nullable String origin) {
+		int at = (origin != null) ? origin.lastIndexOf('@') : -1;
+		int partition = (at > 0) ? origin.lastIndexOf('-', at) : -1;
+		return (partition > 0) ? origin.substring(0, partition) : null;
+	}
+
 	/** Writes {@code record} as a dead letter; see {@link #write(Letter)}. */
 	public void write(ConsumerRecord<String, byte[]> record, String cause) {
 		Header type = record.headers().lastHeader(EventType.HEADER);

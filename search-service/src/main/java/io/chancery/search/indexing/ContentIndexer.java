@@ -98,8 +98,16 @@ class ContentIndexer {
 	 * alias: one document per revision, never replaced.
 	 */
 	void indexRevisions(List<IncomingRecord> records) {
-		write(records, (record) -> Optional.of(RevisionDocument.of(record)), RevisionsIndex.ALIAS,
-				this.deadLetters::send, false);
+		writeRevisions(records, this.deadLetters::send);
+	}
+
+	/**
+	 * Writes records of {@code content-revisions} into the editorial record, retrying
+	 * transient failures until they pass.
+	 * @param poison told about each record that can never be indexed, with the cause
+	 */
+	void writeRevisions(List<IncomingRecord> records, Poison poison) {
+		write(records, (record) -> Optional.of(RevisionDocument.of(record)), RevisionsIndex.ALIAS, poison, false);
 	}
 
 	private void write(List<IncomingRecord> records,

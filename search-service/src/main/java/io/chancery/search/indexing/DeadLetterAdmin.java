@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.chancery.contracts.Topic;
 import io.chancery.kafka.DeadLetterReader;
+import io.chancery.kafka.DeadLetterWriter;
 import io.chancery.kafka.DeadLetterReader.DeadLetterPage;
 import io.chancery.kafka.DeadLetterReader.Failure;
 import io.chancery.kafka.DeadLetterReader.ReplayReport;
@@ -37,16 +38,27 @@ class DeadLetterAdmin {
 		return this.reader.page(from, limit);
 	}
 
-	/** Runs every dead letter from {@code from} on through the indexer again. */
+	/**
+	 * Runs every dead letter from {@code from} on through the indexer again, each into
+	 * what its origin feeds: a letter from {@code content-revisions} into the editorial
+	 * record, any other into the content index. A revision replayed into the content
+	 * index would bring back an item withdrawn for good.
+	 */
 	ReplayReport replay(long from) {
 		return this.reader.replay(from, (letters) -> {
-			List<IncomingRecord> batch = new ArrayList<>();
+			List<IncomingRecord> content = new ArrayList<>();
+			List<IncomingRecord> revisions = new ArrayList<>();
 			for (ConsumerRecord<byte[], byte[]> letter : letters) {
-				batch.add(IncomingRecord.from(letter));
+				String origin = DeadLetterWriter
+					.originTopic(DeadLetterReader.DeadLetter.header(letter, DeadLetterWriter.ORIGIN));
+				(Topic.CONTENT_REVISIONS.wireName().equals(origin) ? revisions : content)
+					.add(IncomingRecord.from(letter));
 			}
 			List<Failure> failures = new ArrayList<>();
-			this.indexer.write(batch, ContentIndex.ALIAS,
+			this.indexer.write(content, ContentIndex.ALIAS,
 					(record, cause) -> failures.add(new Failure(record.offset(), cause)), false);
+			this.indexer.writeRevisions(revisions,
+					(record, cause) -> failures.add(new Failure(record.offset(), cause)));
 			return failures;
 		});
 	}
