@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.chancery.search.reading.ContentSearch;
 import io.chancery.search.reading.Dimension;
 import io.chancery.search.reading.Order;
 import io.chancery.search.reading.ReadingLimits;
 import io.chancery.search.reading.ReadingProperties;
-import io.chancery.search.reading.SearchPage;
+import io.chancery.search.reading.RecordingSearch;
 import io.chancery.search.reading.SearchQuery;
 import io.chancery.search.reading.StoredContent;
 import io.chancery.web.StrictQueryAutoConfiguration;
@@ -60,14 +58,14 @@ class ContentControllerTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private Recording index;
+	private RecordingSearch index;
 
 	@Autowired
 	private Stored stored;
 
 	@AfterEach
 	void forget() {
-		this.index.asked.clear();
+		this.index.forget();
 		this.stored.items.clear();
 	}
 
@@ -77,7 +75,7 @@ class ContentControllerTests {
 		this.mvc.perform(get("/api/v1/events")).andExpect(status().isOk());
 		this.mvc.perform(get("/api/v1/archive").param("year", "2026").param("month", "2")).andExpect(status().isOk());
 
-		assertThat(this.index.asked).satisfiesExactly((articles) -> {
+		assertThat(this.index.asked()).satisfiesExactly((articles) -> {
 			assertThat(articles.filters()).containsEntry(Dimension.TYPE, List.of("article"))
 				.containsEntry(Dimension.KIND, List.of("speech"));
 			assertThat(articles.order()).isEqualTo(Order.NEWEST);
@@ -102,7 +100,7 @@ class ContentControllerTests {
 		this.mvc.perform(get("/api/v1/archive").param("month", "13").param("year", "2026"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("month"));
-		assertThat(this.index.asked).isEmpty();
+		assertThat(this.index.asked()).isEmpty();
 	}
 
 	@Test
@@ -148,32 +146,13 @@ class ContentControllerTests {
 	static class Index {
 
 		@Bean
-		Recording index(ReadingLimits limits) {
-			return new Recording(limits);
+		RecordingSearch index(ReadingLimits limits) {
+			return new RecordingSearch(limits);
 		}
 
 		@Bean
 		Stored stored() {
 			return new Stored();
-		}
-
-	}
-
-	/** Answers every listing with an empty page and remembers what it was asked. */
-	static class Recording extends ContentSearch {
-
-		final List<SearchQuery> asked = new CopyOnWriteArrayList<>();
-
-		Recording(ReadingLimits limits) {
-			// No client: only search is asked, and it answers by itself.
-			super(null, null, limits);
-		}
-
-		@Override
-		public SearchPage search(SearchQuery query) {
-			this.asked.add(query);
-			return new SearchPage(0, query.page(), query.size(), 0, query.order().parameter(), List.of(), null, null,
-					null, null);
 		}
 
 	}

@@ -1,14 +1,12 @@
 package io.chancery.search.reading.search;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.chancery.search.reading.ContentSearch;
 import io.chancery.search.reading.Dimension;
 import io.chancery.search.reading.Order;
 import io.chancery.search.reading.ReadingLimits;
 import io.chancery.search.reading.ReadingProperties;
-import io.chancery.search.reading.SearchPage;
+import io.chancery.search.reading.RecordingSearch;
 import io.chancery.search.reading.SearchQuery;
 import io.chancery.web.StrictQueryAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -53,11 +51,11 @@ class SearchControllerTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private Recording index;
+	private RecordingSearch index;
 
 	@AfterEach
 	void forget() {
-		this.index.asked.clear();
+		this.index.forget();
 	}
 
 	@Test
@@ -66,7 +64,7 @@ class SearchControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(0));
 
-		assertThat(this.index.asked).singleElement().satisfies((query) -> {
+		assertThat(this.index.asked()).singleElement().satisfies((query) -> {
 			assertThat(query.text()).isEqualTo("treaty");
 			assertThat(query.filters()).containsEntry(Dimension.KIND, List.of("speech", "interview"));
 			assertThat(query.order()).isEqualTo(Order.RELEVANCE);
@@ -94,34 +92,15 @@ class SearchControllerTests {
 			.andExpect(jsonPath("$.parameter").value("q"));
 		this.mvc.perform(post("/api/v1/search").param("q", "treaty")).andExpect(status().isMethodNotAllowed());
 
-		assertThat(this.index.asked).isEmpty();
+		assertThat(this.index.asked()).isEmpty();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Index {
 
 		@Bean
-		Recording index(ReadingLimits limits) {
-			return new Recording(limits);
-		}
-
-	}
-
-	/** Answers every search with an empty page and remembers what it was asked. */
-	static class Recording extends ContentSearch {
-
-		final List<SearchQuery> asked = new CopyOnWriteArrayList<>();
-
-		Recording(ReadingLimits limits) {
-			// No client: only search is asked, and it answers by itself.
-			super(null, null, limits);
-		}
-
-		@Override
-		public SearchPage search(SearchQuery query) {
-			this.asked.add(query);
-			return new SearchPage(0, query.page(), query.size(), 0, query.order().parameter(), List.of(), null, null,
-					null, null);
+		RecordingSearch index(ReadingLimits limits) {
+			return new RecordingSearch(limits);
 		}
 
 	}
