@@ -5,27 +5,17 @@ import io.chancery.contracts.ChangeAction;
 import io.chancery.contracts.Event;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.Topic;
+import io.chancery.ingest.WriteRouteTest;
 import io.chancery.ingest.publishing.ContentPublisher;
 import io.chancery.ingest.publishing.Payload;
 import io.chancery.ingest.publishing.Previous;
 import io.chancery.ingest.publishing.Publication;
 import io.chancery.ingest.publishing.Published;
-import io.chancery.ingest.validation.ContentProperties;
-import io.chancery.ingest.web.Forwarding;
-import io.chancery.web.StrictQueryAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,14 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * publisher does with a message on the real broker is PublishingIntegrationTests'
  * subject; the security chain's, the gateway's and the service's own engine tests.
  */
-@WebMvcTest(useDefaultFilters = false,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = { "io\\.chancery\\.ingest\\.(articles|events)\\.\\w+(Controller|Changes)",
-						"io\\.chancery\\.ingest\\.web\\.(ProblemHandler|JsonConfiguration)" }))
-@AutoConfigureMockMvc(addFilters = false)
-@ImportAutoConfiguration(StrictQueryAutoConfiguration.class)
-@EnableConfigurationProperties(ContentProperties.class)
-@WithMockUser("api-key:test-editor")
+@WriteRouteTest
 class ContentControllerTests {
 
 	private static final String ARTICLE = """
@@ -69,14 +52,8 @@ class ContentControllerTests {
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private ContentPublisher publisher;
-
-	@MockitoBean
-	private Forwarding forwarding;
-
-	@MockitoBean
-	private EditorialRecord record;
 
 	@Test
 	void anArticleBecomesTheMessageThePublisherStampsAndTheAnswerCarriesItsRevision() throws Exception {
