@@ -22,16 +22,18 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * A web slice of the write routes without Kafka: the service's own controllers, kinds,
- * problem handler and JSON settings, an editor signed in, and the publisher (with what
- * passes changes on and reads the editorial record) as Mockito beans a test stubs and
- * checks. The security chain is left out: its rules are the engine tests' and the
- * gateway's subject.
+ * importers, problem handler and JSON settings, an editor signed in, and the publisher
+ * (with what passes changes on and reads the editorial record) as Mockito beans a test
+ * stubs and checks. The security chain is left out: its rules are the engine tests' and
+ * the gateway's subject.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(useDefaultFilters = false,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = { "io\\.chancery\\.ingest\\.(articles|events|site)\\.\\w+(Controller|Changes)",
+						"io\\.chancery\\.ingest\\.site\\.SiteImporter",
+						"io\\.chancery\\.ingest\\.imports\\.(ImportController|CatalogImport|ImportLines)",
 						"io\\.chancery\\.ingest\\.web\\.(ProblemHandler|JsonConfiguration)" }))
 @AutoConfigureMockMvc(addFilters = false)
 @ImportAutoConfiguration(StrictQueryAutoConfiguration.class)

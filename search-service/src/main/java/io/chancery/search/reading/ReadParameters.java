@@ -152,7 +152,7 @@ public enum ReadParameters {
 			case "locale-one" ->
 				new Described("locale", "The item's locale; default the site's", new StringSchema(), false);
 			case "related-size" -> new Described("size", "How many", integer(1, 20, 5), false);
-			case "feed-page" -> new Described("page", "Page of the feed", integer(1, null, 1), false);
+			case "feed-page" -> new Described("page", "Page of the feed", integer(1, 500, 1), false);
 			default -> throw new IllegalArgumentException(key);
 		};
 	}
