@@ -4,23 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.chancery.search.reading.ReadingProperties;
+import io.chancery.search.reading.ReadRouteTest;
 import io.chancery.search.reading.StoredContent;
-import io.chancery.web.StrictQueryAutoConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,16 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * before the index is asked. What the index holds is SearchIntegrationTests' subject, the
  * XML itself AtomFeedTests'.
  */
-@WebMvcTest(useDefaultFilters = false,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = { "io\\.chancery\\.search\\.reading\\.(feeds\\.FeedController|StrictReads)",
-						"io\\.chancery\\.search\\.web\\.ProblemHandler" }))
-// The security chain guards the admin and editorial routes only; its own tests are
-// elsewhere.
-@AutoConfigureMockMvc(addFilters = false)
-@ImportAutoConfiguration(StrictQueryAutoConfiguration.class)
-@EnableConfigurationProperties(ReadingProperties.class)
-@TestPropertySource(
+@ReadRouteTest(value = FeedController.class,
 		properties = { "chancery.reading.site-url=https://www.example.org", "chancery.reading.feed-size=2" })
 class FeedControllerTests {
 

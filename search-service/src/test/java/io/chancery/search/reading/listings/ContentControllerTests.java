@@ -9,24 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.chancery.search.reading.Dimension;
 import io.chancery.search.reading.Order;
-import io.chancery.search.reading.ReadingLimits;
-import io.chancery.search.reading.ReadingProperties;
+import io.chancery.search.reading.ReadRouteTest;
 import io.chancery.search.reading.RecordingSearch;
-import io.chancery.search.reading.SearchQuery;
 import io.chancery.search.reading.StoredContent;
-import io.chancery.web.StrictQueryAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,15 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * withdrawn for good is 410. What the index holds and answers is SearchIntegrationTests'
  * subject.
  */
-@WebMvcTest(useDefaultFilters = false,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = { "io\\.chancery\\.search\\.reading\\.(listings\\.ContentController|Reads|StrictReads)",
-						"io\\.chancery\\.search\\.web\\.ProblemHandler" }))
-// The security chain guards the admin and editorial routes only; its own tests are
-// elsewhere.
-@AutoConfigureMockMvc(addFilters = false)
-@ImportAutoConfiguration(StrictQueryAutoConfiguration.class)
-@EnableConfigurationProperties({ ReadingProperties.class, ReadingLimits.class })
+@ReadRouteTest(ContentController.class)
 class ContentControllerTests {
 
 	@Autowired
@@ -144,11 +127,6 @@ class ContentControllerTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Index {
-
-		@Bean
-		RecordingSearch index(ReadingLimits limits) {
-			return new RecordingSearch(limits);
-		}
 
 		@Bean
 		Stored stored() {

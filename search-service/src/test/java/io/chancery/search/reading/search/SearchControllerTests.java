@@ -4,23 +4,12 @@ import java.util.List;
 
 import io.chancery.search.reading.Dimension;
 import io.chancery.search.reading.Order;
-import io.chancery.search.reading.ReadingLimits;
-import io.chancery.search.reading.ReadingProperties;
+import io.chancery.search.reading.ReadRouteTest;
 import io.chancery.search.reading.RecordingSearch;
-import io.chancery.search.reading.SearchQuery;
-import io.chancery.web.StrictQueryAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,14 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * query the index is asked, and anything it cannot use is refused as a problem before the
  * index is asked anything. What the index answers is SearchIntegrationTests' subject.
  */
-@WebMvcTest(useDefaultFilters = false,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = { "io\\.chancery\\.search\\.reading\\.(search\\.SearchController|Reads|StrictReads)",
-						"io\\.chancery\\.search\\.web\\.ProblemHandler" }))
-// The security chain guards the admin routes only; its own tests are elsewhere.
-@AutoConfigureMockMvc(addFilters = false)
-@ImportAutoConfiguration(StrictQueryAutoConfiguration.class)
-@EnableConfigurationProperties({ ReadingProperties.class, ReadingLimits.class })
+@ReadRouteTest(SearchController.class)
 class SearchControllerTests {
 
 	@Autowired
@@ -93,16 +75,6 @@ class SearchControllerTests {
 		this.mvc.perform(post("/api/v1/search").param("q", "treaty")).andExpect(status().isMethodNotAllowed());
 
 		assertThat(this.index.asked()).isEmpty();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Index {
-
-		@Bean
-		RecordingSearch index(ReadingLimits limits) {
-			return new RecordingSearch(limits);
-		}
-
 	}
 
 }
