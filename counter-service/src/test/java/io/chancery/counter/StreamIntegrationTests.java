@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.chancery.contracts.ContentKey;
@@ -94,7 +95,9 @@ class StreamIntegrationTests {
 			.contains("\"id\":\"" + id + "\"", "\"date\":\"2020-02-29\"", "\"withdrawn\":false");
 		assertThat(awaitLine(lines, "\"removed\":false", Duration.ofSeconds(30))).contains("\"id\":\"" + id + "\"");
 
-		Thread.sleep(600);
+		// The stream learns when the counter next rolls over on its next look at the
+		// clock.
+		this.clock.awaitLook();
 		this.clock.set(Instant.parse("2021-03-01T00:00:00.050Z"));
 		long movedAt = System.nanoTime();
 		String rollover = awaitLine(lines, "\"value\":366", Duration.ofSeconds(5));
@@ -117,7 +120,7 @@ class StreamIntegrationTests {
 					HttpResponse.BodyHandlers.discarding())
 			.statusCode()).as("not a locale of this site").isEqualTo(400);
 		this.clock.set(Instant.parse("2026-03-29T00:59:59Z"));
-		Thread.sleep(1500);
+		this.clock.awaitLook();
 		this.clock.set(Instant.parse("2026-03-29T01:00:00.050Z"));
 		String offsetChange = awaitLine(lines, "\"utcOffset\":\"+01:00\"", Duration.ofSeconds(5));
 		assertThat(offsetChange).contains("\"name\":\"London\"").contains("\"daylightSaving\":true");
@@ -238,13 +241,31 @@ class StreamIntegrationTests {
 		}
 	}
 
-	/** A clock the test moves by hand. */
+	/**
+	 * A clock the test moves by hand, which counts the stream's looks at it: the
+	 * announcements of what is due are the only readers the test waits for.
+	 */
 	static final class MovableClock extends Clock {
+
+		private static final StackWalker STACK = StackWalker.getInstance();
+
+		private final AtomicLong looks = new AtomicLong();
 
 		private volatile Instant now = Instant.now();
 
 		void set(Instant instant) {
 			this.now = instant;
+		}
+
+		/**
+		 * Waits until the stream has begun a new look at the clock, and so has read the
+		 * time now set and every event it held before this call.
+		 */
+		void awaitLook() {
+			long seen = this.looks.get();
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> this.looks.get() > seen);
 		}
 
 		@Override
@@ -259,6 +280,11 @@ class StreamIntegrationTests {
 
 		@Override
 		public Instant instant() {
+			// Counted before the time is read, so a look counted after awaitLook began
+			// reads what was set before it.
+			if (STACK.walk((frames) -> frames.anyMatch((frame) -> frame.getMethodName().equals("announceDue")))) {
+				this.looks.incrementAndGet();
+			}
 			return this.now;
 		}
 
