@@ -45,6 +45,8 @@ public final class Freshness {
 	/** How often the reader asks, as a page polling for news would. */
 	private static final Duration POLL_EVERY = Duration.ofMillis(100);
 
+	private static final int CATCH_UP_SECONDS = 30;
+
 	/** An accepted article not visible this long after its request is counted as lost. */
 	static final Duration NOT_VISIBLE_AFTER = Duration.ofSeconds(10);
 
@@ -317,15 +319,18 @@ public final class Freshness {
 					String body = this.articles.request(n, id, tag, OffsetDateTime.now(ZoneOffset.UTC),
 							this.articleBytes);
 					try {
-						this.context.http()
+						int status = this.context.http()
 							.client()
 							.send(Http.request(gateway + "/api/v1/articles/" + id + "/en")
 								.timeout(Duration.ofSeconds(30))
 								.header("X-Api-Key", this.context.platform().editorKey())
 								.header("Content-Type", "application/json")
 								.PUT(HttpRequest.BodyPublishers.ofString(body))
-								.build(), HttpResponse.BodyHandlers.discarding());
-						written.incrementAndGet();
+								.build(), HttpResponse.BodyHandlers.discarding())
+							.statusCode();
+						if (status / 100 == 2) {
+							written.incrementAndGet();
+						}
 					}
 					catch (java.io.IOException ex) {
 						// A warm-up write that fails still warmed something up.
@@ -341,7 +346,29 @@ public final class Freshness {
 			writer.join();
 		}
 		this.context.say("Freshness: " + written.get() + " warm-up writes; letting search-service catch up");
-		Thread.sleep(5_000);
+		awaitSearchable(tag, written.get());
+	}
+
+	/**
+	 * Waits until search finds every warm-up write, so the measured writes do not queue
+	 * behind them, or at most {@value #CATCH_UP_SECONDS} s.
+	 */
+	private void awaitSearchable(String tag, int written) throws InterruptedException {
+		String url = this.context.platform().gatewayUrl() + "/api/v1/search?size=1&tag=" + tag;
+		long end = System.nanoTime() + Duration.ofSeconds(CATCH_UP_SECONDS).toNanos();
+		while (System.nanoTime() < end) {
+			try {
+				// Search counts exactly up to 10,000.
+				if (this.context.http().getJson(url).path("total").asLong() >= Math.min(written, 10_000)) {
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				// Asked again below.
+			}
+			Thread.sleep(POLL_EVERY.toMillis());
+		}
+		this.context.say("Freshness: search did not find every warm-up write within " + CATCH_UP_SECONDS + " s");
 	}
 
 }
