@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.chancery.contracts.ArticleKind;
-import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static io.chancery.search.Content.article;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Exports 20,000 results as a stream: chunked, read line by line as it arrives, every
  * result exactly once, while the service holds one chunk of a thousand at a time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ChanceryInfrastructureConfiguration.class)
+@SearchIntegrationTest
 class ExportIntegrationTests {
 
 	private static final int COUNT = 20_000;

@@ -7,13 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.chancery.contracts.ArticleKind;
-import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static io.chancery.search.Content.article;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +21,7 @@ import static org.awaitility.Awaitility.await;
  * made before, during and after the switch all end up in the new index, newest revision
  * each, and the alias never points nowhere.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ChanceryInfrastructureConfiguration.class)
+@SearchIntegrationTest
 class ReindexIntegrationTests {
 
 	private static final int BEFORE = 1500;

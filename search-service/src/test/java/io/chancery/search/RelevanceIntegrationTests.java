@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.chancery.contracts.ArticleKind;
-import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -15,9 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static io.chancery.search.Content.article;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * analysis plugin: inflected forms, ё and е, case, plurals, stop words, phrases, names. A
  * stop word is neutral: alone it restricts nothing, beside other words it is ignored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ChanceryInfrastructureConfiguration.class)
+@SearchIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RelevanceIntegrationTests {
 

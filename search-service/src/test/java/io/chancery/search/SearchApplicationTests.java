@@ -3,12 +3,8 @@ package io.chancery.search;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import io.chancery.web.OperationalEndpointsContract;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,8 +14,7 @@ import static org.awaitility.Awaitility.await;
  * (liveness and readiness groups, build info and Prometheus metrics, on the management
  * port only), with its indexing metrics, and describes every route.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ChanceryInfrastructureConfiguration.class)
+@SearchIntegrationTest
 class SearchApplicationTests extends OperationalEndpointsContract {
 
 	@Test

@@ -13,16 +13,13 @@ import java.util.UUID;
 import io.chancery.contracts.ArticleKind;
 import io.chancery.contracts.CounterDefinition;
 import io.chancery.contracts.MessageJson;
-import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static io.chancery.search.Content.article;
 import static io.chancery.search.Content.event;
@@ -34,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * suggestions, related items, paging by number and by cursor, feeds, and the 400s.
  * Everything this class publishes carries its own tag, and every query filters on it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ChanceryInfrastructureConfiguration.class)
+@SearchIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchIntegrationTests {
 
