@@ -47,6 +47,8 @@ public final class Freshness {
 
 	private static final int CATCH_UP_SECONDS = 30;
 
+	private static final int SETTLE_SECONDS = 5;
+
 	/** An accepted article not visible this long after its request is counted as lost. */
 	static final Duration NOT_VISIBLE_AFTER = Duration.ofSeconds(10);
 
@@ -351,11 +353,15 @@ public final class Freshness {
 
 	/**
 	 * Waits until search finds every warm-up write, so the measured writes do not queue
-	 * behind them, or at most {@value #CATCH_UP_SECONDS} s.
+	 * behind them, or at most {@value #CATCH_UP_SECONDS} s; and at least
+	 * {@value #SETTLE_SECONDS} s, so the compilations the warm-up started are done before
+	 * the measured writes begin.
 	 */
 	private void awaitSearchable(String tag, int written) throws InterruptedException {
 		String url = this.context.platform().gatewayUrl() + "/api/v1/search?size=1&tag=" + tag;
-		long end = System.nanoTime() + Duration.ofSeconds(CATCH_UP_SECONDS).toNanos();
+		long start = System.nanoTime();
+		Thread.sleep(Duration.ofSeconds(SETTLE_SECONDS));
+		long end = start + Duration.ofSeconds(CATCH_UP_SECONDS).toNanos();
 		while (System.nanoTime() < end) {
 			try {
 				// Search counts exactly up to 10,000.
