@@ -108,6 +108,10 @@ class StreamAndCursorLimitTests {
 		HttpResponse<String> fourth = this.http.send(cursor, HttpResponse.BodyHandlers.ofString());
 		assertThat(fourth.statusCode()).isEqualTo(429);
 		assertThat(fourth.body()).contains("cursors");
+		// The parameter's name encoded is the same parameter to search-service.
+		HttpRequest encoded = HttpRequest.newBuilder(URI.create(this.base + "/api/v1/search?q=x&pa%67ing=cursor"))
+			.build();
+		assertThat(this.http.send(encoded, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(429);
 		// A plain search is another budget.
 		assertThat(this.http
 			.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/search?q=x")).build(),

@@ -15,6 +15,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -23,7 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -77,7 +77,7 @@ public class RateLimits implements WebFilter, Ordered {
 		if (!path.startsWith("/api/") && !path.startsWith("/feeds/")) {
 			return chain.filter(exchange);
 		}
-		Limited kind = kind(exchange.getRequest().getMethod(), path, exchange.getRequest().getQueryParams());
+		Limited kind = kind(exchange.getRequest());
 		return exchange.getPrincipal().map((principal) -> principal.getName()).defaultIfEmpty("").flatMap((name) -> {
 			String client = name.isEmpty() ? anonymous(exchange.getRequest()) : name;
 			ConsumptionProbe probe = take(kind, client);
@@ -102,7 +102,7 @@ public class RateLimits implements WebFilter, Ordered {
 	 * @return whether the client had one left; when not, the full path answers the 429
 	 */
 	public boolean takeAnonymous(ServerHttpRequest request, ServerHttpResponse response) {
-		Limited kind = kind(request.getMethod(), request.getPath().value(), request.getQueryParams());
+		Limited kind = kind(request);
 		ConsumptionProbe probe = take(kind, anonymous(request));
 		if (!probe.isConsumed()) {
 			return false;
@@ -180,17 +180,28 @@ public class RateLimits implements WebFilter, Ordered {
 			.build();
 	}
 
-	private static Limited kind(HttpMethod method, String path, MultiValueMap<String, String> query) {
-		if (path.equals("/api/v1/search/export")) {
+	private static Limited kind(ServerHttpRequest request) {
+		HttpMethod method = request.getMethod();
+		if (request.getPath().value().equals("/api/v1/search/export")) {
 			return Limited.EXPORTS;
 		}
 		// A first page with paging=cursor opens a point in time in Elasticsearch; the
 		// pages after it do not.
-		if (method == HttpMethod.GET && "cursor".equals(query.getFirst("paging"))) {
+		if (method == HttpMethod.GET && mayNamePaging(request.getURI().getRawQuery())
+				&& "cursor".equals(request.getQueryParams().getFirst("paging"))) {
 			return Limited.CURSORS;
 		}
 		return (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) ? Limited.READS
 				: Limited.WRITES;
+	}
+
+	/**
+	 * Whether a query may hold {@code paging}, written plainly or encoded. Most reads' do
+	 * not, and then their parameters need not be parsed (by regular expression) and
+	 * decoded.
+	 */
+	static boolean mayNamePaging(@Nullable String rawQuery) {
+		return rawQuery != null && (rawQuery.contains("paging") || rawQuery.indexOf('%') >= 0);
 	}
 
 	private static long seconds(long nanos) {

@@ -29,6 +29,10 @@ final class PublicReadRoutes {
 				Service.of("counter-reads", upstreams.counter(), Routes.COUNTER_READS));
 	}
 
+	List<Service> services() {
+		return this.services;
+	}
+
 	/**
 	 * The service that answers {@code request}, or null for the full path.
 	 */

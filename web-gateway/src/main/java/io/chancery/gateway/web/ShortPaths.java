@@ -1,8 +1,9 @@
 package io.chancery.gateway.web;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,14 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ShortPaths {
 
-	/** Plain segments only: no encoded characters, no dot segments, no empty segment. */
-	private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
-
 	/** Headers that mean a credential, CORS, a body or another protocol. */
 	private static final List<String> FULL_PATH_HEADERS = List.of(HttpHeaders.AUTHORIZATION, "X-Api-Key",
 			HttpHeaders.ORIGIN, HttpHeaders.CONTENT_LENGTH, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE);
 
 	private final MeterRegistry meters;
+
+	/**
+	 * The timers, once registered: looking one up by its tags on every answer (building
+	 * and sorting them) cost as much as the rest of the timing.
+	 */
+	private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
 	ShortPaths(MeterRegistry meters) {
 		this.meters = meters;
@@ -52,7 +56,40 @@ public class ShortPaths {
 			}
 		}
 		String path = request.getURI().getRawPath();
-		return path != null && PLAIN_PATH.matcher(path).matches();
+		return path != null && plain(path);
+	}
+
+	/**
+	 * Plain segments only: unreserved characters, no encoded ones, no segment that is
+	 * empty or starts with a dot. Written out rather than as a regular expression, which
+	 * was a few percent of a proxied read's CPU.
+	 */
+	static boolean plain(String path) {
+		if (path.length() < 2 || path.charAt(0) != '/') {
+			return false;
+		}
+		boolean segmentStart = true;
+		for (int i = 1; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '/') {
+				if (segmentStart) {
+					return false;
+				}
+				segmentStart = true;
+			}
+			else if (unreserved(c) && !(segmentStart && c == '.')) {
+				segmentStart = false;
+			}
+			else {
+				return false;
+			}
+		}
+		return !segmentStart;
+	}
+
+	private static boolean unreserved(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+				|| c == '_' || c == '~';
 	}
 
 	/**
@@ -63,10 +100,12 @@ public class ShortPaths {
 	public void time(ServerHttpRequest request, ServerHttpResponse response, String uri, long start) {
 		HttpStatusCode status = response.getStatusCode();
 		int code = (status != null) ? status.value() : 200;
-		Timer.builder("http.server.requests")
-			.tags("method", request.getMethod().name(), "uri", uri, "status", String.valueOf(code), "outcome",
-					outcome(code), "exception", "none", "error", "none")
-			.register(this.meters)
+		this.timers
+			.computeIfAbsent(new TimerKey(request.getMethod().name(), uri, code),
+					(key) -> Timer.builder("http.server.requests")
+						.tags("method", key.method(), "uri", key.uri(), "status", String.valueOf(key.status()),
+								"outcome", outcome(key.status()), "exception", "none", "error", "none")
+						.register(this.meters))
 			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 	}
 
@@ -81,6 +120,9 @@ public class ShortPaths {
 			return "REDIRECTION";
 		}
 		return (code < 500) ? "CLIENT_ERROR" : "SERVER_ERROR";
+	}
+
+	private record TimerKey(String method, String uri, int status) {
 	}
 
 }
