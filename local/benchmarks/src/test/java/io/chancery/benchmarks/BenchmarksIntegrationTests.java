@@ -38,8 +38,13 @@ class BenchmarksIntegrationTests {
 				.doesNotContainKey("failure"));
 		assertThat(report.allOutcomes()).extracting(Outcome::scenario)
 			.contains("indexing throughput", "reindex by replay", "freshness p50", "freshness p99", "search throughput",
-					"search p50 added (one connection)", "gateway proxying", "home page data", "footprint, web-gateway",
-					"stack cold start");
+					"search p50 added (one connection)", "search-service CPU per search", "gateway proxying",
+					"gateway proxying p50 added (one connection)", "gateway CPU per proxied request", "home page data",
+					"footprint, web-gateway", "stack cold start");
+		// The CPU a service spent per request it answered, read from the process.
+		assertThat(report.allOutcomes()).filteredOn((outcome) -> outcome.scenario().contains(" CPU per "))
+			.hasSize(2)
+			.allSatisfy((outcome) -> assertThat(outcome.chancery()).as(outcome.scenario()).isPositive());
 		for (Outcome outcome : report.allOutcomes()) {
 			if (outcome.scenario().startsWith("freshness at ")) {
 				// A reference figure, without a target.

@@ -113,6 +113,40 @@ final class ReadComparison {
 			return mean(this.peerLatency, (run) -> run.latency().p50());
 		}
 
+		/**
+		 * CPU milliseconds {@code component} spent per request of Chancery's throughput
+		 * runs, the mean of the rounds.
+		 */
+		double cpuPerRequest(String component) {
+			return cpuPerRequestByRound(component).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+		}
+
+		/**
+		 * CPU milliseconds {@code component} spent per request in each round of
+		 * Chancery's throughput runs; the first also pays for what the JIT compiles then.
+		 */
+		List<Double> cpuPerRequestByRound(String component) {
+			List<Double> perRound = new ArrayList<>();
+			for (int round = 1; round <= this.chanceryLoad.size(); round++) {
+				Map<String, Double> used = this.cpu
+					.get("chancery" + ((this.chanceryLoad.size() > 1) ? " " + round : ""));
+				long requests = this.chanceryLoad.get(round - 1).requests();
+				if (used != null && requests > 0) {
+					perRound.add(1000 * used.getOrDefault(component, 0.0) / requests);
+				}
+			}
+			return perRound;
+		}
+
+		/** The mean CPU per request, with each round's when there were several. */
+		String cpuPerRequestText(String component, int decimals) {
+			List<Double> rounds = cpuPerRequestByRound(component);
+			String mean = Format.decimal(cpuPerRequest(component), decimals) + " ms";
+			return (rounds.size() > 1) ? mean + " (rounds: "
+					+ String.join(", ", rounds.stream().map((ms) -> Format.decimal(ms, decimals)).toList()) + ")"
+					: mean;
+		}
+
 		boolean clean() {
 			return List.of(this.chanceryLoad, this.peerLoad, this.chanceryLatency, this.peerLatency)
 				.stream()
