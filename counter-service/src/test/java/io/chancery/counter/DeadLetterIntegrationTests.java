@@ -21,14 +21,11 @@ import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import io.chancery.infrastructure.Infrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.chancery.kafka.TopicContents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -69,14 +66,14 @@ class DeadLetterIntegrationTests {
 			producer.send(poison).get(30, TimeUnit.SECONDS);
 		}
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			List<ConsumerRecord<String, String>> letters = letters(key);
+			List<ConsumerRecord<String, byte[]>> letters = letters(key);
 			// One per running instance at most; several application contexts share this
 			// JVM.
 			assertThat(letters).isNotEmpty();
 			assertThat(new String(letters.get(0).headers().lastHeader("dead-letter-cause").value(),
 					StandardCharsets.UTF_8))
 				.startsWith("unreadable event-published");
-			assertThat(letters.get(0).value()).isEqualTo("{not json");
+			assertThat(new String(letters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
 		});
 	}
 
@@ -158,24 +155,12 @@ class DeadLetterIntegrationTests {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	private static List<ConsumerRecord<String, String>> letters(String key) {
-		List<ConsumerRecord<String, String>> found = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers()),
-				new StringDeserializer(), new StringDeserializer())) {
-			TopicPartition partition = new TopicPartition(Topic.COUNTER_SERVICE_DEAD_LETTERS.wireName(), 0);
-			consumer.assign(List.of(partition));
-			consumer.seekToBeginning(List.of(partition));
-			long end = consumer.endOffsets(List.of(partition)).get(partition);
-			while (consumer.position(partition) < end) {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-					if (key.equals(record.key())) {
-						found.add(record);
-					}
-				}
-			}
-		}
-		return found;
+	private static List<ConsumerRecord<String, byte[]>> letters(String key) {
+		return TopicContents
+			.read(Infrastructure.shared().kafkaBootstrapServers(), Topic.COUNTER_SERVICE_DEAD_LETTERS.wireName())
+			.stream()
+			.filter((record) -> key.equals(record.key()))
+			.toList();
 	}
 
 }

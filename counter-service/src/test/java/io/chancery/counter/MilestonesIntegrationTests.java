@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,17 +19,13 @@ import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import io.chancery.infrastructure.Infrastructure;
+import io.chancery.kafka.TopicContents;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -123,25 +118,11 @@ class MilestonesIntegrationTests {
 	 * included.
 	 */
 	private static List<String> announced(String bootstrap, String prefix) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-						"read_committed"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			TopicPartition partition = new TopicPartition(Topic.COUNTER_MILESTONES.wireName(), 0);
-			consumer.assign(List.of(partition));
-			consumer.seekToBeginning(List.of(partition));
-			long end = consumer.endOffsets(List.of(partition)).get(partition);
-			List<String> keys = new ArrayList<>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (record.key().startsWith(prefix)) {
-						keys.add(record.key());
-					}
-				}
-			}
-			return keys;
-		}
+		return TopicContents.read(bootstrap, Topic.COUNTER_MILESTONES.wireName())
+			.stream()
+			.map(ConsumerRecord::key)
+			.filter((key) -> key.startsWith(prefix))
+			.toList();
 	}
 
 }

@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
@@ -17,7 +15,6 @@ import java.util.UUID;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -25,6 +22,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
+import io.chancery.security.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Editors with a JWT from the configured issuer, for the configured audience, signed with
@@ -50,9 +47,9 @@ class JwtAuthenticationIntegrationTests {
 
 	private static final String AUDIENCE = "chancery";
 
-	private static final KeyPair TRUSTED = rsa();
+	private static final KeyPair TRUSTED = TestTokens.keyPair();
 
-	private static final KeyPair FORGED = rsa();
+	private static final KeyPair FORGED = TestTokens.keyPair();
 
 	/** The issuer's key set, as an identity provider publishes it. */
 	private static final HttpServer KEYS = keys();
@@ -153,21 +150,8 @@ class JwtAuthenticationIntegrationTests {
 			.build();
 	}
 
-	private static String sign(KeyPair key, JWTClaimsSet claims) throws Exception {
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
-		jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
-		return jwt.serialize();
-	}
-
-	private static KeyPair rsa() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static String sign(KeyPair key, JWTClaimsSet claims) {
+		return TestTokens.sign(key, claims);
 	}
 
 }

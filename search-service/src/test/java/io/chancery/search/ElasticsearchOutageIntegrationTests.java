@@ -3,9 +3,7 @@ package io.chancery.search;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.chancery.contracts.ArticleKind;
@@ -13,12 +11,7 @@ import io.chancery.contracts.Topic;
 import io.chancery.infrastructure.Infrastructure;
 import io.chancery.infrastructure.LocalElasticsearch;
 import io.chancery.infrastructure.Ports;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import io.chancery.kafka.TopicContents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -115,21 +108,11 @@ class ElasticsearchOutageIntegrationTests {
 	}
 
 	private static List<String> deadLetterKeys() {
-		List<String> keys = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers()),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			TopicPartition partition = new TopicPartition(Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName(), 0);
-			consumer.assign(List.of(partition));
-			consumer.seekToBeginning(List.of(partition));
-			long end = consumer.endOffsets(List.of(partition)).get(partition);
-			while (consumer.position(partition) < end) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					keys.add(String.valueOf(record.key()));
-				}
-			}
-		}
-		return keys;
+		return TopicContents
+			.read(Infrastructure.shared().kafkaBootstrapServers(), Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName())
+			.stream()
+			.map((record) -> String.valueOf(record.key()))
+			.toList();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

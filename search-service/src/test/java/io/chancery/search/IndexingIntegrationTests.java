@@ -23,18 +23,14 @@ import io.chancery.contracts.Topic;
 import io.chancery.contracts.Withdrawal;
 import io.chancery.infrastructure.ChanceryInfrastructureConfiguration;
 import io.chancery.infrastructure.Infrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.chancery.kafka.TopicContents;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -183,24 +179,14 @@ class IndexingIntegrationTests {
 				new StringSerializer(), new ByteArraySerializer());
 	}
 
+	/** The last dead letter of {@code key}, or null. */
 	private static ConsumerRecord<String, byte[]> deadLetter(String key) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers()),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			TopicPartition partition = new TopicPartition(Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName(), 0);
-			consumer.assign(List.of(partition));
-			consumer.seekToBeginning(List.of(partition));
-			long end = consumer.endOffsets(List.of(partition)).get(partition);
-			ConsumerRecord<String, byte[]> found = null;
-			while (consumer.position(partition) < end) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (key.equals(record.key())) {
-						found = record;
-					}
-				}
-			}
-			return found;
-		}
+		return TopicContents
+			.read(Infrastructure.shared().kafkaBootstrapServers(), Topic.SEARCH_SERVICE_DEAD_LETTERS.wireName())
+			.stream()
+			.filter((record) -> key.equals(record.key()))
+			.reduce((first, second) -> second)
+			.orElse(null);
 	}
 
 }

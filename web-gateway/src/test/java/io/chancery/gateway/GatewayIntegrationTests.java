@@ -4,25 +4,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.chancery.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,9 +54,9 @@ class GatewayIntegrationTests {
 	@RegisterExtension
 	private static final Upstream counter = new Upstream("counter-service");
 
-	private static final KeyPair signing = keys();
+	private static final KeyPair signing = TestTokens.keyPair();
 
-	private static final KeyPair stranger = keys();
+	private static final KeyPair stranger = TestTokens.keyPair();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -705,26 +697,8 @@ class GatewayIntegrationTests {
 		assertThat(response.body()).contains("\"status\":" + status);
 	}
 
-	static String jwt(KeyPair keys, String role, Instant expires) throws Exception {
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
-				new JWTClaimsSet.Builder().subject("someone")
-					.claim("roles", List.of(role))
-					.issueTime(Date.from(Instant.now().minusSeconds(120)))
-					.expirationTime(Date.from(expires))
-					.build());
-		jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-		return jwt.serialize();
-	}
-
-	private static KeyPair keys() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+	static String jwt(KeyPair keys, String role, Instant expires) {
+		return TestTokens.withRole(keys, "someone", role, expires);
 	}
 
 }

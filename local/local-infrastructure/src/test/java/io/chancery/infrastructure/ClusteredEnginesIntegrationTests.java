@@ -31,6 +31,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +43,12 @@ import static org.awaitility.Awaitility.await;
  * tiebreaker. A node killed with SIGKILL — the leader of a partition and the transaction
  * coordinator, a node holding a primary shard — loses nothing acknowledged, the others go
  * on serving, and the node started again catches up.
+ *
+ * <p>
+ * The two drills share nothing and spend most of their time waiting (for a leader, for a
+ * green cluster), so they run at the same time.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ClusteredEnginesIntegrationTests {
 
 	private final Path kafkaDirectory = WorkDirectory.freshInstance("kafka-cluster");

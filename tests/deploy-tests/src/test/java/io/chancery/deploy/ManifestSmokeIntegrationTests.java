@@ -1,7 +1,6 @@
 package io.chancery.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.chancery.infrastructure.Infrastructure;
+import io.chancery.infrastructure.Ports;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,7 +64,7 @@ class ManifestSmokeIntegrationTests {
 		JsonNode container = manifests.container(service);
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (JsonNode port : container.path("ports")) {
-			ports.put(port.path("name").asString(), freePort());
+			ports.put(port.path("name").asString(), Ports.free());
 		}
 		Map<String, String> environment = localEnvironment(manifests.environment(service), container, ports);
 
@@ -153,12 +153,6 @@ class ManifestSmokeIntegrationTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return -1;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -15,13 +15,9 @@ import java.util.TreeMap;
 import io.chancery.contracts.EventType;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.chancery.kafka.TopicContents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,44 +55,29 @@ final class IndexAudit {
 	 * status it gives the document.
 	 */
 	private static void onTopics(String bootstrapServers, java.util.function.BiConsumer<String, Expected> each) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (Topic topic : List.of(Topic.ARTICLES, Topic.EVENTS)) {
-				consumer.partitionsFor(topic.wireName())
-					.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+		for (ConsumerRecord<String, byte[]> record : TopicContents.read(bootstrapServers, Topic.ARTICLES.wireName(),
+				Topic.EVENTS.wireName())) {
+			Header header = record.headers().lastHeader(EventType.HEADER);
+			if (header == null) {
+				continue;
 			}
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					Header header = record.headers().lastHeader(EventType.HEADER);
-					if (header == null) {
-						continue;
-					}
-					String eventType = new String(header.value(), StandardCharsets.UTF_8);
-					JsonNode payload;
-					try {
-						payload = MessageJson.mapper().readTree(record.value());
-					}
-					catch (RuntimeException ex) {
-						// Poison, dead-lettered by the indexer: not content.
-						continue;
-					}
-					if (payload == null || !payload.path("id").isString() || !payload.path("locale").isString()
-							|| !payload.path("revision").isIntegralNumber()) {
-						continue;
-					}
-					String type = eventType.startsWith("article") ? "article" : "event";
-					String status = eventType.endsWith("-withdrawn") ? "gone"
-							: payload.path("status").asString("published");
-					String key = type + ":" + payload.get("id").asString() + ":" + payload.get("locale").asString();
-					each.accept(key, new Expected(payload.get("revision").asLong(), status));
-				}
+			String eventType = new String(header.value(), StandardCharsets.UTF_8);
+			JsonNode payload;
+			try {
+				payload = MessageJson.mapper().readTree(record.value());
 			}
+			catch (RuntimeException ex) {
+				// Poison, dead-lettered by the indexer: not content.
+				continue;
+			}
+			if (payload == null || !payload.path("id").isString() || !payload.path("locale").isString()
+					|| !payload.path("revision").isIntegralNumber()) {
+				continue;
+			}
+			String type = eventType.startsWith("article") ? "article" : "event";
+			String status = eventType.endsWith("-withdrawn") ? "gone" : payload.path("status").asString("published");
+			String key = type + ":" + payload.get("id").asString() + ":" + payload.get("locale").asString();
+			each.accept(key, new Expected(payload.get("revision").asLong(), status));
 		}
 	}
 

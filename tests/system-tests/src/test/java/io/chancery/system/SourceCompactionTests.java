@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,18 +11,13 @@ import java.util.UUID;
 import io.chancery.contracts.ContentKey;
 import io.chancery.contracts.MessageJson;
 import io.chancery.contracts.Topic;
+import io.chancery.kafka.TopicContents;
 import io.chancery.localrun.LocalPlatform;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -92,31 +86,11 @@ class SourceCompactionTests {
 
 	/** The revisions of one item the source topic holds now. */
 	private static List<Long> sourceRevisions(LocalPlatform platform, String key) {
-		Map<String, Object> config = new LinkedHashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		List<Long> revisions = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topic.ARTICLES.wireName())
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (ends.entrySet().stream().anyMatch((end) -> consumer.position(end.getKey()) < end.getValue())
-					&& System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (key.equals(record.key())) {
-						revisions.add(MessageJson.mapper().readTree(record.value()).path("revision").asLong());
-					}
-				}
-			}
-		}
-		return revisions;
+		return TopicContents.read(platform.kafkaBootstrapServers(), Topic.ARTICLES.wireName())
+			.stream()
+			.filter((record) -> key.equals(record.key()))
+			.map((record) -> MessageJson.mapper().readTree(record.value()).path("revision").asLong())
+			.toList();
 	}
 
 	private static String article(String id, String title) {

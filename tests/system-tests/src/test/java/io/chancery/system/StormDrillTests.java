@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.chancery.infrastructure.ClusterNode;
 import io.chancery.infrastructure.KafkaClusterNode;
+import io.chancery.kafka.TopicContents;
 import io.chancery.localrun.LocalPlatform;
 import io.chancery.localrun.Settings;
 import io.chancery.system.StormLoad.Observation;
@@ -369,26 +370,10 @@ class StormDrillTests {
 	/** How many times each milestone of the storm's events is on its topic. */
 	private static Map<String, Integer> milestones(String bootstrapServers, String tag) {
 		Map<String, Integer> counts = new TreeMap<>();
-		Map<String, Object> config = Map.of(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				bootstrapServers, org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-				"read_committed");
-		try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config,
-				new org.apache.kafka.common.serialization.StringDeserializer(),
-				new org.apache.kafka.common.serialization.StringDeserializer())) {
-			List<org.apache.kafka.common.TopicPartition> partitions = consumer
-				.partitionsFor(io.chancery.contracts.Topic.COUNTER_MILESTONES.wireName())
-				.stream()
-				.map((info) -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
-				for (var record : consumer.poll(Duration.ofMillis(500))) {
-					if (record.key() != null && record.key().startsWith(tag + "-event-")) {
-						counts.merge(record.key(), 1, Integer::sum);
-					}
-				}
+		for (var record : TopicContents.read(bootstrapServers,
+				io.chancery.contracts.Topic.COUNTER_MILESTONES.wireName())) {
+			if (record.key() != null && record.key().startsWith(tag + "-event-")) {
+				counts.merge(record.key(), 1, Integer::sum);
 			}
 		}
 		return counts;

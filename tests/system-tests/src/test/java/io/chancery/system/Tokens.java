@@ -5,27 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
-import java.util.List;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.chancery.security.TestTokens;
 
 /** JWTs for the system tests: signed by a key the platform trusts, or by a stranger's. */
 final class Tokens {
 
-	private static final KeyPair trusted = generate();
+	private static final KeyPair trusted = TestTokens.keyPair();
 
-	private static final KeyPair stranger = generate();
+	private static final KeyPair stranger = TestTokens.keyPair();
 
 	private static Path pem;
 
@@ -65,30 +55,7 @@ final class Tokens {
 	}
 
 	private static String sign(KeyPair keys, String role, Instant expires) {
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
-					new JWTClaimsSet.Builder().subject("system-test")
-						.claim("roles", List.of(role))
-						.issueTime(Date.from(Instant.now().minusSeconds(300)))
-						.expirationTime(Date.from(expires))
-						.build());
-			jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static KeyPair generate() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestTokens.withRole(keys, "system-test", role, expires);
 	}
 
 }
