@@ -70,6 +70,9 @@ class BenchmarksIntegrationTests {
 		// Each writing process's own timer, beside what the writers measured.
 		assertThat(scenario(report, "freshness").details().get("insideServices")).asString()
 			.contains("web-gateway ", "ingest-service ", " requests, mean ");
+		// How many changes ingest-service's Kafka transactions carried.
+		assertThat(scenario(report, "freshness").details().get("transactions")).asString()
+			.contains(" changes per transaction (");
 
 		String markdown = Files.readString(settings.report());
 		assertThat(markdown).contains("| scenario | Chancery | peer | ratio | target | met? |")

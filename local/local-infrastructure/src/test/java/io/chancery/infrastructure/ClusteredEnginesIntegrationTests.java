@@ -46,9 +46,9 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>
  * The two drills share nothing and spend most of their time waiting (for a leader, for a
- * green cluster), so they run at the same time.
+ * green cluster), so they run at the same time; the class itself runs alone, as every
+ * other does.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ClusteredEnginesIntegrationTests {
 
 	private final Path kafkaDirectory = WorkDirectory.freshInstance("kafka-cluster");
@@ -64,6 +64,7 @@ class ClusteredEnginesIntegrationTests {
 	}
 
 	@Test
+	@Execution(ExecutionMode.CONCURRENT)
 	void kafkaKeepsEveryAcknowledgedTransactionWhenTheLeaderAndCoordinatorIsKilled() throws Exception {
 		try (KafkaCluster kafka = KafkaCluster.start(this.kafkaDirectory, 3, "256m");
 				Admin admin = Admin
@@ -119,6 +120,7 @@ class ClusteredEnginesIntegrationTests {
 	}
 
 	@Test
+	@Execution(ExecutionMode.CONCURRENT)
 	void elasticsearchAnswersEverySearchWhileANodeHoldingAPrimaryIsKilled() throws Exception {
 		try (ElasticsearchCluster elasticsearch = ElasticsearchCluster.start(this.elasticsearchDirectory, 2, "384m")) {
 			assertThat(elasticsearch.nodes()).hasSize(3);

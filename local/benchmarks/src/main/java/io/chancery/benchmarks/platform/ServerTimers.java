@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.chancery.benchmarks.http.Http;
 import io.chancery.benchmarks.report.Format;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The services' own {@code http.server.requests} timers for one route, read from each
@@ -47,20 +48,81 @@ public final class ServerTimers {
 		return readings;
 	}
 
+	/**
+	 * A distribution summary of these processes now, such as ingest-service's
+	 * {@code chancery_ingest_transaction_changes}: its count and its total.
+	 */
+	public Map<String, Reading> summaries(String name, Collection<String> processes) {
+		Map<String, Reading> readings = new LinkedHashMap<>();
+		for (String process : processes) {
+			String exposition = exposition(process);
+			readings.put(process, (exposition != null) ? summary(exposition, name) : Reading.NONE);
+		}
+		return readings;
+	}
+
 	private Reading read(String process) {
+		String exposition = exposition(process);
+		return (exposition != null) ? parse(exposition) : Reading.NONE;
+	}
+
+	private @Nullable String exposition(String process) {
 		String url = this.platform.managementUrl(process) + "/actuator/prometheus";
 		try {
 			HttpResponse<String> response = this.http.client()
 				.send(Http.request(url).GET().build(), HttpResponse.BodyHandlers.ofString());
-			return (response.statusCode() == 200) ? parse(response.body()) : Reading.NONE;
+			return (response.statusCode() == 200) ? response.body() : null;
 		}
 		catch (java.io.IOException ex) {
-			return Reading.NONE;
+			return null;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return Reading.NONE;
+			return null;
 		}
+	}
+
+	static Reading summary(String exposition, String name) {
+		long count = 0;
+		double total = 0;
+		double max = 0;
+		for (String line : exposition.split("\n")) {
+			double value = (line.startsWith(name + "_")) ? Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))
+					: 0;
+			if (line.startsWith(name + "_count")) {
+				count += (long) value;
+			}
+			else if (line.startsWith(name + "_sum")) {
+				total += value;
+			}
+			else if (line.startsWith(name + "_max")) {
+				max = Math.max(max, value);
+			}
+		}
+		return new Reading(count, total, max);
+	}
+
+	/**
+	 * The mean of a summary between two readings, over all processes.
+	 * @return such as "1.84 changes per transaction (6,512 transactions, at most 9)", or
+	 * empty when nothing was recorded
+	 */
+	public static String describeMean(Map<String, Reading> before, Map<String, Reading> after, String unit,
+			String per) {
+		long count = 0;
+		double total = 0;
+		double max = 0;
+		for (Map.Entry<String, Reading> reading : after.entrySet()) {
+			Reading earlier = before.getOrDefault(reading.getKey(), Reading.NONE);
+			count += reading.getValue().count() - earlier.count();
+			total += reading.getValue().seconds() - earlier.seconds();
+			max = Math.max(max, reading.getValue().max());
+		}
+		if (count <= 0) {
+			return "";
+		}
+		return Format.decimal(total / count, 2) + " " + unit + " per " + per + " (" + Format.whole(count) + " " + per
+				+ "s, at most " + Format.whole(max) + ")";
 	}
 
 	Reading parse(String exposition) {
@@ -115,10 +177,10 @@ public final class ServerTimers {
 	}
 
 	/**
-	 * One process's timer.
+	 * One process's timer, or summary.
 	 *
-	 * @param count requests timed since the process started
-	 * @param seconds their total time
+	 * @param count requests timed since the process started (a summary's count)
+	 * @param seconds their total time (a summary's total)
 	 * @param max the slowest of the last minutes (Micrometer's decaying maximum)
 	 */
 	public record Reading(long count, double seconds, double max) {

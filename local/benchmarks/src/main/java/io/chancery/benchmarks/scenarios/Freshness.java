@@ -50,6 +50,9 @@ public final class Freshness {
 	private static final int SETTLE_SECONDS = 5;
 
 	/** An accepted article not visible this long after its request is counted as lost. */
+	/** ingest-service's summary of the changes each Kafka transaction carries. */
+	private static final String TRANSACTION_CHANGES = "chancery_ingest_transaction_changes";
+
 	static final Duration NOT_VISIBLE_AFTER = Duration.ofSeconds(10);
 
 	/** A write without an answer this long is counted as timed out. */
@@ -115,6 +118,7 @@ public final class Freshness {
 		List<String> writers = new ArrayList<>(
 				Indexing.pick(this.context.services(), "web-gateway", "ingest-service").keySet());
 		Map<String, ServerTimers.Reading> timersBefore = timers.read(writers);
+		Map<String, ServerTimers.Reading> transactionsBefore = timers.summaries(TRANSACTION_CHANGES, writers);
 		Map<String, Long> tcpBefore = TcpCounters.read();
 		Processes.CpuSnapshot before = this.context.cpu();
 		FlightRecorder.Recording recording = this.context.profiler()
@@ -127,6 +131,7 @@ public final class Freshness {
 		Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
 		Map<String, List<String>> profiles;
 		String insideServices;
+		String transactions;
 		String tcp;
 		long finished;
 		try {
@@ -159,10 +164,12 @@ public final class Freshness {
 			cpu.put("chancery", this.context.cpu().since(before));
 			profiles = recording.stop();
 			insideServices = ServerTimers.describe(timersBefore, timers.read(writers));
+			transactions = ServerTimers.describeMean(transactionsBefore, timers.summaries(TRANSACTION_CHANGES, writers),
+					"changes", "transaction");
 			tcp = TcpCounters.describe(tcpBefore, TcpCounters.read());
 		}
 		return result(writes, reader, cpu.get("chancery"), cpu, profiles, (finished - started) / 1e9, insideServices,
-				tcp);
+				transactions, tcp);
 	}
 
 	/** Sends one article, without waiting for its answer. */
@@ -186,7 +193,7 @@ public final class Freshness {
 
 	private ScenarioResult result(FreshnessWrites writes, FreshnessReader reader, Map<String, Double> cpuUsed,
 			Map<String, Map<String, Double>> cpu, Map<String, List<String>> profiles, double seconds,
-			String insideServices, String tcp) {
+			String insideServices, String transactions, String tcp) {
 		LatencySummary visible = writes.visible.summary();
 		LatencySummary answered = writes.latencies.summary();
 		int accepted = writes.accepted.get();
@@ -239,6 +246,12 @@ public final class Freshness {
 					+ "(from when its code saw the request to its answer; a write passed on to its partition's owner "
 					+ "counts at both replicas; slowest of the last minutes): " + insideServices + ".");
 			details.put("insideServices", insideServices);
+		}
+		if (!transactions.isEmpty()) {
+			raw.add("");
+			raw.add("Kafka transactions of ingest-service's replicas (`chancery.ingest.transaction.changes`): "
+					+ transactions + ".");
+			details.put("transactions", transactions);
 		}
 		if (!tcp.isEmpty()) {
 			raw.add("");

@@ -38,4 +38,24 @@ class ServerTimersTests {
 		assertThat(described).isEqualTo("web-gateway 200 requests, mean 20.0 ms, slowest 2,500 ms");
 	}
 
+	@Test
+	void aSummaryIsReadByItsNameAndItsMeanOverProcesses() {
+		ServerTimers.Reading reading = ServerTimers.summary("""
+				# HELP chancery_ingest_transaction_changes Changes committed per Kafka transaction
+				# TYPE chancery_ingest_transaction_changes summary
+				chancery_ingest_transaction_changes_count 40
+				chancery_ingest_transaction_changes_sum 100.0
+				# TYPE chancery_ingest_transaction_changes_max gauge
+				chancery_ingest_transaction_changes_max 9.0
+				chancery_ingest_writes_refused_total 3.0
+				""", "chancery_ingest_transaction_changes");
+		assertThat(reading).isEqualTo(new ServerTimers.Reading(40, 100.0, 9.0));
+		String mean = ServerTimers.describeMean(
+				Map.of("ingest-service", new ServerTimers.Reading(10, 10, 1), "web-gateway", ServerTimers.Reading.NONE),
+				Map.of("ingest-service", reading, "ingest-service-2", new ServerTimers.Reading(20, 30, 3),
+						"web-gateway", ServerTimers.Reading.NONE),
+				"changes", "transaction");
+		assertThat(mean).isEqualTo("2.40 changes per transaction (50 transactions, at most 9)");
+	}
+
 }
