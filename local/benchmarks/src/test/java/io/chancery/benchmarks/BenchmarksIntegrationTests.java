@@ -73,6 +73,9 @@ class BenchmarksIntegrationTests {
 		// How many changes ingest-service's Kafka transactions carried.
 		assertThat(scenario(report, "freshness").details().get("transactions")).asString()
 			.contains(" changes per transaction (");
+		// The whole machine's cores, disk and host beside the processes'.
+		assertThat(scenario(report, "freshness").details().get("machine")).asString()
+			.contains(" cores (user ", "stolen by the host ");
 
 		String markdown = Files.readString(settings.report());
 		assertThat(markdown).contains("| scenario | Chancery | peer | ratio | target | met? |")

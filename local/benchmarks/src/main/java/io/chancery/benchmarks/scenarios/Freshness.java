@@ -20,6 +20,7 @@ import io.chancery.benchmarks.content.ArticleLines;
 import io.chancery.benchmarks.http.Http;
 import io.chancery.benchmarks.load.LatencySummary;
 import io.chancery.benchmarks.platform.Processes;
+import io.chancery.benchmarks.platform.MachineTimes;
 import io.chancery.benchmarks.platform.ServerTimers;
 import io.chancery.benchmarks.platform.TcpCounters;
 import io.chancery.benchmarks.profiling.FlightRecorder;
@@ -120,6 +121,7 @@ public final class Freshness {
 		Map<String, ServerTimers.Reading> timersBefore = timers.read(writers);
 		Map<String, ServerTimers.Reading> transactionsBefore = timers.summaries(TRANSACTION_CHANGES, writers);
 		Map<String, Long> tcpBefore = TcpCounters.read();
+		MachineTimes.Snapshot machineBefore = MachineTimes.read();
 		Processes.CpuSnapshot before = this.context.cpu();
 		FlightRecorder.Recording recording = this.context.profiler()
 			.start(this.reference ? "freshness-reference" : "freshness",
@@ -133,6 +135,7 @@ public final class Freshness {
 		String insideServices;
 		String transactions;
 		String tcp;
+		String machine;
 		long finished;
 		try {
 			writer.scheduleAtFixedRate(() -> {
@@ -167,9 +170,11 @@ public final class Freshness {
 			transactions = ServerTimers.describeMean(transactionsBefore, timers.summaries(TRANSACTION_CHANGES, writers),
 					"changes", "transaction");
 			tcp = TcpCounters.describe(tcpBefore, TcpCounters.read());
+			machine = MachineTimes.describe(machineBefore, MachineTimes.read(),
+					Runtime.getRuntime().availableProcessors());
 		}
 		return result(writes, reader, cpu.get("chancery"), cpu, profiles, (finished - started) / 1e9, insideServices,
-				transactions, tcp);
+				transactions, tcp, machine);
 	}
 
 	/** Sends one article, without waiting for its answer. */
@@ -193,7 +198,7 @@ public final class Freshness {
 
 	private ScenarioResult result(FreshnessWrites writes, FreshnessReader reader, Map<String, Double> cpuUsed,
 			Map<String, Map<String, Double>> cpu, Map<String, List<String>> profiles, double seconds,
-			String insideServices, String transactions, String tcp) {
+			String insideServices, String transactions, String tcp, String machine) {
 		LatencySummary visible = writes.visible.summary();
 		LatencySummary answered = writes.latencies.summary();
 		int accepted = writes.accepted.get();
@@ -252,6 +257,11 @@ public final class Freshness {
 			raw.add("Kafka transactions of ingest-service's replicas (`chancery.ingest.transaction.changes`): "
 					+ transactions + ".");
 			details.put("transactions", transactions);
+		}
+		if (!machine.isEmpty()) {
+			raw.add("");
+			raw.add("The machine during the phase: " + machine + ".");
+			details.put("machine", machine);
 		}
 		if (!tcp.isEmpty()) {
 			raw.add("");
