@@ -114,6 +114,45 @@ class OwnerRoutingTests {
 	}
 
 	@Test
+	void aReplicaThatDiesHalfwayThroughItsAnswerIsA503ToRetryAndNothingIsSentTwice() throws Exception {
+		try (java.net.ServerSocket dying = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			// The status, the headers and half the body, then the connection closes: a
+			// replica killed while it answered.
+			Thread.ofVirtual().start(() -> {
+				try (java.net.Socket connection = dying.accept()) {
+					connection.getInputStream().read(new byte[65_536]);
+					connection.getOutputStream()
+						.write(("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+								+ "{\"revision\":")
+							.getBytes(StandardCharsets.US_ASCII));
+					connection.getOutputStream().flush();
+				}
+				catch (java.io.IOException ex) {
+					// The test's assertions tell.
+				}
+			});
+			String id = "e-2026-0002";
+			String hint = new PartitionOwner("events", partition(id + ":en"), PARTITIONS,
+					URI.create("http://127.0.0.1:" + dying.getLocalPort()))
+				.header();
+			service.answer("/api/v1/events/" + id + "/en",
+					(query) -> created().withHeader(PartitionOwner.HEADER, hint));
+			HttpRequest event = writing("/api/v1/events/" + id + "/en")
+				.PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"An event\"}"))
+				.build();
+			assertThat(send(event).statusCode()).isEqualTo(201);
+
+			HttpResponse<String> cut = send(event);
+			assertThat(cut.statusCode()).as(cut.body()).isEqualTo(503);
+			assertThat(cut.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(cut.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(cut.body()).contains("Idempotency-Key");
+			// It may have been stored: the gateway does not send it again on its own.
+			assertThat(service.received()).filteredOn(("PUT /api/v1/events/" + id + "/en")::equals).hasSize(1);
+		}
+	}
+
+	@Test
 	void aHintThatIsNoAddressIsIgnored() throws Exception {
 		service.answer("/api/v1/events/e-2/en",
 				(query) -> created().withHeader(PartitionOwner.HEADER, "events 0/3 file:///etc/passwd"));

@@ -23,7 +23,6 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -41,7 +40,8 @@ import org.springframework.stereotype.Component;
  * — the key and its role, the client's write limit, the gateway's write bound, the
  * declared size — read whole (a few kilobytes, at most the body limit), and sent to the
  * ingest-service replica that owns its partition ({@link OwnerRouting}'s rule), with the
- * answer streamed back with the security headers and timed under the route's id.
+ * answer read whole and passed back with the security headers and timed under the route's
+ * id.
  * <p>
  * Anything else takes the full path, which answers it as it always has: a bearer token, a
  * key that is unknown or may not write, a client with no writes left (the full path
@@ -70,6 +70,8 @@ class ContentWritePath implements HttpHandlerDecoratorFactory {
 			Routes.REPLICA_HEADER.toLowerCase(Locale.ROOT));
 
 	/** Answer headers that belong to one connection, and the owner's hint. */
+	private static final byte[] NO_BYTES = new byte[0];
+
 	private static final Set<String> NOT_PASSED_BACK = Set.of("connection", "keep-alive", "proxy-connection",
 			"transfer-encoding", "trailer", "upgrade", PartitionOwner.HEADER.toLowerCase(Locale.ROOT));
 
@@ -194,8 +196,8 @@ class ContentWritePath implements HttpHandlerDecoratorFactory {
 	}
 
 	/**
-	 * One attempt: the change sent to {@code base}, the answer streamed back; the owner's
-	 * hint is learned and kept from the client.
+	 * One attempt: the change sent to {@code base}, the answer passed back whole; the
+	 * owner's hint is learned and kept from the client.
 	 */
 	private Mono<Void> send(URI base, String target, ServerHttpRequest request, ServerHttpResponse response,
 			byte[] body) {
@@ -209,7 +211,10 @@ class ContentWritePath implements HttpHandlerDecoratorFactory {
 			.request(HttpMethod.valueOf(request.getMethod().name()))
 			.uri(base + target)
 			.send((outbound, out) -> (body.length > 0) ? out.send(Mono.just(Unpooled.wrappedBuffer(body))) : out.then())
-			.responseConnection((answer, connection) -> {
+			// The whole answer is read before any of it is passed back: a replica killed
+			// halfway through its answer is then a 503 to retry, not a response cut off
+			// after its status (a change's answer is one item, a few kilobytes).
+			.responseSingle((answer, content) -> content.asByteArray().defaultIfEmpty(NO_BYTES).flatMap((bytes) -> {
 				response.setStatusCode(HttpStatusCode.valueOf(answer.status().code()));
 				HttpHeaders headers = response.getHeaders();
 				answer.responseHeaders().forEach((header) -> {
@@ -221,10 +226,9 @@ class ContentWritePath implements HttpHandlerDecoratorFactory {
 						headers.add(name, header.getValue());
 					}
 				});
-				NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
-				return response.writeWith(connection.inbound().receive().retain().map(buffers::wrap));
-			})
-			.then()
+				return (bytes.length > 0) ? response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)))
+						: response.setComplete();
+			}))
 			.timeout(this.timeout);
 	}
 
