@@ -4,7 +4,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,19 +40,13 @@ public final class Freshness {
 
 	static final String NAME = "freshness";
 
-	private static final int WARM_UP_WRITERS = 16;
-
 	/** How often the reader asks, as a page polling for news would. */
-	private static final Duration POLL_EVERY = Duration.ofMillis(100);
+	static final Duration POLL_EVERY = Duration.ofMillis(100);
 
-	private static final int CATCH_UP_SECONDS = 30;
-
-	private static final int SETTLE_SECONDS = 5;
-
-	/** An accepted article not visible this long after its request is counted as lost. */
 	/** ingest-service's summary of the changes each Kafka transaction carries. */
 	private static final String TRANSACTION_CHANGES = "chancery_ingest_transaction_changes";
 
+	/** An accepted article not visible this long after its request is counted as lost. */
 	static final Duration NOT_VISIBLE_AFTER = Duration.ofSeconds(10);
 
 	/** A write without an answer this long is counted as timed out. */
@@ -106,7 +99,8 @@ public final class Freshness {
 		this.context.say(this.name + ": " + total + " articles at " + this.perSecond + " a second for "
 				+ this.duration.toSeconds() + " s, reading search every " + POLL_EVERY.toMillis() + " ms for them");
 		if (!this.reference) {
-			warmUp(tag + "-warm-up", this.context.load().warmup().multipliedBy(3));
+			new FreshnessWarmUp(this.context, this.articles, this.articleBytes).run(tag + "-warm-up",
+					this.context.load().warmup().multipliedBy(3));
 		}
 		FreshnessWrites writes = new FreshnessWrites();
 		FreshnessReader reader = new FreshnessReader(this.context, tag, writes);
@@ -322,82 +316,6 @@ public final class Freshness {
 
 	private static String ms(double millis) {
 		return Format.decimal(millis, 1) + " ms";
-	}
-
-	/**
-	 * Single writes through the gateway from {@value #WARM_UP_WRITERS} closed-loop
-	 * writers, unmeasured, so the write path is compiled before the measured run (it
-	 * reaches its speed only after a minute or more of load otherwise), then a pause for
-	 * search-service to index them.
-	 */
-	private void warmUp(String tag, Duration duration) throws InterruptedException {
-		this.context.say("Freshness: warming the write path up for " + duration.toSeconds() + " s");
-		String gateway = this.context.platform().gatewayUrl();
-		long end = System.nanoTime() + duration.toNanos();
-		AtomicInteger written = new AtomicInteger();
-		List<Thread> writers = new ArrayList<>();
-		for (int w = 0; w < WARM_UP_WRITERS; w++) {
-			int writer = w;
-			writers.add(Thread.ofVirtual().start(() -> {
-				for (int n = 0; System.nanoTime() < end; n++) {
-					String id = "warm-" + writer + "-" + n;
-					String body = this.articles.request(n, id, tag, OffsetDateTime.now(ZoneOffset.UTC),
-							this.articleBytes);
-					try {
-						int status = this.context.http()
-							.client()
-							.send(Http.request(gateway + "/api/v1/articles/" + id + "/en")
-								.timeout(Duration.ofSeconds(30))
-								.header("X-Api-Key", this.context.platform().editorKey())
-								.header("Content-Type", "application/json")
-								.PUT(HttpRequest.BodyPublishers.ofString(body))
-								.build(), HttpResponse.BodyHandlers.discarding())
-							.statusCode();
-						if (status / 100 == 2) {
-							written.incrementAndGet();
-						}
-					}
-					catch (java.io.IOException ex) {
-						// A warm-up write that fails still warmed something up.
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						return;
-					}
-				}
-			}));
-		}
-		for (Thread writer : writers) {
-			writer.join();
-		}
-		this.context.say("Freshness: " + written.get() + " warm-up writes; letting search-service catch up");
-		awaitSearchable(tag, written.get());
-	}
-
-	/**
-	 * Waits until search finds every warm-up write, so the measured writes do not queue
-	 * behind them, or at most {@value #CATCH_UP_SECONDS} s; and at least
-	 * {@value #SETTLE_SECONDS} s, so the compilations the warm-up started are done before
-	 * the measured writes begin.
-	 */
-	private void awaitSearchable(String tag, int written) throws InterruptedException {
-		String url = this.context.platform().gatewayUrl() + "/api/v1/search?size=1&tag=" + tag;
-		long start = System.nanoTime();
-		Thread.sleep(Duration.ofSeconds(SETTLE_SECONDS));
-		long end = start + Duration.ofSeconds(CATCH_UP_SECONDS).toNanos();
-		while (System.nanoTime() < end) {
-			try {
-				// Search counts exactly up to 10,000.
-				if (this.context.http().getJson(url).path("total").asLong() >= Math.min(written, 10_000)) {
-					return;
-				}
-			}
-			catch (RuntimeException ex) {
-				// Asked again below.
-			}
-			Thread.sleep(POLL_EVERY.toMillis());
-		}
-		this.context.say("Freshness: search did not find every warm-up write within " + CATCH_UP_SECONDS + " s");
 	}
 
 }
