@@ -390,7 +390,7 @@ class FaultDrillTests {
 		// 100 writes a second, each to an item of its own, whatever the answers take.
 		pace.scheduleAtFixedRate(() -> Thread.ofVirtual().start(() -> {
 			String id = prefix + next.getAndIncrement();
-			inFlight.incrementAndGet();
+			int waiting = inFlight.incrementAndGet();
 			long sent = System.nanoTime();
 			int status;
 			String detail = "";
@@ -405,7 +405,7 @@ class FaultDrillTests {
 				detail = ex.toString();
 			}
 			course.add(new long[] { TimeUnit.NANOSECONDS.toSeconds(sent - begun), status,
-					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) });
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent), waiting });
 			if (status == 201) {
 				accepted.add(id);
 			}
@@ -492,7 +492,9 @@ class FaultDrillTests {
 
 	/**
 	 * Writes sent in each five seconds: how many were acknowledged and in what median
-	 * time, and how many were refused.
+	 * time, how many were refused and in what median time, and the most writes without an
+	 * answer yet when one was sent (more than the gateway's 64 means writes waited before
+	 * the gateway took them).
 	 */
 	private static String bySecond(List<long[]> course) {
 		Map<Long, List<long[]>> windows = new java.util.TreeMap<>();
@@ -505,8 +507,11 @@ class FaultDrillTests {
 				.filter((write) -> write[1] == 201)
 				.map((write) -> write[2])
 				.toList();
+			List<Long> refused = writes.stream().filter((write) -> write[1] != 201).map((write) -> write[2]).toList();
+			long waiting = writes.stream().mapToLong((write) -> write[3]).max().orElse(0);
 			lines.add(start + "–" + (start + 5) + " s: " + acknowledged.size() + " × 201 (p50 "
-					+ percentile(acknowledged, 50) + " ms), " + (writes.size() - acknowledged.size()) + " refused");
+					+ percentile(acknowledged, 50) + " ms), " + refused.size() + " refused (p50 "
+					+ percentile(refused, 50) + " ms), at most " + waiting + " unanswered");
 		});
 		return String.join("; ", lines);
 	}
