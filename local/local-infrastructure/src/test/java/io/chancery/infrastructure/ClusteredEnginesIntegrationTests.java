@@ -78,9 +78,13 @@ class ClusteredEnginesIntegrationTests {
 				assertThat(topic.partitions()).allSatisfy((partition) -> assertThat(partition.replicas()).hasSize(3));
 			}
 			ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, articles);
-			Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
-			assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
-			assertThat(config.get("unclean.leader.election.enable").value()).isEqualTo("false");
+			// A topic's configuration is asked of any one node, which may not have
+			// learned of the topic just created yet (UnknownTopicOrPartitionException).
+			await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+				Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+				assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
+				assertThat(config.get("unclean.leader.election.enable").value()).isEqualTo("false");
+			});
 
 			List<String> acknowledged = new ArrayList<>();
 			try (KafkaProducer<String, String> producer = transactionalProducer(kafka, "drill-writer")) {
