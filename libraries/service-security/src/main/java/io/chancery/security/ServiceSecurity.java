@@ -1,23 +1,13 @@
 package io.chancery.security;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-
 import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -86,8 +76,7 @@ public final class ServiceSecurity {
 				// A streamed answer (StreamingResponseBody) ends in an async dispatch of
 				// a
 				// request this chain authorized on its way in; the credential filters run
-				// once
-				// a request, so that dispatch carries no authentication of its own.
+				// once a request, so that dispatch carries no authentication of its own.
 				authorize.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 				authorize.requestMatchers(OPEN).permitAll();
 				routes.customize(authorize);
@@ -113,20 +102,6 @@ public final class ServiceSecurity {
 		catch (Exception ex) {
 			throw new IllegalStateException("The security filter chain could not be built", ex);
 		}
-	}
-
-	/** Maps the {@code roles} claim (["editor"]) to Spring's ROLE_EDITOR. */
-	static final class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
-
-		@Override
-		public AbstractAuthenticationToken convert(Jwt jwt) {
-			List<String> roles = jwt.getClaimAsStringList("roles");
-			Collection<GrantedAuthority> authorities = (roles != null) ? roles.stream()
-				.map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
-				.toList() : List.of();
-			return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
-		}
-
 	}
 
 }

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
- * Binds {@code chancery.security.*} in every service that has this module, and keeps
- * Spring Security out of the observations.
+ * Binds {@code chancery.security.*} in the gateway and every service, and keeps Spring
+ * Security out of the observations.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SecurityProperties.class)

@@ -1,7 +1,9 @@
 /**
- * Credentials for a servlet service's own routes, written once for every service: API
- * keys compared by digest, JWTs whose {@code roles} claim carries the roles, and 401 and
- * 403 as problem+json. Each service says only which of its routes need which role.
+ * Credentials, written once: API keys compared by digest ({@link ApiKeys}) and JWTs whose
+ * {@code roles} claim carries the roles ({@link RolesClaimConverter}), for the gateway
+ * and every service; and for a servlet service, its own chain ({@link ServiceSecurity})
+ * with 401 and 403 as problem+json. Each service says only which of its routes need which
+ * role.
  */
 @NullMarked
 package io.chancery.security;

@@ -119,7 +119,7 @@ class ServiceSecurityTests {
 			.perform(bearer(token("5b0e2c4a", List.of("editor"), Instant.now().plusSeconds(60), SECRET),
 					get("/api/v1/editorial/x")))
 			.andExpect(status().isOk())
-			.andExpect(content().string("5b0e2c4a ROLE_EDITOR"));
+			.andExpect(content().string("jwt:5b0e2c4a ROLE_EDITOR"));
 		this.mvc
 			.perform(bearer(token("5b0e2c4a", List.of("editor"), Instant.now().plusSeconds(60), SECRET),
 					get("/api/v1/admin/x")))

@@ -2,6 +2,8 @@ package io.chancery.gateway.security;
 
 import java.util.Set;
 
+import io.chancery.security.ApiKeys;
+import io.chancery.security.SecurityProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -10,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API-key check for the content writes' own path, which Spring Security does not see:
- * the same keys, digests and roles as the full path's {@code X-Api-Key} authentication,
- * asked without building an exchange around them.
+ * the same {@link ApiKeys} as the full path's {@code X-Api-Key} authentication, asked
+ * without building an exchange around it.
  */
 @Component
 public class EditorKeys {
@@ -26,8 +28,8 @@ public class EditorKeys {
 
 	/**
 	 * The name of the editor or admin {@code presented} belongs to, as the full path
-	 * names them ({@code key:<name>}); null for an unknown key or one whose role may not
-	 * change content, which the full path answers (401 or 403).
+	 * names them ({@code api-key:<name>}); null for an unknown key or one whose role may
+	 * not change content, which the full path answers (401 or 403).
 	 */
 	public @Nullable String writer(String presented) {
 		Authentication known = this.keys.check(presented);

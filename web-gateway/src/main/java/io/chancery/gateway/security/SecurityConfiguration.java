@@ -1,26 +1,25 @@
 package io.chancery.gateway.security;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import io.chancery.gateway.web.Problems;
+import io.chancery.security.ApiKeys;
+import io.chancery.security.RolesClaimConverter;
+import io.chancery.security.SecurityProperties;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -48,11 +47,18 @@ class SecurityConfiguration {
 			"/api/v1/events/**" };
 
 	@Bean
-	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, SecurityProperties properties,
+	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, SecurityProperties keys, CorsProperties properties,
 			ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
-		ApiKeys apiKeys = new ApiKeys(properties.apiKeys());
-		AuthenticationWebFilter apiKeyFilter = new AuthenticationWebFilter(apiKeys);
-		apiKeyFilter.setServerAuthenticationConverter(apiKeys);
+		ApiKeys apiKeys = new ApiKeys(keys.apiKeys());
+		ReactiveAuthenticationManager byKey = (presented) -> {
+			Authentication holder = apiKeys.check(String.valueOf(presented.getCredentials()));
+			return (holder != null) ? Mono.just(holder) : Mono.error(new BadCredentialsException("Unknown API key"));
+		};
+		AuthenticationWebFilter apiKeyFilter = new AuthenticationWebFilter(byKey);
+		// An exchange without the header is left to the other credentials, or anonymous.
+		apiKeyFilter.setServerAuthenticationConverter(
+				(exchange) -> Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(ApiKeys.HEADER))
+					.map((presented) -> new UsernamePasswordAuthenticationToken(null, presented)));
 		apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 		apiKeyFilter.setAuthenticationFailureHandler((exchange, ex) -> Problems.write(exchange.getExchange(),
 				HttpStatus.UNAUTHORIZED, "Unauthorized", "The API key is not valid"));
@@ -118,23 +124,13 @@ class SecurityConfiguration {
 	 * Requests the firewall refuses before any filter chain (encoded slashes, dots or NUL
 	 * in the path, and the like) get a problem like every other 400, not a bare status.
 	 */
-	/**
-	 * No observation per security filter, authentication and authorization: each exchange
-	 * is already timed and traced once as a whole, and the nested observations of the
-	 * chain cost a measurable share of every proxied request's CPU.
-	 */
-	@Bean
-	static SecurityObservationSettings securityObservationSettings() {
-		return SecurityObservationSettings.noObservations();
-	}
-
 	@Bean
 	ServerExchangeRejectedHandler rejectedAsProblem() {
 		return (exchange, ex) -> Problems.write(exchange, HttpStatus.BAD_REQUEST, "Bad Request",
 				"The address contains something the gateway refuses, such as an encoded slash, dot or NUL");
 	}
 
-	private static CorsConfigurationSource cors(SecurityProperties properties) {
+	private static CorsConfigurationSource cors(CorsProperties properties) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		if (properties.allowedOrigins().isEmpty()) {
 			return source;
@@ -149,20 +145,6 @@ class SecurityConfiguration {
 		source.registerCorsConfiguration("/api/**", configuration);
 		source.registerCorsConfiguration("/feeds/**", configuration);
 		return source;
-	}
-
-	/** Maps the {@code roles} claim (["editor"]) to Spring's ROLE_EDITOR. */
-	static final class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
-
-		@Override
-		public AbstractAuthenticationToken convert(Jwt jwt) {
-			List<String> roles = jwt.getClaimAsStringList("roles");
-			Collection<GrantedAuthority> authorities = (roles != null) ? roles.stream()
-				.map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
-				.toList() : List.of();
-			return new JwtAuthenticationToken(jwt, authorities, "jwt:" + jwt.getSubject());
-		}
-
 	}
 
 }

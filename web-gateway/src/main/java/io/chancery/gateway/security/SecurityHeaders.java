@@ -25,7 +25,7 @@ public class SecurityHeaders {
 
 	private final boolean cors;
 
-	SecurityHeaders(SecurityProperties properties) {
+	SecurityHeaders(CorsProperties properties) {
 		this.cors = !properties.allowedOrigins().isEmpty();
 	}
 
