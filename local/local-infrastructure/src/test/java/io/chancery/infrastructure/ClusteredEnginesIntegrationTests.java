@@ -71,16 +71,18 @@ class ClusteredEnginesIntegrationTests {
 					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
 			TopicProvisioner.provision(kafka.bootstrapServers(), 3);
 			String articles = Topic.ARTICLES.wireName();
-			for (TopicDescription topic : admin.describeTopics(List.of(articles, Topic.EVENTS.wireName()))
-				.allTopicNames()
-				.get(30, TimeUnit.SECONDS)
-				.values()) {
-				assertThat(topic.partitions()).allSatisfy((partition) -> assertThat(partition.replicas()).hasSize(3));
-			}
 			ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, articles);
-			// A topic's configuration is asked of any one node, which may not have
-			// learned of the topic just created yet (UnknownTopicOrPartitionException).
+			// A topic's description and configuration are asked of any one node, which
+			// may not have learned of the topics just created yet
+			// (UnknownTopicOrPartitionException): asked again until one has.
 			await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+				for (TopicDescription topic : admin.describeTopics(List.of(articles, Topic.EVENTS.wireName()))
+					.allTopicNames()
+					.get(30, TimeUnit.SECONDS)
+					.values()) {
+					assertThat(topic.partitions())
+						.allSatisfy((partition) -> assertThat(partition.replicas()).hasSize(3));
+				}
 				Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
 				assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
 				assertThat(config.get("unclean.leader.election.enable").value()).isEqualTo("false");
