@@ -20,7 +20,11 @@ import io.chancery.benchmarks.scenarios.Context;
  * @param demoLines demo catalog lines imported in the warm-up; 0 for all of them
  * @param writesPerSecond the freshness scenario's publishing rate
  * @param freshness how long the freshness scenario publishes
- * @param warmup wrk's unmeasured run before each measured one
+ * @param warmup wrk's unmeasured run before each measured one; three of it warm the
+ * freshness scenario's write path up
+ * @param jitSettle how much longer the freshness warm-up may go on, in rounds of
+ * {@code warmup}, until the JIT compilers of the services on the write path have settled
+ * (0: no longer)
  * @param load wrk's measured throughput run
  * @param latency wrk's one-connection latency run
  * @param threads wrk threads
@@ -45,23 +49,23 @@ import io.chancery.benchmarks.scenarios.Context;
  * rather than the local run's
  */
 public record BenchmarkSettings(String preset, Path project, String version, int articles, int articleBytes,
-		int demoLines, int writesPerSecond, Duration freshness, Duration warmup, Duration load, Duration latency,
-		int threads, int connections, int rounds, int bulkSize, Duration idle, double quietLoad, Duration quietWait,
-		boolean profile, boolean aotCache, java.util.Set<String> scenarios, Path report, Path output,
-		int ingestReplicas, boolean production) {
+		int demoLines, int writesPerSecond, Duration freshness, Duration warmup, Duration jitSettle, Duration load,
+		Duration latency, int threads, int connections, int rounds, int bulkSize, Duration idle, double quietLoad,
+		Duration quietWait, boolean profile, boolean aotCache, java.util.Set<String> scenarios, Path report,
+		Path output, int ingestReplicas, boolean production) {
 
 	/** The sizes. */
 	public static BenchmarkSettings full(Path project, String version, Path report, Path output) {
 		return new BenchmarkSettings("full", project, version, 50_000, 3_000, 0, 200, Duration.ofSeconds(60),
-				Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15), 2, 16, 2, 1_000,
-				Duration.ofSeconds(15), 3.0, Duration.ofMinutes(15), false, true, java.util.Set.of(), report, output, 2,
-				true);
+				Duration.ofSeconds(10), Duration.ofMinutes(4), Duration.ofSeconds(30), Duration.ofSeconds(15), 2, 16, 2,
+				1_000, Duration.ofSeconds(15), 3.0, Duration.ofMinutes(15), false, true, java.util.Set.of(), report,
+				output, 2, true);
 	}
 
 	/** Every scenario, tiny: for the test suite. */
 	public static BenchmarkSettings smoke(Path project, String version, Path output) {
 		return new BenchmarkSettings("smoke", project, version, 200, 3_000, 300, 20, Duration.ofSeconds(3),
-				Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), 1, 4, 1, 100,
+				Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(1), 1, 4, 1, 100,
 				Duration.ofSeconds(1), 0, Duration.ZERO, false, false, java.util.Set.of(),
 				output.resolve("performance.md"), output, 2, true);
 	}
@@ -79,11 +83,12 @@ public record BenchmarkSettings(String preset, Path project, String version, int
 		return new BenchmarkSettings(preset.preset(), project, version, number("articles", preset.articles()),
 				number("articleBytes", preset.articleBytes()), number("demoLines", preset.demoLines()),
 				number("writesPerSecond", preset.writesPerSecond()), seconds("freshnessSeconds", preset.freshness()),
-				seconds("warmupSeconds", preset.warmup()), seconds("loadSeconds", preset.load()),
-				seconds("latencySeconds", preset.latency()), number("threads", preset.threads()),
-				number("connections", preset.connections()), number("rounds", preset.rounds()),
-				number("bulkSize", preset.bulkSize()), seconds("idleSeconds", preset.idle()),
-				decimal("quietLoad", preset.quietLoad()), seconds("quietWaitSeconds", preset.quietWait()),
+				seconds("warmupSeconds", preset.warmup()), seconds("jitSettleSeconds", preset.jitSettle()),
+				seconds("loadSeconds", preset.load()), seconds("latencySeconds", preset.latency()),
+				number("threads", preset.threads()), number("connections", preset.connections()),
+				number("rounds", preset.rounds()), number("bulkSize", preset.bulkSize()),
+				seconds("idleSeconds", preset.idle()), decimal("quietLoad", preset.quietLoad()),
+				seconds("quietWaitSeconds", preset.quietWait()),
 				Boolean.parseBoolean(orDefault(property("benchmarks.profile"), Boolean.toString(preset.profile()))),
 				Boolean.parseBoolean(orDefault(property("benchmarks.aotCache"), Boolean.toString(preset.aotCache()))),
 				property("benchmarks.scenarios").isEmpty() ? preset.scenarios()
@@ -131,6 +136,7 @@ public record BenchmarkSettings(String preset, Path project, String version, int
 		settings.put("benchmarks.writesPerSecond", Integer.toString(this.writesPerSecond));
 		settings.put("benchmarks.freshnessSeconds", Long.toString(this.freshness.toSeconds()));
 		settings.put("benchmarks.warmupSeconds", Long.toString(this.warmup.toSeconds()));
+		settings.put("benchmarks.jitSettleSeconds", Long.toString(this.jitSettle.toSeconds()));
 		settings.put("benchmarks.loadSeconds", Long.toString(this.load.toSeconds()));
 		settings.put("benchmarks.latencySeconds", Long.toString(this.latency.toSeconds()));
 		settings.put("benchmarks.threads", Integer.toString(this.threads));

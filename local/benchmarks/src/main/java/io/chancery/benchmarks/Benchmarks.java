@@ -150,9 +150,11 @@ public final class Benchmarks {
 						.add(attempt("reindex by replay", say, () -> new Reindex(context, settings.bulkSize()).run()));
 				}
 				if (settings.runs("freshness")) {
-					results.add(attempt("freshness", say, () -> new Freshness(context, articles,
-							settings.writesPerSecond(), settings.freshness(), settings.articleBytes())
-						.run()));
+					results.add(
+							attempt("freshness", say,
+									() -> new Freshness(context, articles, settings.writesPerSecond(),
+											settings.freshness(), settings.articleBytes(), settings.jitSettle())
+										.run()));
 					int lower = Math.max(1, settings.writesPerSecond() / 5);
 					results.add(attempt("freshness at " + lower + " writes/s", say,
 							() -> Freshness

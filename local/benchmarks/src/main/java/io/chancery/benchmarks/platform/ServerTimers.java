@@ -61,6 +61,31 @@ public final class ServerTimers {
 		return readings;
 	}
 
+	/**
+	 * A counter of these processes now, summed over its series, such as the JVM's
+	 * {@code jvm_compilation_time_ms_total}; a process that does not answer is left out.
+	 */
+	public Map<String, Double> totals(String name, Collection<String> processes) {
+		Map<String, Double> totals = new LinkedHashMap<>();
+		for (String process : processes) {
+			String exposition = exposition(process);
+			if (exposition != null) {
+				totals.put(process, total(exposition, name));
+			}
+		}
+		return totals;
+	}
+
+	static double total(String exposition, String name) {
+		double total = 0;
+		for (String line : exposition.split("\n")) {
+			if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+				total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+		}
+		return total;
+	}
+
 	private Reading read(String process) {
 		String exposition = exposition(process);
 		return (exposition != null) ? parse(exposition) : Reading.NONE;

@@ -66,13 +66,17 @@ public final class Freshness {
 
 	private final boolean reference;
 
+	/** How much longer the warm-up may go on for the JIT compilers to settle. */
+	private final Duration jitSettle;
+
 	/** The scenario: its rate, its targets, after a warm-up of the write path. */
-	public Freshness(Context context, ArticleLines articles, int perSecond, Duration duration, int articleBytes) {
-		this(context, articles, perSecond, duration, articleBytes, NAME, false);
+	public Freshness(Context context, ArticleLines articles, int perSecond, Duration duration, int articleBytes,
+			Duration jitSettle) {
+		this(context, articles, perSecond, duration, articleBytes, NAME, false, jitSettle);
 	}
 
 	private Freshness(Context context, ArticleLines articles, int perSecond, Duration duration, int articleBytes,
-			String name, boolean reference) {
+			String name, boolean reference, Duration jitSettle) {
 		this.context = context;
 		this.articles = articles;
 		this.perSecond = perSecond;
@@ -80,6 +84,7 @@ public final class Freshness {
 		this.articleBytes = articleBytes;
 		this.name = name;
 		this.reference = reference;
+		this.jitSettle = jitSettle;
 	}
 
 	/**
@@ -90,7 +95,7 @@ public final class Freshness {
 	public static Freshness reference(Context context, ArticleLines articles, int perSecond, Duration duration,
 			int articleBytes) {
 		return new Freshness(context, articles, perSecond, duration, articleBytes,
-				NAME + " at " + perSecond + " writes/s", true);
+				NAME + " at " + perSecond + " writes/s", true, Duration.ZERO);
 	}
 
 	public ScenarioResult run() throws InterruptedException {
@@ -99,8 +104,9 @@ public final class Freshness {
 		this.context.say(this.name + ": " + total + " articles at " + this.perSecond + " a second for "
 				+ this.duration.toSeconds() + " s, reading search every " + POLL_EVERY.toMillis() + " ms for them");
 		if (!this.reference) {
-			new FreshnessWarmUp(this.context, this.articles, this.articleBytes).run(tag + "-warm-up",
-					this.context.load().warmup().multipliedBy(3));
+			Duration warmup = this.context.load().warmup();
+			new FreshnessWarmUp(this.context, this::load).run(tag + "-warm-up", warmup.multipliedBy(3), warmup,
+					this.jitSettle);
 		}
 		FreshnessWrites writes = new FreshnessWrites();
 		FreshnessReader reader = new FreshnessReader(this.context, tag, writes);
@@ -114,37 +120,28 @@ public final class Freshness {
 				Indexing.pick(this.context.services(), "web-gateway", "ingest-service").keySet());
 		Map<String, ServerTimers.Reading> timersBefore = timers.read(writers);
 		Map<String, ServerTimers.Reading> transactionsBefore = timers.summaries(TRANSACTION_CHANGES, writers);
+		List<String> compiled = new ArrayList<>(
+				Indexing.pick(this.context.services(), "web-gateway", "ingest-service", "search-service").keySet());
+		Map<String, Double> compilingBefore = timers.totals(FreshnessWarmUp.COMPILATION, compiled);
 		Map<String, Long> tcpBefore = TcpCounters.read();
 		MachineTimes.Snapshot machineBefore = MachineTimes.read();
 		Processes.CpuSnapshot before = this.context.cpu();
 		FlightRecorder.Recording recording = this.context.profiler()
 			.start(this.reference ? "freshness-reference" : "freshness",
 					Indexing.pick(this.context.services(), "web-gateway", "ingest-service", "search-service"));
-		ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
-		ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor();
-		AtomicInteger number = new AtomicInteger();
 		long started = System.nanoTime();
+		Running running = start(tag, this.reference ? "fresh-reference-" : "fresh-", total, writes, reader);
 		Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
 		Map<String, List<String>> profiles;
 		String insideServices;
 		String transactions;
+		String jit;
 		String tcp;
 		String machine;
 		long finished;
 		try {
-			writer.scheduleAtFixedRate(() -> {
-				int n = number.incrementAndGet();
-				if (n <= total) {
-					write(n, tag, writes);
-				}
-			}, 0, 1_000_000_000L / this.perSecond, TimeUnit.NANOSECONDS);
-			// The reader keeps its pace whatever the answers do, as a page would; a poll
-			// that overruns its slot delays the next one, and the count of polls shows
-			// it.
-			polling.scheduleAtFixedRate(reader::poll, POLL_EVERY.toMillis(), POLL_EVERY.toMillis(),
-					TimeUnit.MILLISECONDS);
 			long writesEnd = started + this.duration.toNanos();
-			while (System.nanoTime() < writesEnd || number.get() < total || writes.unanswered() > 0
+			while (System.nanoTime() < writesEnd || running.sent() < total || writes.unanswered() > 0
 					|| (writes.unseen() > 0 && System.nanoTime() < writesEnd + NOT_VISIBLE_AFTER.toNanos())) {
 				Thread.sleep(POLL_EVERY.toMillis());
 				if (System.nanoTime() > writesEnd + WRITE_TIMEOUT.toNanos() + NOT_VISIBLE_AFTER.toNanos()) {
@@ -154,26 +151,80 @@ public final class Freshness {
 		}
 		finally {
 			finished = System.nanoTime();
-			writer.shutdownNow();
-			polling.shutdownNow();
-			writer.awaitTermination(10, TimeUnit.SECONDS);
-			polling.awaitTermination(10, TimeUnit.SECONDS);
+			running.stop();
 			cpu.put("chancery", this.context.cpu().since(before));
 			profiles = recording.stop();
 			insideServices = ServerTimers.describe(timersBefore, timers.read(writers));
 			transactions = ServerTimers.describeMean(transactionsBefore, timers.summaries(TRANSACTION_CHANGES, writers),
 					"changes", "transaction");
+			Map<String, Double> compilingAfter = timers.totals(FreshnessWarmUp.COMPILATION, compiled);
+			jit = Format.decimal(FreshnessWarmUp.compiling(compilingBefore, compilingAfter), 1) + " s ("
+					+ FreshnessWarmUp.describe(compilingBefore, compilingAfter) + ")";
 			tcp = TcpCounters.describe(tcpBefore, TcpCounters.read());
 			machine = MachineTimes.describe(machineBefore, MachineTimes.read(),
 					Runtime.getRuntime().availableProcessors());
 		}
 		return result(writes, reader, cpu.get("chancery"), cpu, profiles, (finished - started) / 1e9, insideServices,
-				transactions, tcp, machine);
+				transactions, jit, tcp, machine);
+	}
+
+	/**
+	 * The phase's load without its measurement: articles at the phase's rate and the
+	 * reader at its pace, for {@code duration}; for the warm-up, so that it compiles the
+	 * very paths the phase takes.
+	 * @return what became of the writes
+	 */
+	private FreshnessWrites load(String tag, String ids, Duration duration) throws InterruptedException {
+		FreshnessWrites writes = new FreshnessWrites();
+		Running running = start(tag, ids, this.perSecond * duration.toSeconds(), writes,
+				new FreshnessReader(this.context, tag, writes));
+		try {
+			Thread.sleep(duration);
+		}
+		finally {
+			running.stop();
+		}
+		return writes;
+	}
+
+	/**
+	 * Starts {@code total} writes at the scenario's rate and the reader at its pace. The
+	 * reader keeps its pace whatever the answers do, as a page would; a poll that
+	 * overruns its slot delays the next one, and the count of polls shows it.
+	 */
+	private Running start(String tag, String ids, long total, FreshnessWrites writes, FreshnessReader reader) {
+		Running running = new Running(Executors.newSingleThreadScheduledExecutor(),
+				Executors.newSingleThreadScheduledExecutor(), new AtomicInteger());
+		running.writer().scheduleAtFixedRate(() -> {
+			int n = running.number().incrementAndGet();
+			if (n <= total) {
+				write(ids, n, tag, writes);
+			}
+		}, 0, 1_000_000_000L / this.perSecond, TimeUnit.NANOSECONDS);
+		running.polling()
+			.scheduleAtFixedRate(reader::poll, POLL_EVERY.toMillis(), POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+		return running;
+	}
+
+	/** The writer and the reader of a stretch of load, and how many writes it started. */
+	private record Running(ScheduledExecutorService writer, ScheduledExecutorService polling, AtomicInteger number) {
+
+		int sent() {
+			return this.number.get();
+		}
+
+		void stop() throws InterruptedException {
+			this.writer.shutdownNow();
+			this.polling.shutdownNow();
+			this.writer.awaitTermination(10, TimeUnit.SECONDS);
+			this.polling.awaitTermination(10, TimeUnit.SECONDS);
+		}
+
 	}
 
 	/** Sends one article, without waiting for its answer. */
-	private void write(int n, String tag, FreshnessWrites writes) {
-		String id = (this.reference ? "fresh-reference-" : "fresh-") + n;
+	private void write(String ids, int n, String tag, FreshnessWrites writes) {
+		String id = ids + n;
 		// Whole milliseconds, as the article carries them, so the reader can ask from it.
 		Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		String body = this.articles.request(n, id, tag, publishedAt.atOffset(ZoneOffset.UTC), this.articleBytes);
@@ -192,7 +243,7 @@ public final class Freshness {
 
 	private ScenarioResult result(FreshnessWrites writes, FreshnessReader reader, Map<String, Double> cpuUsed,
 			Map<String, Map<String, Double>> cpu, Map<String, List<String>> profiles, double seconds,
-			String insideServices, String transactions, String tcp, String machine) {
+			String insideServices, String transactions, String jit, String tcp, String machine) {
 		LatencySummary visible = writes.visible.summary();
 		LatencySummary answered = writes.latencies.summary();
 		int accepted = writes.accepted.get();
@@ -252,6 +303,10 @@ public final class Freshness {
 					+ transactions + ".");
 			details.put("transactions", transactions);
 		}
+		raw.add("");
+		raw.add("The JIT compilers of the services on the write path spent " + jit + " compiling during the phase "
+				+ "(`jvm.compilation.time`): work a service does in its first minutes, not for each write");
+		details.put("jit", jit);
 		if (!machine.isEmpty()) {
 			raw.add("");
 			raw.add("The machine during the phase: " + machine + ".");

@@ -58,4 +58,18 @@ class ServerTimersTests {
 		assertThat(mean).isEqualTo("2.40 changes per transaction (50 transactions, at most 9)");
 	}
 
+	@Test
+	void aCounterIsAddedUpOverItsSeries() {
+		double total = ServerTimers.total(
+				"""
+						# HELP jvm_compilation_time_ms_total The approximate accumulated elapsed time spent in compilation
+						# TYPE jvm_compilation_time_ms_total counter
+						jvm_compilation_time_ms_total{application="ingest-service",compiler="HotSpot 64-Bit Tiered Compilers"} 1250.0
+						jvm_compilation_time_ms_total_other 99.0
+						jvm_compilation_time_ms 7.0
+						""",
+				"jvm_compilation_time_ms_total");
+		assertThat(total).isEqualTo(1250.0);
+	}
+
 }
