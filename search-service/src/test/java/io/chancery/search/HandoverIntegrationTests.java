@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.chancery.contracts.ArticleKind;
 import io.chancery.contracts.ContentKey;
@@ -33,10 +33,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of search-service share the content partitions, as two replicas do, while
  * articles arrive at 20 a second; one is stopped gracefully and started again, as a
- * rolling update does. Indexing must not pause for more than 2 s: every article is in the
- * index within 2 s of being sent, beyond the usual time from sending to indexed (the
- * median). Measured with real-time gets, which see a document as soon as it is indexed,
- * so the refresh interval does not count.
+ * rolling update does. Indexing must not pause for more than 2 s: every article sent from
+ * when indexing first flows is in the index within 2 s of being sent, beyond the usual
+ * time from sending to indexed (the median). Measured with real-time gets, which see a
+ * document as soon as it is indexed, so the refresh interval does not count.
  */
 class HandoverIntegrationTests {
 
@@ -53,7 +53,9 @@ class HandoverIntegrationTests {
 		Map<String, Long> sent = new ConcurrentHashMap<>();
 		Map<String, Long> indexedAfter = new ConcurrentHashMap<>();
 		AtomicInteger number = new AtomicInteger();
-		AtomicLong slowest = new AtomicLong();
+		// When the measured writes began, the stop began and ended, the start again began
+		// and ended.
+		long[] phases = new long[5];
 		ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
 		ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor();
 		try (Content content = new Content(0); ConfigurableApplicationContext first = start(group)) {
@@ -67,24 +69,27 @@ class HandoverIntegrationTests {
 									"2024-06-12T12:00:00+03:00", List.of(), List.of()));
 					content.flush();
 				}, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-				checker.scheduleWithFixedDelay(() -> check(sent, indexedAfter, slowest), 100, 50,
-						TimeUnit.MILLISECONDS);
+				checker.scheduleWithFixedDelay(() -> check(sent, indexedAfter), 100, 50, TimeUnit.MILLISECONDS);
 
 				// Each phase lasts until indexing is seen flowing again on every
-				// partition,
-				// rather than a fixed time: that is the handover the test is about.
+				// partition, rather than a fixed time: that is the handover the test is
+				// about. The first articles meet both instances joining at once and every
+				// path cold, as no rolling update does, so the measure begins once
+				// indexing flows.
 				awaitFlowing(sent, indexedAfter, System.nanoTime());
-				long stopping = System.nanoTime();
+				phases[0] = System.nanoTime();
+				awaitFlowing(sent, indexedAfter, phases[0]);
+				phases[1] = System.nanoTime();
 				second.close();
-				long stopped = System.nanoTime();
-				awaitFlowing(sent, indexedAfter, stopped);
-				long starting = System.nanoTime();
+				phases[2] = System.nanoTime();
+				awaitFlowing(sent, indexedAfter, phases[2]);
+				phases[3] = System.nanoTime();
 				second = start(group);
-				long started = System.nanoTime();
-				awaitFlowing(sent, indexedAfter, started);
+				phases[4] = System.nanoTime();
+				awaitFlowing(sent, indexedAfter, phases[4]);
 				System.out.printf("Handover: graceful stop took %d ms, start %d ms%n",
-						Duration.ofNanos(stopped - stopping).toMillis(),
-						Duration.ofNanos(started - starting).toMillis());
+						Duration.ofNanos(phases[2] - phases[1]).toMillis(),
+						Duration.ofNanos(phases[4] - phases[3]).toMillis());
 			}
 			finally {
 				writer.shutdownNow();
@@ -101,16 +106,32 @@ class HandoverIntegrationTests {
 		}
 		List<String> missing = new ArrayList<>(sent.keySet());
 		missing.removeAll(indexedAfter.keySet());
-		List<Long> latencies = indexedAfter.values().stream().sorted().toList();
-		System.out.printf("Handover: %d articles, %d indexed; sent to indexed p50 %d ms, p99 %d ms, max %d ms%n",
-				sent.size(), indexedAfter.size(), millis(latencies, 0.50), millis(latencies, 0.99), slowest.get());
 		assertThat(missing).as("articles never indexed").isEmpty();
+		List<String> measured = sent.keySet().stream().filter((id) -> sent.get(id) >= phases[0]).toList();
+		List<Long> latencies = measured.stream().map(indexedAfter::get).sorted().toList();
+		String slowestId = measured.stream().max(Comparator.comparing(indexedAfter::get)).orElseThrow();
+		long slowest = indexedAfter.get(slowestId);
+		long warmUpSlowest = sent.keySet()
+			.stream()
+			.filter((id) -> sent.get(id) < phases[0])
+			.mapToLong(indexedAfter::get)
+			.max()
+			.orElse(0);
+		System.out.printf(
+				"Handover: %d articles, %d measured; sent to indexed p50 %d ms, p99 %d ms, max %d ms "
+						+ "(%d ms before indexing first flowed)%n",
+				sent.size(), measured.size(), millis(latencies, 0.50), millis(latencies, 0.99), slowest, warmUpSlowest);
 		// The pause is the longest wait beyond the usual one: an article sent as indexing
 		// stops waits for the pause and for the pipeline it would have waited for anyway.
 		long usual = millis(latencies, 0.50);
-		System.out.printf("Handover: indexing paused %d ms beyond the usual %d ms%n", slowest.get() - usual, usual);
-		assertThat(Duration.ofMillis(slowest.get() - usual))
-			.as("longest wait from sending to indexed, beyond the usual")
+		System.out.printf("Handover: indexing paused %d ms beyond the usual %d ms%n", slowest - usual, usual);
+		System.out.printf(
+				"Handover: the slowest article was sent %d ms after the measure began; the stop began at %d ms and "
+						+ "ended at %d ms, the start again began at %d ms and ended at %d ms%n",
+				Duration.ofNanos(sent.get(slowestId) - phases[0]).toMillis(),
+				Duration.ofNanos(phases[1] - phases[0]).toMillis(), Duration.ofNanos(phases[2] - phases[0]).toMillis(),
+				Duration.ofNanos(phases[3] - phases[0]).toMillis(), Duration.ofNanos(phases[4] - phases[0]).toMillis());
+		assertThat(Duration.ofMillis(slowest - usual)).as("longest wait from sending to indexed, beyond the usual")
 			.isLessThanOrEqualTo(LONGEST_PAUSE);
 	}
 
@@ -133,7 +154,7 @@ class HandoverIntegrationTests {
 	}
 
 	/** Looks up the articles sent and not yet seen, with one real-time multi-get. */
-	private void check(Map<String, Long> sent, Map<String, Long> indexedAfter, AtomicLong slowest) {
+	private void check(Map<String, Long> sent, Map<String, Long> indexedAfter) {
 		List<String> pending = sent.keySet().stream().filter((id) -> !indexedAfter.containsKey(id)).toList();
 		if (pending.isEmpty()) {
 			return;
@@ -150,9 +171,7 @@ class HandoverIntegrationTests {
 				if (document.path("found").asBoolean()) {
 					String id = document.path("_id").asString().replaceFirst("^article:", "").replaceFirst(":en$", "");
 					long took = Duration.ofNanos(now - sent.get(id)).toMillis();
-					if (indexedAfter.putIfAbsent(id, took) == null) {
-						slowest.accumulateAndGet(took, Math::max);
-					}
+					indexedAfter.putIfAbsent(id, took);
 				}
 			}
 		}
