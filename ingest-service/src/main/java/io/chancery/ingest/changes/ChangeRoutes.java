@@ -115,8 +115,8 @@ public final class ChangeRoutes<R, M> {
 		String key = ContentKey.of(id, locale);
 		this.publisher.requireWritable(this.kind.topic(), key);
 		String retryKey = Conditions.idempotencyKey(idempotencyKey);
-		String fingerprint = Fingerprints.of("DELETE", collection() + "/" + id + "/" + locale,
-				(note != null) ? note.getBytes(StandardCharsets.UTF_8) : new byte[0]);
+		String fingerprint = Fingerprints.of(retryKey, "DELETE", collection() + "/" + id + "/" + locale,
+				() -> (note != null) ? note.getBytes(StandardCharsets.UTF_8) : new byte[0]);
 		Long expected = Conditions.expectedRevision(ifMatch);
 		Published published;
 		if (note == null || note.isBlank()) {
@@ -166,8 +166,8 @@ public final class ChangeRoutes<R, M> {
 		content.put("updatedAt", now.toString());
 		M message = MessageJson.mapper().treeToValue(content, this.kind.messageType());
 		String retryKey = Conditions.idempotencyKey(idempotencyKey);
-		String fingerprint = Fingerprints.of("POST", path + "/revisions/" + revision + "/restore",
-				(note != null) ? this.json.writeValueAsBytes(note) : new byte[0]);
+		String fingerprint = Fingerprints.of(retryKey, "POST", path + "/revisions/" + revision + "/restore",
+				() -> (note != null) ? this.json.writeValueAsBytes(note) : new byte[0]);
 		Attribution change = Authorship.current(ChangeAction.RESTORED, note, now, null, retryKey, revision);
 		Published published = this.publisher.publish(
 				new Publication(key, this.kind.published(), expected, false, retryKey, fingerprint),
@@ -218,8 +218,8 @@ public final class ChangeRoutes<R, M> {
 			boolean mustNotExist, @Nullable String idempotencyKey, String method, String path) {
 		this.publisher.requireWritable(this.kind.topic(), ContentKey.of(id, locale));
 		this.kind.validator().validate(request, id, locale);
-		String fingerprint = Fingerprints.of(method, path, this.json.writeValueAsBytes(request));
 		String retryKey = Conditions.idempotencyKey(idempotencyKey);
+		String fingerprint = Fingerprints.of(retryKey, method, path, () -> this.json.writeValueAsBytes(request));
 		Publication publication = new Publication(ContentKey.of(id, locale), this.kind.published(), expectedRevision,
 				mustNotExist, retryKey, fingerprint);
 		Attribution change = Authorship.current(ChangeAction.CHANGED, this.kind.note().apply(request),

@@ -43,7 +43,7 @@ class BatchCommit {
 	 */
 	boolean publish(Writer writer, List<BatchItem> items, List<Integer> all, BatchOutcome[] outcomes) {
 		BatchItem first = items.get(all.get(0));
-		Publication context = new Publication(first.key(), first.type(), null, false, null, "");
+		Publication context = new Publication(first.key(), first.type(), null, false, null, null);
 		for (int attempt = 1;; attempt++) {
 			writer.lock().lock();
 			try {
@@ -86,7 +86,7 @@ class BatchCommit {
 					for (int n = 0; n < indices.size(); n++) {
 						BatchItem item = items.get(indices.get(n));
 						long revision = revisions.get(n);
-						Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
+						Publication publication = new Publication(item.key(), item.type(), null, false, null, null);
 						Object message = item.payload().at(revision, previous.get(n));
 						facts.add(ItemFacts.of(message));
 						records.add(this.transactions.record(writer.partition(), publication, message));

@@ -154,7 +154,7 @@ public class ContentPublisher {
 		BatchOutcome[] outcomes = new BatchOutcome[items.size()];
 		for (int i = 0; i < items.size(); i++) {
 			BatchItem item = items.get(i);
-			Publication publication = new Publication(item.key(), item.type(), null, false, null, "");
+			Publication publication = new Publication(item.key(), item.type(), null, false, null, null);
 			try {
 				byPartition
 					.computeIfAbsent(writer(item.type().topic(), item.key(), publication), (w) -> new ArrayList<>())

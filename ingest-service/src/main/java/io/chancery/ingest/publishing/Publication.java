@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param mustNotExist whether the change creates the item and fails if it exists
  * @param idempotencyKey the client's key for safe retries
  * @param fingerprint a digest of the request, to tell a retry from a different request
- * under the same key
+ * under the same key; {@code null} without a key
  */
 public record Publication(String key, EventType type, @Nullable Long expectedRevision, boolean mustNotExist,
-		@Nullable String idempotencyKey, String fingerprint) {
+		@Nullable String idempotencyKey, @Nullable String fingerprint) {
 }

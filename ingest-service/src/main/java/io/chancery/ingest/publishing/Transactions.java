@@ -108,9 +108,10 @@ class Transactions {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(partition.topic(), partition.partition(),
 				publication.key(), MessageJson.mapper().writeValueAsBytes(payload));
 		record.headers().add(EventType.HEADER, bytes(publication.type().wireName()));
-		if (publication.idempotencyKey() != null) {
+		String fingerprint = publication.fingerprint();
+		if (publication.idempotencyKey() != null && fingerprint != null) {
 			record.headers().add(Headers.IDEMPOTENCY_KEY, bytes(publication.idempotencyKey()));
-			record.headers().add(Headers.REQUEST_FINGERPRINT, bytes(publication.fingerprint()));
+			record.headers().add(Headers.REQUEST_FINGERPRINT, bytes(fingerprint));
 		}
 		ItemFacts facts = ItemFacts.of(payload);
 		if (facts.majorChange() != null) {

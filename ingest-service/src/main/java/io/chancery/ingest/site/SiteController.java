@@ -43,9 +43,10 @@ class SiteController {
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		this.publisher.requireWritable(EventType.SITE_DETAILS_UPDATED.topic(), locale);
 		this.changes.validate(request, locale);
+		String retryKey = Conditions.idempotencyKey(idempotencyKey);
 		Publication publication = new Publication(locale, EventType.SITE_DETAILS_UPDATED,
-				Conditions.expectedRevision(ifMatch), false, Conditions.idempotencyKey(idempotencyKey),
-				Fingerprints.of("PUT", "/api/v1/site/" + locale, this.json.writeValueAsBytes(request)));
+				Conditions.expectedRevision(ifMatch), false, retryKey,
+				Fingerprints.of(retryKey, "PUT", "/api/v1/site/" + locale, () -> this.json.writeValueAsBytes(request)));
 		Published published = this.publisher.publish(publication,
 				(revision, previous) -> this.changes.details(request, locale, revision));
 		return Change.answer(HttpStatus.OK, "site", locale, published, null);

@@ -1,5 +1,8 @@
 package io.chancery.ingest.changes;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
@@ -55,6 +58,20 @@ class ConditionsTests {
 		assertThat(Fingerprints.of("PUT", "/api/v1/articles/a2/en", "{\"title\":\"A\"}".getBytes())).isNotEqualTo(sent);
 		assertThat(Fingerprints.of("POST", "/api/v1/articles/a1/en", "{\"title\":\"A\"}".getBytes()))
 			.isNotEqualTo(sent);
+	}
+
+	@Test
+	void onlyARequestUnderAnIdempotencyKeyIsDigested() {
+		AtomicInteger serialised = new AtomicInteger();
+		Supplier<byte[]> body = () -> {
+			serialised.incrementAndGet();
+			return "{\"title\":\"A\"}".getBytes();
+		};
+		assertThat(Fingerprints.of(null, "PUT", "/api/v1/articles/a1/en", body)).isNull();
+		assertThat(serialised).hasValue(0);
+		assertThat(Fingerprints.of("k-1", "PUT", "/api/v1/articles/a1/en", body))
+			.isEqualTo(Fingerprints.of("PUT", "/api/v1/articles/a1/en", "{\"title\":\"A\"}".getBytes()));
+		assertThat(serialised).hasValue(1);
 	}
 
 }
