@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.json.JsonData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +94,24 @@ class IndexBootstrap implements InitializingBean, SmartLifecycle {
 		if (createBehindAlias(this.client, RevisionsIndex.FIRST, RevisionsIndex.ALIAS)) {
 			logger.info("Created index {} behind alias {}", RevisionsIndex.FIRST, RevisionsIndex.ALIAS);
 		}
+		else {
+			refreshWhenRead(this.client, RevisionsIndex.ALIAS);
+		}
+	}
+
+	/**
+	 * Gives an index Elasticsearch's default refresh: every second while it is searched,
+	 * none after 30 s without a search, and the first search after that waits for a
+	 * refresh, so it still sees every write made before it. The editorial record is
+	 * written with every change and read only when an editor opens a history; refreshing
+	 * it every second regardless cost Elasticsearch refreshes and merges of a second
+	 * index under a stream of writes. Indices created before their template said so were
+	 * given an explicit {@code 1s}, which this removes.
+	 */
+	static void refreshWhenRead(ElasticsearchClient client, String index) throws IOException {
+		client.indices()
+			.putSettings((request) -> request.index(index)
+				.settings((settings) -> settings.otherSettings("index.refresh_interval", JsonData.fromJson("null"))));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.chancery.search.elasticsearch;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Time;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import io.chancery.search.SearchIntegrationTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +53,38 @@ class IndexBootstrapIntegrationTests {
 				.containsOnlyKeys(name + "-v1");
 			this.client.indices().delete((request) -> request.index(name + "-v1"));
 		}
+	}
+
+	@Test
+	void theEditorialRecordRefreshesOnlyWhileItIsRead() throws Exception {
+		// The live record, as the context's bootstrap left it: no interval of its own.
+		assertThat(refreshInterval(RevisionsIndex.ALIAS)).isNull();
+
+		// One created before the template said so keeps an explicit second until a start
+		// resets it.
+		String name = "record-" + UUID.randomUUID().toString().substring(0, 8);
+		this.client.indices()
+			.create((request) -> request.index(name + "-v1")
+				.aliases(name, (aliased) -> aliased)
+				.settings((settings) -> settings.refreshInterval((interval) -> interval.time("1s"))));
+		assertThat(refreshInterval(name)).isEqualTo("1s");
+		IndexBootstrap.refreshWhenRead(this.client, name);
+		assertThat(refreshInterval(name)).isNull();
+
+		this.client.indices().delete((request) -> request.index(name + "-v1"));
+	}
+
+	private @Nullable String refreshInterval(String alias) throws IOException {
+		IndexSettings settings = this.client.indices()
+			.getSettings((request) -> request.index(alias))
+			.settings()
+			.values()
+			.iterator()
+			.next()
+			.settings();
+		IndexSettings index = (settings != null && settings.index() != null) ? settings.index() : settings;
+		Time interval = (index != null) ? index.refreshInterval() : null;
+		return (interval != null) ? interval.time() : null;
 	}
 
 }
