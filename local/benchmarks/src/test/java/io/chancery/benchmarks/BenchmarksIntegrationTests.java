@@ -73,6 +73,9 @@ class BenchmarksIntegrationTests {
 		// How many changes ingest-service's Kafka transactions carried.
 		assertThat(scenario(report, "freshness").details().get("transactions")).asString()
 			.contains(" changes per transaction (");
+		// What Elasticsearch did for each index a write goes to.
+		assertThat(scenario(report, "freshness").details().get("indices")).asString()
+			.contains("content: ", "editorial record: ", " refreshes, ");
 		// The whole machine's cores, disk and host beside the processes'.
 		assertThat(scenario(report, "freshness").details().get("machine")).asString()
 			.contains(" cores (user ", "stolen by the host ");

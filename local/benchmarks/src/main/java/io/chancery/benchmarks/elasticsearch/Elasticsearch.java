@@ -267,17 +267,20 @@ public final class Elasticsearch {
 			.path("nodes");
 		Work total = new Work(0, 0, 0, 0, 0, 0, 0, 0, 0);
 		for (JsonNode node : nodes.values()) {
-			JsonNode indices = node.path("indices");
-			total = total.plus(new Work(indices.path("indexing").path("index_total").asLong(),
-					indices.path("indexing").path("index_time_in_millis").asLong(),
-					indices.path("bulk").path("total_operations").asLong(),
-					indices.path("refresh").path("total").asLong(),
-					indices.path("refresh").path("total_time_in_millis").asLong(),
-					indices.path("merges").path("total").asLong(),
-					indices.path("merges").path("total_time_in_millis").asLong(),
-					indices.path("merges").path("total_docs").asLong(), indices.path("flush").path("total").asLong()));
+			total = total.plus(Work.of(node.path("indices")));
 		}
 		return total;
+	}
+
+	/**
+	 * The cumulative indexing work on one index (or the index behind an alias), from
+	 * {@code _stats}, its primaries and replicas together.
+	 */
+	public Work work(String index) {
+		return Work.of(this.http
+			.getJson(this.url + "/" + index + "/_stats/indexing,refresh,merge,flush,bulk?filter_path=_all.total")
+			.path("_all")
+			.path("total"));
 	}
 
 	/**
@@ -295,6 +298,16 @@ public final class Elasticsearch {
 	 */
 	public record Work(long documents, long indexMillis, long bulkRequests, long refreshes, long refreshMillis,
 			long merges, long mergeMillis, long mergedDocuments, long flushes) {
+
+		static Work of(JsonNode stats) {
+			return new Work(stats.path("indexing").path("index_total").asLong(),
+					stats.path("indexing").path("index_time_in_millis").asLong(),
+					stats.path("bulk").path("total_operations").asLong(), stats.path("refresh").path("total").asLong(),
+					stats.path("refresh").path("total_time_in_millis").asLong(),
+					stats.path("merges").path("total").asLong(),
+					stats.path("merges").path("total_time_in_millis").asLong(),
+					stats.path("merges").path("total_docs").asLong(), stats.path("flush").path("total").asLong());
+		}
 
 		Work plus(Work other) {
 			return new Work(this.documents + other.documents, this.indexMillis + other.indexMillis,

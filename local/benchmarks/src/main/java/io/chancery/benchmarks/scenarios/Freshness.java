@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.chancery.benchmarks.content.ArticleLines;
+import io.chancery.benchmarks.elasticsearch.Elasticsearch;
 import io.chancery.benchmarks.http.Http;
 import io.chancery.benchmarks.load.LatencySummary;
 import io.chancery.benchmarks.platform.Processes;
@@ -125,6 +126,7 @@ public final class Freshness {
 		Map<String, Double> compilingBefore = timers.totals(FreshnessWarmUp.COMPILATION, compiled);
 		Map<String, Long> tcpBefore = TcpCounters.read();
 		MachineTimes.Snapshot machineBefore = MachineTimes.read();
+		Map<String, Elasticsearch.Work> indicesBefore = indexWork();
 		Processes.CpuSnapshot before = this.context.cpu();
 		FlightRecorder.Recording recording = this.context.profiler()
 			.start(this.reference ? "freshness-reference" : "freshness",
@@ -138,6 +140,7 @@ public final class Freshness {
 		String jit;
 		String tcp;
 		String machine;
+		String indices;
 		long finished;
 		try {
 			long writesEnd = started + this.duration.toNanos();
@@ -163,9 +166,28 @@ public final class Freshness {
 			tcp = TcpCounters.describe(tcpBefore, TcpCounters.read());
 			machine = MachineTimes.describe(machineBefore, MachineTimes.read(),
 					Runtime.getRuntime().availableProcessors());
+			Map<String, Elasticsearch.Work> indicesAfter = indexWork();
+			indices = indicesAfter.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + ": "
+						+ entry.getValue().since(indicesBefore.get(entry.getKey())).describe())
+				.collect(java.util.stream.Collectors.joining("; "));
 		}
 		return result(writes, reader, cpu.get("chancery"), cpu, profiles, (finished - started) / 1e9, insideServices,
-				transactions, jit, tcp, machine);
+				transactions, jit, tcp, machine, indices);
+	}
+
+	/**
+	 * What Elasticsearch has done so far on each of the two indices a write goes to: the
+	 * content readers search, refreshed every second, and the editorial record, refreshed
+	 * only while it is read.
+	 */
+	private Map<String, Elasticsearch.Work> indexWork() {
+		Elasticsearch elasticsearch = this.context.elasticsearch();
+		Map<String, Elasticsearch.Work> work = new LinkedHashMap<>();
+		work.put("content", elasticsearch.work("content"));
+		work.put("editorial record", elasticsearch.work("revisions"));
+		return work;
 	}
 
 	/**
@@ -243,7 +265,7 @@ public final class Freshness {
 
 	private ScenarioResult result(FreshnessWrites writes, FreshnessReader reader, Map<String, Double> cpuUsed,
 			Map<String, Map<String, Double>> cpu, Map<String, List<String>> profiles, double seconds,
-			String insideServices, String transactions, String jit, String tcp, String machine) {
+			String insideServices, String transactions, String jit, String tcp, String machine, String indices) {
 		LatencySummary visible = writes.visible.summary();
 		LatencySummary answered = writes.latencies.summary();
 		int accepted = writes.accepted.get();
@@ -312,6 +334,9 @@ public final class Freshness {
 			raw.add("The machine during the phase: " + machine + ".");
 			details.put("machine", machine);
 		}
+		raw.add("");
+		raw.add("Elasticsearch's own work during the phase, by index (`_stats`): " + indices + ".");
+		details.put("indices", indices);
 		if (!tcp.isEmpty()) {
 			raw.add("");
 			raw.add("The kernel meanwhile, machine-wide: " + tcp
